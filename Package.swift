@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "netkb",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "netkb", targets: ["NetKBCLI"]),
+        .library(name: "NetKB", targets: ["NetKB"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The pure core: notes, sections, links, tokens, queries. No C, no SQLite, no file system.
+        .target(name: "NetKBCore"),
+        // The only code that touches cmark-gfm.
+        .target(
+            name: "NetKBMarkdown",
+            dependencies: ["NetKBCore", "CCmarkGFM", .product(name: "Yams", package: "Yams")]
+        ),
+        // The only code that touches GRDB and SQLite.
+        .target(
+            name: "NetKBStore",
+            dependencies: ["NetKBCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: [.define("SQLITE_ENABLE_FTS5")]
+        ),
+        // Use cases over the file system: walking the notes folder, indexing, searching.
+        .target(name: "NetKB", dependencies: ["NetKBCore", "NetKBMarkdown", "NetKBStore"]),
+        // The thin command line.
+        .executableTarget(
+            name: "NetKBCLI",
+            dependencies: ["NetKB", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "NetKBCoreTests", dependencies: ["NetKBCore"]),
+        .testTarget(name: "NetKBMarkdownTests", dependencies: ["NetKBMarkdown"]),
+        .testTarget(name: "NetKBStoreTests", dependencies: ["NetKBStore"]),
+        .testTarget(name: "NetKBTests", dependencies: ["NetKB"]),
+        .testTarget(name: "NetKBCLITests", dependencies: ["NetKBCore"]),
+    ]
+)

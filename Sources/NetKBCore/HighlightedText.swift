@@ -1,0 +1,78 @@
+/// Text with the parts that matched a query marked.
+public struct HighlightedText: Hashable, Sendable {
+    public var text: String
+    /// The matched parts, as offsets in Unicode scalars into ``text``, in order and not overlapping.
+    public var highlights: [Range<Int>]
+
+    public init(text: String, highlights: [Range<Int>]) {
+        self.text = text
+        self.highlights = highlights
+    }
+
+    /// The marker that opens a highlight in text produced by the store.
+    public static let openMarker: Unicode.Scalar = "\u{02}"
+    /// The marker that closes a highlight in text produced by the store.
+    public static let closeMarker: Unicode.Scalar = "\u{03}"
+
+    /// Reads text whose highlights are wrapped in ``openMarker`` and ``closeMarker``; runs of
+    /// white space (newlines between blocks included) become one space.
+    public init(marked: String) {
+        var scalars = String.UnicodeScalarView()
+        var highlights: [Range<Int>] = []
+        var count = 0
+        var openedAt: Int?
+        var lastWasSpace = true
+        for scalar in marked.unicodeScalars {
+            switch scalar {
+            case Self.openMarker:
+                if openedAt == nil { openedAt = count }
+            case Self.closeMarker:
+                if let start = openedAt {
+                    if let last = highlights.last, last.upperBound == start {
+                        highlights[highlights.count - 1] = last.lowerBound..<count
+                    } else if count > start {
+                        highlights.append(start..<count)
+                    }
+                    openedAt = nil
+                }
+            default:
+                let isSpace = scalar.properties.isWhitespace
+                if isSpace && lastWasSpace { continue }
+                scalars.append(isSpace ? " " : scalar)
+                count += 1
+                lastWasSpace = isSpace
+            }
+        }
+        if scalars.last == " " {
+            scalars.removeLast()
+            count -= 1
+            highlights = highlights.compactMap { range in
+                let clamped = range.clamped(to: 0..<count)
+                return clamped.isEmpty ? nil : clamped
+            }
+        }
+        self.init(text: String(scalars), highlights: highlights)
+    }
+
+    /// The text with each highlight wrapped in `open` and `close`.
+    public func rendered(open: String, close: String) -> String {
+        var result = ""
+        let scalars = Array(text.unicodeScalars)
+        var position = 0
+        for range in highlights {
+            result.unicodeScalars.append(contentsOf: scalars[position..<range.lowerBound])
+            result += open
+            result.unicodeScalars.append(contentsOf: scalars[range])
+            result += close
+            position = range.upperBound
+        }
+        result.unicodeScalars.append(contentsOf: scalars[position...])
+        return result
+    }
+
+    /// The highlighted parts' text.
+    public var highlightedParts: [String] {
+        let scalars = Array(text.unicodeScalars)
+        return highlights.map { String(String.UnicodeScalarView(scalars[$0])) }
+    }
+}

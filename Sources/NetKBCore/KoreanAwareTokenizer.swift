@@ -1,0 +1,291 @@
+import Foundation
+
+/// Whether text is being indexed or is a query; documents get extra colocated tokens.
+public enum TokenizationMode: Sendable {
+    case document
+    case query
+}
+
+/// Splits text into search tokens so that Korean is found inside words and across spacing.
+///
+/// - Hangul (and other CJK) runs become overlapping two-syllable tokens: `소켓은` → `소켓`, `켓은`.
+///   A run of one syllable is one token. In documents, the last syllable of a longer run is also
+///   emitted at the position of the last bigram, so a one-syllable query still finds it.
+/// - Two Hangul runs separated by exactly one space also yield the bigram across the space, so
+///   `혼잡제어` and `혼잡 제어` tokenize alike.
+/// - Latin words (letters and digits) are lower-cased with diacritics folded: `Café` → `cafe`.
+/// - Conjoining jamo (NFD Hangul) are composed into syllables.
+/// - Every token carries the byte range of the original text it came from.
+///
+/// ```swift
+/// KoreanAwareTokenizer().tokens(in: "TCP와 소켓", mode: .query).map(\.text)
+/// // ["tcp", "와", "와소", "소켓"]
+/// ```
+public struct KoreanAwareTokenizer: Sendable {
+    /// Latin words longer than this many bytes are not searchable words and are skipped.
+    public static let maximumWordBytes = 128
+
+    public init() {}
+
+    /// A token with the byte range of its source text.
+    public struct Token: Hashable, Sendable {
+        public var text: String
+        public var range: Range<Int>
+        /// Whether the token shares the position of the previous one (FTS5's colocated flag).
+        public var colocated: Bool
+    }
+
+    /// Tokenizes a string; convenient for tests and query planning.
+    public func tokens(in string: String, mode: TokenizationMode) -> [Token] {
+        var result: [Token] = []
+        var utf8 = Array(string.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            tokenize(UnsafeBufferPointer(buffer), mode: mode) { token, range, colocated in
+                result.append(Token(text: String(decoding: token, as: UTF8.self), range: range, colocated: colocated))
+                return true
+            }
+        }
+        return result
+    }
+
+    /// Tokenizes UTF-8 text, calling `emit` with each token's bytes, its source byte range and
+    /// whether it is colocated with the previous token. Stops early when `emit` returns false.
+    /// Invalid UTF-8 bytes separate words and are otherwise ignored.
+    public func tokenize(
+        _ text: UnsafeBufferPointer<UInt8>,
+        mode: TokenizationMode,
+        emit: (_ token: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ colocated: Bool) -> Bool
+    ) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maximumWordBytes) { scratch in
+            var state = TokenizerState(text: text, mode: mode, scratch: scratch)
+            state.run(emit: emit)
+        }
+    }
+}
+
+/// What a scalar is, for tokenizing.
+enum ScalarClass {
+    case separator
+    /// Part of a Latin (or other alphabetic) word: letters, digits, combining marks.
+    case word
+    /// A Hangul syllable or another CJK character, tokenized by bigrams.
+    case cjk
+    /// A leading conjoining jamo (NFD Hangul), to be composed with what follows.
+    case leadingJamo
+
+    static func of(_ scalar: UInt32) -> ScalarClass {
+        if scalar < 0x80 {
+            switch scalar {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
+            default: return .separator
+            }
+        }
+        switch scalar {
+        case 0xAC00...0xD7A3: return .cjk
+        case 0x1100...0x1112: return .leadingJamo
+        case 0x3131...0x318E, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return .cjk
+        case 0x0300...0x036F: return .word
+        default:
+            guard let unicode = Unicode.Scalar(scalar) else { return .separator }
+            let properties = unicode.properties
+            return properties.isAlphabetic || properties.numericType != nil ? .word : .separator
+        }
+    }
+}
+
+/// The running state of one tokenization.
+struct TokenizerState {
+    let text: UnsafeBufferPointer<UInt8>
+    let mode: TokenizationMode
+    let scratch: UnsafeMutableBufferPointer<UInt8>
+
+    // The Latin word being read.
+    var wordStart = -1
+    var wordEnd = -1
+    var wordIsASCII = true
+
+    // The CJK run being read: its length and its last syllable.
+    var runLength = 0
+    var lastSyllable: UInt32 = 0
+    var lastRange = 0..<0
+
+    // After a run ends: the run's last syllable, and whether exactly one space followed it so far.
+    var spanCandidate = false
+    var spanSyllable: UInt32 = 0
+    var spanStart = 0
+
+    init(text: UnsafeBufferPointer<UInt8>, mode: TokenizationMode, scratch: UnsafeMutableBufferPointer<UInt8>) {
+        self.text = text
+        self.mode = mode
+        self.scratch = scratch
+    }
+
+    mutating func run(emit: (UnsafeBufferPointer<UInt8>, Range<Int>, Bool) -> Bool) {
+        var index = 0
+        let count = text.count
+        var pendingSpace = false
+        while index < count {
+            var (scalar, length) = decode(at: index)
+            var end = index + length
+            var kind = length == 0 ? ScalarClass.separator : ScalarClass.of(scalar)
+            if length == 0 { end = index + 1 }
+            if kind == .leadingJamo {
+                (scalar, end) = composeJamo(leading: scalar, from: end)
+                kind = .cjk
+            }
+            switch kind {
+            case .word:
+                guard endRun(emit: emit) else { return }
+                spanCandidate = false
+                if wordStart < 0 { wordStart = index; wordIsASCII = true }
+                if scalar >= 0x80 { wordIsASCII = false }
+                wordEnd = end
+            case .cjk:
+                guard flushWord(emit: emit) else { return }
+                let range = index..<end
+                if runLength == 0 {
+                    if spanCandidate && pendingSpace {
+                        guard emitBigram(spanSyllable, scalar, spanStart..<end, emit: emit) else { return }
+                    }
+                    spanCandidate = false
+                } else {
+                    guard emitBigram(lastSyllable, scalar, lastRange.lowerBound..<end, emit: emit) else { return }
+                }
+                runLength += 1
+                lastSyllable = scalar
+                lastRange = range
+            case .separator, .leadingJamo:
+                guard flushWord(emit: emit) else { return }
+                let endedRun = runLength > 0
+                guard endRun(emit: emit) else { return }
+                if endedRun && scalar == 0x20 {
+                    pendingSpace = true
+                } else {
+                    spanCandidate = false
+                }
+            }
+            if kind != .separator { pendingSpace = false }
+            index = end
+        }
+        guard flushWord(emit: emit) else { return }
+        _ = endRun(emit: emit)
+    }
+
+    /// Ends the CJK run being read, emitting the lone or trailing syllable.
+    mutating func endRun(emit: (UnsafeBufferPointer<UInt8>, Range<Int>, Bool) -> Bool) -> Bool {
+        guard runLength > 0 else { return true }
+        defer {
+            spanCandidate = true
+            spanSyllable = lastSyllable
+            spanStart = lastRange.lowerBound
+            runLength = 0
+        }
+        if runLength == 1 {
+            return emitSyllable(lastSyllable, lastRange, colocated: false, emit: emit)
+        }
+        if mode == .document {
+            return emitSyllable(lastSyllable, lastRange, colocated: true, emit: emit)
+        }
+        return true
+    }
+
+    /// Emits the Latin word being read, lower-cased and folded.
+    mutating func flushWord(emit: (UnsafeBufferPointer<UInt8>, Range<Int>, Bool) -> Bool) -> Bool {
+        guard wordStart >= 0 else { return true }
+        let range = wordStart..<wordEnd
+        wordStart = -1
+        guard range.count <= KoreanAwareTokenizer.maximumWordBytes else { return true }
+        if wordIsASCII {
+            for (offset, byte) in text[range].enumerated() {
+                scratch[offset] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            }
+            return emit(UnsafeBufferPointer(rebasing: scratch[0..<range.count]), range, false)
+        }
+        let folded = Self.fold(String(decoding: UnsafeBufferPointer(rebasing: text[range]), as: UTF8.self))
+        guard !folded.isEmpty else { return true }
+        var bytes = Array(folded.utf8)
+        return bytes.withUnsafeMutableBufferPointer { emit(UnsafeBufferPointer($0), range, false) }
+    }
+
+    /// Lower-cases a word and removes its diacritics: `Ångström` → `angstrom`.
+    static func fold(_ word: String) -> String {
+        let decomposed = word.decomposedStringWithCanonicalMapping.lowercased()
+        var scalars = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars where !(0x0300...0x036F).contains(scalar.value) {
+            scalars.append(scalar)
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
+    }
+
+    func emitBigram(
+        _ first: UInt32, _ second: UInt32, _ range: Range<Int>,
+        emit: (UnsafeBufferPointer<UInt8>, Range<Int>, Bool) -> Bool
+    ) -> Bool {
+        let n = encode(first, into: 0)
+        let m = encode(second, into: n)
+        return emit(UnsafeBufferPointer(rebasing: scratch[0..<(n + m)]), range, false)
+    }
+
+    func emitSyllable(
+        _ syllable: UInt32, _ range: Range<Int>, colocated: Bool,
+        emit: (UnsafeBufferPointer<UInt8>, Range<Int>, Bool) -> Bool
+    ) -> Bool {
+        let n = encode(syllable, into: 0)
+        return emit(UnsafeBufferPointer(rebasing: scratch[0..<n]), range, colocated)
+    }
+
+    /// Writes a scalar (at most three bytes for the scalars of CJK runs) as UTF-8 into scratch.
+    func encode(_ scalar: UInt32, into offset: Int) -> Int {
+        if scalar < 0x800 {
+            scratch[offset] = UInt8(0xC0 | (scalar >> 6))
+            scratch[offset + 1] = UInt8(0x80 | (scalar & 0x3F))
+            return 2
+        }
+        scratch[offset] = UInt8(0xE0 | (scalar >> 12))
+        scratch[offset + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        scratch[offset + 2] = UInt8(0x80 | (scalar & 0x3F))
+        return 3
+    }
+
+    /// Composes a leading jamo with the vowel and optional trailing jamo after it.
+    /// Returns the syllable and the end of what it consumed; a lone jamo stays as it is.
+    func composeJamo(leading: UInt32, from index: Int) -> (UInt32, Int) {
+        let (vowel, vowelLength) = decode(at: index)
+        guard vowelLength > 0, (0x1161...0x1175).contains(vowel) else { return (leading, index) }
+        var syllable = 0xAC00 + ((leading - 0x1100) * 21 + (vowel - 0x1161)) * 28
+        var end = index + vowelLength
+        let (trailing, trailingLength) = decode(at: end)
+        if trailingLength > 0, (0x11A8...0x11C2).contains(trailing) {
+            syllable += trailing - 0x11A7
+            end += trailingLength
+        }
+        return (syllable, end)
+    }
+
+    /// Decodes the UTF-8 scalar at `index`; length 0 means an invalid byte.
+    func decode(at index: Int) -> (UInt32, Int) {
+        guard index < text.count else { return (0, 0) }
+        let b0 = UInt32(text[index])
+        if b0 < 0x80 { return (b0, 1) }
+        func continuation(_ offset: Int) -> UInt32? {
+            let i = index + offset
+            guard i < text.count, text[i] & 0xC0 == 0x80 else { return nil }
+            return UInt32(text[i] & 0x3F)
+        }
+        switch b0 {
+        case 0xC2...0xDF:
+            guard let b1 = continuation(1) else { return (0, 0) }
+            return ((b0 & 0x1F) << 6 | b1, 2)
+        case 0xE0...0xEF:
+            guard let b1 = continuation(1), let b2 = continuation(2) else { return (0, 0) }
+            let scalar = (b0 & 0x0F) << 12 | b1 << 6 | b2
+            return scalar < 0x800 || (0xD800...0xDFFF).contains(scalar) ? (0, 0) : (scalar, 3)
+        case 0xF0...0xF4:
+            guard let b1 = continuation(1), let b2 = continuation(2), let b3 = continuation(3) else { return (0, 0) }
+            let scalar = (b0 & 0x07) << 18 | b1 << 12 | b2 << 6 | b3
+            return scalar < 0x10000 || scalar > 0x10FFFF ? (0, 0) : (scalar, 4)
+        default:
+            return (0, 0)
+        }
+    }
+}

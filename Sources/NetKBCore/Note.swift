@@ -1,0 +1,25 @@
+/// A parsed Markdown note.
+public struct Note: Hashable, Sendable {
+    /// The path relative to the notes root, NFC, with `/` separators.
+    public var path: String
+    /// The front matter title, else the first level-1 heading, else the file name without extension.
+    public var title: String
+    public var frontMatter: FrontMatter
+    public var sections: [Section]
+    public var links: [Link]
+    public var references: [Reference]
+    public var tags: [Tag]
+
+    public init(
+        path: String, title: String, frontMatter: FrontMatter = .empty, sections: [Section],
+        links: [Link] = [], references: [Reference] = [], tags: [Tag] = []
+    ) {
+        self.path = path
+        self.title = title
+        self.frontMatter = frontMatter
+        self.sections = sections
+        self.links = links
+        self.references = references
+        self.tags = tags
+    }
+}

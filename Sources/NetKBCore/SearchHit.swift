@@ -1,0 +1,38 @@
+/// One section that matched a search.
+public struct SearchHit: Hashable, Sendable {
+    public var path: String
+    /// The section's first line (its heading line), 1-based.
+    public var line: Int
+    public var headingPath: [String]
+    public var snippet: HighlightedText
+    /// Higher is better.
+    public var score: Double
+    public var noteTitle: String
+
+    public init(path: String, line: Int, headingPath: [String], snippet: HighlightedText, score: Double, noteTitle: String) {
+        self.path = path
+        self.line = line
+        self.headingPath = headingPath
+        self.snippet = snippet
+        self.score = score
+        self.noteTitle = noteTitle
+    }
+
+    /// The section's own heading; the note's title for text before the first heading.
+    public var heading: String { headingPath.last ?? noteTitle }
+}
+
+/// What narrows a search besides its words.
+public struct SearchFilter: Hashable, Sendable {
+    public var limit: Int
+    /// A glob over note paths (`*` and `?`, as SQLite's GLOB), e.g. `network/*.md`.
+    public var pathGlob: String?
+    /// Only notes with this tag (front matter or inline), compared without case.
+    public var tag: String?
+
+    public init(limit: Int = 20, pathGlob: String? = nil, tag: String? = nil) {
+        self.limit = limit
+        self.pathGlob = pathGlob
+        self.tag = tag
+    }
+}

@@ -1,0 +1,87 @@
+extension SearchQuery {
+    /// The query as an FTS5 match expression, or nil when there is nothing to search for.
+    ///
+    /// Every term is quoted, so no user text is ever read as FTS5 syntax. A word that mixes
+    /// scripts (`TCP와`, `7계층`) becomes its parts ANDed, since Korean writes particles and
+    /// counters against English words and numbers; a one-syllable Korean word becomes a prefix
+    /// so that it is found inside longer words.
+    public var matchExpression: String? {
+        guard !required.isEmpty else { return nil }
+        var parts = required.map { group -> String in
+            let alternatives = group.map(Self.expression(for:))
+            return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
+        }
+        for term in excluded {
+            parts.append("NOT " + Self.expression(for: term))
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// A phrase of the query's plain words as typed, used to rank sections where they stand
+    /// together above sections where they are scattered; nil for a query of one simple word.
+    public var adjacencyExpression: String? {
+        let words = required.filter { $0.count == 1 && !$0[0].isPrefix }.map { $0[0].text }
+        guard !words.isEmpty else { return nil }
+        let text = words.joined(separator: " ")
+        guard words.count > 1 || ScriptSegments.split(text).count > 1 else { return nil }
+        return Self.quoted(text)
+    }
+
+    static func expression(for term: Term) -> String {
+        if term.isPhrase {
+            return quoted(term.text) + (term.isPrefix ? "*" : "")
+        }
+        let segments = ScriptSegments.split(term.text)
+        var pieces: [String] = []
+        for (offset, segment) in segments.enumerated() {
+            let isLast = offset == segments.count - 1
+            let prefix = (isLast && term.isPrefix) || segment.isSingleSyllable
+            pieces.append(quoted(segment.text) + (prefix ? "*" : ""))
+        }
+        if pieces.isEmpty { return quoted(term.text) }
+        return pieces.count == 1 ? pieces[0] : "(" + pieces.joined(separator: " ") + ")"
+    }
+
+    /// Quotes text as an FTS5 string: `"` doubled, control characters dropped.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 && scalar.value != 0x7F {
+            if scalar == "\"" { result.unicodeScalars.append("\"") }
+            result.unicodeScalars.append(scalar)
+        }
+        return result + "\""
+    }
+}
+
+/// Splits a word where it changes between Korean (CJK) and Latin letters or digits.
+enum ScriptSegments {
+    struct Segment: Equatable {
+        var text: String
+        var isCJK: Bool
+        var isSingleSyllable: Bool { isCJK && text.unicodeScalars.count == 1 }
+    }
+
+    static func split(_ text: String) -> [Segment] {
+        var segments: [Segment] = []
+        var current = String.UnicodeScalarView()
+        var currentIsCJK = false
+        var hasLetters = false
+        func flush() {
+            if hasLetters { segments.append(Segment(text: String(current), isCJK: currentIsCJK)) }
+            current = String.UnicodeScalarView()
+            hasLetters = false
+        }
+        for scalar in text.unicodeScalars {
+            let kind = ScalarClass.of(scalar.value)
+            let isCJK = kind == .cjk || kind == .leadingJamo
+            if kind != .separator {
+                if hasLetters && isCJK != currentIsCJK { flush() }
+                currentIsCJK = isCJK
+                hasLetters = true
+            }
+            current.append(scalar)
+        }
+        flush()
+        return segments
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+extension SearchQuery {
+    /// Parses what a user typed. Never fails: syntax that is not understood is taken literally,
+    /// and terms with no searchable characters (`*`, `-`, `(`) are dropped.
+    ///
+    /// - Words are ANDed; `"a phrase"` matches the words together (an unclosed quote runs to the end);
+    ///   `a OR b` matches either (`OR` in capitals, between two terms; elsewhere it is a word);
+    ///   `-word` excludes; `word*` matches words that start with `word`.
+    public init(parsing input: String) {
+        let tokenizer = KoreanAwareTokenizer()
+        func searchable(_ term: Term) -> Bool {
+            !tokenizer.tokens(in: term.text, mode: .query).isEmpty
+        }
+
+        var items: [QueryItem] = Self.lex(input.precomposedStringWithCanonicalMapping)
+        items.removeAll { item in
+            if case .term(let term, _) = item { return !searchable(term) }
+            return false
+        }
+
+        var required: [[Term]] = []
+        var excluded: [Term] = []
+        var kept = 0
+        var dropped = 0
+        var index = 0
+        while index < items.count {
+            var item = items[index]
+            if case .or = item {
+                // OR standing where no alternative can join it is the word "OR".
+                item = .term(Term(text: "OR"), negated: false)
+            }
+            guard case .term(let term, let negated) = item else { continue }
+            index += 1
+            guard kept < Self.maximumTerms else { dropped += 1; continue }
+            kept += 1
+            if negated {
+                excluded.append(term)
+                continue
+            }
+            var group = [term]
+            while index + 1 < items.count, case .or = items[index],
+                  case .term(let alternative, false) = items[index + 1] {
+                group.append(alternative)
+                index += 2
+            }
+            required.append(group)
+        }
+        self.init(required: required, excluded: excluded, droppedTerms: dropped)
+    }
+
+    enum QueryItem {
+        case term(Term, negated: Bool)
+        case or
+    }
+
+    /// Splits the input into words, quoted phrases and `OR`s.
+    static func lex(_ input: String) -> [QueryItem] {
+        var items: [QueryItem] = []
+        var scalars = input.unicodeScalars[...]
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isWhitespace || scalar.value < 0x20
+        }
+        while let first = scalars.first {
+            if isSpace(first) { scalars.removeFirst(); continue }
+            var negated = false
+            if first == "-", let next = scalars.dropFirst().first, !isSpace(next) {
+                negated = true
+                scalars.removeFirst()
+            }
+            if scalars.first == "\"" {
+                scalars.removeFirst()
+                let end = scalars.firstIndex(of: "\"") ?? scalars.endIndex
+                let text = String(String.UnicodeScalarView(scalars[..<end]))
+                scalars = end < scalars.endIndex ? scalars[scalars.index(after: end)...] : scalars[end...]
+                var isPrefix = false
+                if scalars.first == "*" { isPrefix = true; scalars.removeFirst() }
+                items.append(.term(Term(text: text, isPhrase: true, isPrefix: isPrefix), negated: negated))
+                continue
+            }
+            let end = scalars.firstIndex(where: isSpace) ?? scalars.endIndex
+            var word = String(String.UnicodeScalarView(scalars[..<end]))
+            scalars = scalars[end...]
+            if word == "OR" && !negated { items.append(.or); continue }
+            var isPrefix = false
+            while word.hasSuffix("*") { word.removeLast(); isPrefix = true }
+            items.append(.term(Term(text: word, isPrefix: isPrefix), negated: negated))
+        }
+        return items
+    }
+}

@@ -1,0 +1,39 @@
+/// A parsed search query: groups of alternatives that must all match, and words that must not.
+///
+/// ```swift
+/// let query = SearchQuery(parsing: #"소켓 "3 way handshake" TCP OR UDP -QUIC"#)
+/// query.matchExpression // "소켓" "3 way handshake" ("tcp" OR "udp") NOT ("quic"), as FTS5 text
+/// ```
+public struct SearchQuery: Hashable, Sendable {
+    /// One thing the user typed: a word, a `"quoted phrase"`, or a `word*` prefix.
+    public struct Term: Hashable, Sendable {
+        public var text: String
+        public var isPhrase: Bool
+        public var isPrefix: Bool
+
+        public init(text: String, isPhrase: Bool = false, isPrefix: Bool = false) {
+            self.text = text
+            self.isPhrase = isPhrase
+            self.isPrefix = isPrefix
+        }
+    }
+
+    /// The most words a query keeps; the rest of a longer query is dropped (see ``droppedTerms``).
+    public static let maximumTerms = 64
+
+    /// Each group must match; a group matches when any of its terms (joined by `OR`) does.
+    public var required: [[Term]]
+    /// Terms written `-word`: sections containing them are left out.
+    public var excluded: [Term]
+    /// How many terms past ``maximumTerms`` were dropped.
+    public var droppedTerms: Int
+
+    public init(required: [[Term]], excluded: [Term] = [], droppedTerms: Int = 0) {
+        self.required = required
+        self.excluded = excluded
+        self.droppedTerms = droppedTerms
+    }
+
+    /// Whether nothing searchable is left (an empty query, or only `*`, `-`, punctuation or exclusions).
+    public var isEmpty: Bool { required.isEmpty }
+}

@@ -1,0 +1,25 @@
+/// A part of a note that starts at a heading (or the text before the first heading).
+public struct Section: Hashable, Sendable {
+    /// The headings from the top of the note down to this one, e.g.
+    /// `["TCP Handshake", "3 Way Handshake - TCP 연결"]`. Empty for the text before the first heading.
+    public var headingPath: [String]
+    /// The heading level, 1 to 6; 0 for the text before the first heading.
+    public var level: Int
+    /// The first and last source lines of the section, 1-based and inclusive.
+    public var startLine: Int
+    public var endLine: Int
+    /// The visible text: headings' and paragraphs' words, link text, code; no URLs, no markup.
+    /// Blocks are separated by newlines.
+    public var text: String
+
+    public init(headingPath: [String], level: Int, startLine: Int, endLine: Int, text: String) {
+        self.headingPath = headingPath
+        self.level = level
+        self.startLine = startLine
+        self.endLine = endLine
+        self.text = text
+    }
+
+    /// The section's own heading; empty for the text before the first heading.
+    public var heading: String { headingPath.last ?? "" }
+}

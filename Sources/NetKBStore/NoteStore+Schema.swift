@@ -1,0 +1,69 @@
+import GRDB
+
+extension NoteStore {
+    /// The schema, as migrations. Never edit a shipped migration: add one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: notes, sections, links, references, tags") { db in
+            try db.execute(sql: """
+                CREATE TABLE notes (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL,
+                    aliases TEXT NOT NULL DEFAULT '',
+                    modified INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    content_hash INTEGER NOT NULL
+                );
+                CREATE TABLE sections (
+                    id INTEGER PRIMARY KEY,
+                    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    level INTEGER NOT NULL,
+                    heading_path TEXT NOT NULL,
+                    start_line INTEGER NOT NULL,
+                    end_line INTEGER NOT NULL,
+                    heading TEXT NOT NULL,
+                    context TEXT NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX sections_by_note ON sections(note_id);
+                CREATE VIRTUAL TABLE sections_fts USING fts5(
+                    heading, context, body,
+                    content='sections', content_rowid='id',
+                    tokenize='porter netkb'
+                );
+                CREATE TABLE links (
+                    id INTEGER PRIMARY KEY,
+                    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+                    section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+                    target TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    col INTEGER NOT NULL
+                );
+                CREATE INDEX links_by_note ON links(note_id);
+                CREATE TABLE note_references (
+                    id INTEGER PRIMARY KEY,
+                    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+                    section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+                    url TEXT NOT NULL,
+                    label TEXT,
+                    description TEXT,
+                    line INTEGER NOT NULL,
+                    col INTEGER NOT NULL
+                );
+                CREATE INDEX references_by_note ON note_references(note_id);
+                CREATE TABLE tags (
+                    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL COLLATE NOCASE,
+                    line INTEGER NOT NULL
+                );
+                CREATE INDEX tags_by_name ON tags(name);
+                CREATE INDEX tags_by_note ON tags(note_id);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import NetKBCore
+
+@Suite("SearchQuery")
+struct SearchQueryTests {
+    @Test(arguments: [
+        ("소켓", #""소켓""#),
+        ("혼잡 제어", #""혼잡" "제어""#),
+        (#""3 way handshake""#, #""3 way handshake""#),
+        ("TCP OR UDP", #"("TCP" OR "UDP")"#),
+        ("TCP -QUIC", #""TCP" NOT "QUIC""#),
+        ("hand*", #""hand"*"#),
+        ("값", #""값"*"#),
+        ("7계층", #"("7" "계층")"#),
+        ("OSI 7계층", #""OSI" ("7" "계층")"#),
+        ("TCP/IP", #""TCP/IP""#),
+        (#"say "hi"#, #""say" "hi""#),
+        ("AND OR (", #""AND" "OR""#),
+        ("a OR", #""a" "OR""#),
+        (#"x""y"#, #""x""""y""#),
+    ])
+    func translation(input: String, expected: String) {
+        #expect(SearchQuery(parsing: input).matchExpression == expected)
+    }
+
+    @Test(arguments: ["", "   ", "*", "-", "( )", "\"", "-word", "-a -b"])
+    func nothingToSearchFor(input: String) {
+        let query = SearchQuery(parsing: input)
+        #expect(query.isEmpty)
+        #expect(query.matchExpression == nil)
+    }
+
+    @Test func quotesInsideWordsCannotBreakOut() {
+        let expression = SearchQuery(parsing: #"a"b" OR NEAR(x"#).matchExpression
+        #expect(expression == #"("a""b""" OR "NEAR(x")"#)
+    }
+
+    @Test func unclosedQuoteRunsToTheEnd() {
+        let query = SearchQuery(parsing: #""TCP"#)
+        #expect(query.required == [[SearchQuery.Term(text: "TCP", isPhrase: true)]])
+    }
+
+    @Test func adjacencyPhraseJoinsPlainWordsAsTyped() {
+        #expect(SearchQuery(parsing: "혼잡 제어").adjacencyExpression == #""혼잡 제어""#)
+        #expect(SearchQuery(parsing: "7계층").adjacencyExpression == #""7계층""#)
+        #expect(SearchQuery(parsing: "소켓").adjacencyExpression == nil)
+        #expect(SearchQuery(parsing: "TCP OR UDP").adjacencyExpression == nil)
+    }
+
+    @Test func longQueriesKeepTheirFirstWords() {
+        let words = (0..<2000).map { "w\($0)" }.joined(separator: " ")
+        let query = SearchQuery(parsing: words)
+        #expect(query.required.count == SearchQuery.maximumTerms)
+        #expect(query.droppedTerms == 2000 - SearchQuery.maximumTerms)
+    }
+
+    @Test func inputIsNormalisedToNFC() {
+        let nfd = "소켓".decomposedStringWithCanonicalMapping
+        #expect(SearchQuery(parsing: nfd).matchExpression == #""소켓""#)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import NetKBCore
+@testable import NetKBStore
+
+@Suite("NoteStore search")
+struct NoteStoreSearchTests {
+    let index: TemporaryIndex
+    let store: NoteStore
+
+    init() throws {
+        index = try TemporaryIndex()
+        store = try index.open()
+        try store.update { transaction in
+            try transaction.save(note("net/tcp.md", [
+                (["TCP Handshake"], "TCP Handshake\nSYN, ACK, FIN 용어"),
+                (["TCP Handshake", "3 Way Handshake - TCP 연결"], "3 Way Handshake - TCP 연결\n클라이언트는 서버에게 동기화 요청을 보냄"),
+                (["TCP Handshake", "데이터 송수신"], "데이터 송수신\n흐름 제어 (Flow Control): 속도 조절\n혼잡제어는 네트워크 상태를 감지"),
+            ]), stamp: stamp)
+            try transaction.save(note("net/socket.md", tags: ["network"], [
+                (["세션과 소켓의 관계"], "세션과 소켓의 관계\n소켓은 네트워크 통신의 끝점이다. 로드 밸런싱 이야기"),
+            ]), stamp: stamp)
+            try transaction.save(note("misc/scattered.md", [
+                (["잡담"], "잡담\n혼잡한 길에서 차량을 제어하는 방법, handshakes everywhere"),
+            ]), stamp: stamp)
+        }
+    }
+
+    func headings(_ text: String, filter: SearchFilter = SearchFilter()) throws -> [String] {
+        try store.search(SearchQuery(parsing: text), filter: filter).map(\.heading)
+    }
+
+    @Test func koreanWordsAreFoundInsideLongerWords() throws {
+        let hits = try store.search(SearchQuery(parsing: "소켓"), filter: SearchFilter())
+        #expect(hits.map(\.heading) == ["세션과 소켓의 관계"])
+        #expect(hits[0].path == "net/socket.md")
+        #expect(hits[0].snippet.highlightedParts.allSatisfy { $0 == "소켓" })
+        #expect(hits[0].snippet.highlightedParts.count >= 2)
+    }
+
+    @Test func spacingDoesNotMatterInEitherDirection() throws {
+        #expect(try headings("흐름제어") == ["데이터 송수신"])
+        #expect(try headings("혼잡 제어").first == "데이터 송수신")
+        #expect(try headings("로드밸런싱") == ["세션과 소켓의 관계"])
+    }
+
+    @Test func wordsStandingTogetherRankAboveScatteredOnes() throws {
+        // misc/scattered.md has 혼잡 and 제어 apart; the TCP note has 혼잡제어 together.
+        let hits = try headings("혼잡 제어")
+        #expect(hits == ["데이터 송수신", "잡담"])
+    }
+
+    @Test func englishInflectionDoesNotMatter() throws {
+        // 잡담 says "handshakes"; 데이터 송수신 matches through its parent heading, so ranks last.
+        let hits = try headings("handshake")
+        #expect(Set(hits) == ["TCP Handshake", "3 Way Handshake - TCP 연결", "잡담", "데이터 송수신"])
+        #expect(hits.last == "데이터 송수신")
+        #expect(Set(try headings("handshakes")) == Set(hits))
+        #expect(try headings(#""3 way handshakes""#) == ["3 Way Handshake - TCP 연결"])
+    }
+
+    @Test func oneSyllableWordsMatch() throws {
+        #expect(try headings("끝").contains("세션과 소켓의 관계"))
+        #expect(try headings("점").contains("세션과 소켓의 관계"))
+    }
+
+    @Test func headingsRankAboveBodyText() throws {
+        let hits = try headings("TCP")
+        #expect(hits.first == "TCP Handshake" || hits.first == "3 Way Handshake - TCP 연결")
+        #expect(hits.count == 3)
+    }
+
+    @Test func operatorsWork() throws {
+        #expect(Set(try headings("소켓 OR 클라이언트")) == ["세션과 소켓의 관계", "3 Way Handshake - TCP 연결"])
+        #expect(try headings("handshake -클라이언트").contains("3 Way Handshake - TCP 연결") == false)
+        #expect(try headings("클라*") == ["3 Way Handshake - TCP 연결"])
+    }
+
+    @Test func filtersNarrowResults() throws {
+        #expect(try headings("handshake", filter: SearchFilter(pathGlob: "misc/*")) == ["잡담"])
+        #expect(try headings("소켓", filter: SearchFilter(tag: "#Network")) == ["세션과 소켓의 관계"])
+        #expect(try headings("TCP", filter: SearchFilter(tag: "network")).isEmpty)
+        #expect(try headings("TCP", filter: SearchFilter(limit: 1)).count == 1)
+    }
+
+    @Test(arguments: [#""TCP"#, "AND OR (", "NEAR(a b)", "a:b", "^x", "{col}: y", "\"\"\"", "tcp*  *"])
+    func oddQueriesNeverFail(text: String) throws {
+        _ = try store.search(SearchQuery(parsing: text), filter: SearchFilter())
+    }
+
+    @Test func aVeryLongQueryIsAnswered() throws {
+        let text = String(repeating: "소켓 네트워크 TCP ", count: 1000)
+        #expect(text.count > 10_000)
+        #expect(try headings(text).isEmpty)
+    }
+}
