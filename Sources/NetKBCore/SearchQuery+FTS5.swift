@@ -1,6 +1,7 @@
 extension SearchQuery {
     /// The query as an FTS5 match expression, or nil when there is nothing to search for.
     ///
+    /// Terms are joined by explicit `AND` (FTS5 does not take an implicit AND before a parenthesis).
     /// Every term is quoted, so no user text is ever read as FTS5 syntax. A word that mixes
     /// scripts (`TCP와`, `7계층`) becomes its parts ANDed, since Korean writes particles and
     /// counters against English words and numbers; a one-syllable Korean word becomes a prefix
@@ -11,10 +12,11 @@ extension SearchQuery {
             let alternatives = group.map(Self.expression(for:))
             return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
         }
+        var expression = parts.joined(separator: " AND ")
         for term in excluded {
-            parts.append("NOT " + Self.expression(for: term))
+            expression += " NOT " + Self.expression(for: term)
         }
-        return parts.joined(separator: " ")
+        return expression
     }
 
     /// A phrase of the query's plain words as typed, used to rank sections where they stand
@@ -39,7 +41,7 @@ extension SearchQuery {
             pieces.append(quoted(segment.text) + (prefix ? "*" : ""))
         }
         if pieces.isEmpty { return quoted(term.text) }
-        return pieces.count == 1 ? pieces[0] : "(" + pieces.joined(separator: " ") + ")"
+        return pieces.count == 1 ? pieces[0] : "(" + pieces.joined(separator: " AND ") + ")"
     }
 
     /// Quotes text as an FTS5 string: `"` doubled, control characters dropped.

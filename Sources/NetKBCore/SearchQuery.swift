@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let query = SearchQuery(parsing: #"소켓 "3 way handshake" TCP OR UDP -QUIC"#)
-/// query.matchExpression // "소켓" "3 way handshake" ("tcp" OR "udp") NOT ("quic"), as FTS5 text
+/// query.matchExpression // "소켓" AND "3 way handshake" AND ("TCP" OR "UDP") NOT "QUIC"
 /// ```
 public struct SearchQuery: Hashable, Sendable {
     /// One thing the user typed: a word, a `"quoted phrase"`, or a `word*` prefix.

@@ -5,18 +5,19 @@ import Testing
 struct SearchQueryTests {
     @Test(arguments: [
         ("소켓", #""소켓""#),
-        ("혼잡 제어", #""혼잡" "제어""#),
+        ("혼잡 제어", #""혼잡" AND "제어""#),
         (#""3 way handshake""#, #""3 way handshake""#),
         ("TCP OR UDP", #"("TCP" OR "UDP")"#),
         ("TCP -QUIC", #""TCP" NOT "QUIC""#),
         ("hand*", #""hand"*"#),
+        ("소켓 TCP OR UDP -QUIC -x", #""소켓" AND ("TCP" OR "UDP") NOT "QUIC" NOT "x""#),
         ("값", #""값"*"#),
-        ("7계층", #"("7" "계층")"#),
-        ("OSI 7계층", #""OSI" ("7" "계층")"#),
+        ("7계층", #"("7" AND "계층")"#),
+        ("OSI 7계층", #""OSI" AND ("7" AND "계층")"#),
         ("TCP/IP", #""TCP/IP""#),
-        (#"say "hi"#, #""say" "hi""#),
-        ("AND OR (", #""AND" "OR""#),
-        ("a OR", #""a" "OR""#),
+        (#"say "hi"#, #""say" AND "hi""#),
+        ("AND OR (", #""AND" AND "OR""#),
+        ("a OR", #""a" AND "OR""#),
         (#"x""y"#, #""x""""y""#),
     ])
     func translation(input: String, expected: String) {

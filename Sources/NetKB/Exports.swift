@@ -1,0 +1,3 @@
+@_exported import NetKBCore
+@_exported import struct NetKBStore.NoteStore
+@_exported import enum NetKBStore.StoreError

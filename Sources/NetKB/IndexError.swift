@@ -1,0 +1,12 @@
+/// Why an indexing run could not start.
+public enum IndexError: Error, CustomStringConvertible, Sendable {
+    case notesFolderMissing(path: String, reason: String)
+    case notesFolderNotAFolder(path: String)
+
+    public var description: String {
+        switch self {
+        case .notesFolderMissing(let path, let reason): "notes folder \(path) cannot be read: \(reason)"
+        case .notesFolderNotAFolder(let path): "notes folder \(path) is not a folder"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// What an indexing run did.
+public struct IndexReport: Sendable {
+    public var added = 0
+    public var updated = 0
+    public var removed = 0
+    public var unchanged = 0
+    /// Sections and links in the whole index after the run.
+    public var sections = 0
+    public var links = 0
+    public var warnings: [IndexWarning] = []
+    public var seconds = 0.0
+    /// Why the index file was started afresh, if it was (damaged, or of another schema).
+    public var rebuiltBecause: String?
+
+    public init() {}
+
+    /// Whether the run changed what the index holds.
+    public var changedNotes: Int { added + updated + removed }
+}
+
+/// How far an indexing run has come.
+public enum IndexProgress: Sendable {
+    /// The folder was scanned: this many notes in all, this many to read.
+    case scanned(total: Int, toRead: Int)
+    /// One more note was read (and saved if it changed).
+    case read(done: Int, of: Int)
+}

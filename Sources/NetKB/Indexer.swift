@@ -1,0 +1,89 @@
+import Foundation
+import NetKBCore
+import NetKBMarkdown
+import NetKBStore
+
+/// Brings the index up to date with the notes folder, in one transaction.
+///
+/// Files whose modification time and size are those recorded are not read; the others are read
+/// and hashed, and parsed only when their content changed. A file that cannot be read keeps what
+/// the index had of it.
+public struct Indexer: Sendable {
+    public let folder: NotesFolder
+    public let store: NoteStore
+
+    public init(folder: NotesFolder, store: NoteStore) {
+        self.folder = folder
+        self.store = store
+    }
+
+    /// Runs once. `rebuild` re-reads every note; `progress` is called on the calling thread.
+    public func run(rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> IndexReport {
+        let started = Date()
+        var report = IndexReport()
+        report.rebuiltBecause = store.rebuiltBecause
+        let (files, scanWarnings) = try folder.scan()
+        report.warnings = scanWarnings
+        let indexed = rebuild ? [:] : try store.indexedFiles()
+
+        var toRead: [NoteFile] = []
+        for file in files {
+            if let stamp = indexed[file.path], stamp.matches(modified: file.modified, size: file.size) {
+                report.unchanged += 1
+            } else {
+                toRead.append(file)
+            }
+        }
+        let present = Set(files.map(\.path))
+        let gone = indexed.keys.filter { !present.contains($0) }.sorted()
+        progress?(.scanned(total: files.count, toRead: toRead.count))
+        if toRead.isEmpty && gone.isEmpty && !rebuild {
+            try fillTotals(&report, since: started)
+            return report
+        }
+
+        let reader = NoteReader(files: toRead, indexed: indexed)
+        reader.start()
+        defer { reader.cancel() }
+        try store.update { transaction in
+            if rebuild { try transaction.removeAll() }
+            for path in gone {
+                try transaction.remove(path: path)
+                report.removed += 1
+            }
+            var done = 0
+            while let outcome = reader.next() {
+                done += 1
+                switch outcome {
+                case .parsed(let file, let parsed, let stamp):
+                    try transaction.save(parsed.note, stamp: stamp)
+                    if indexed[file.path] == nil { report.added += 1 } else { report.updated += 1 }
+                    report.warnings += parsed.warnings.map { IndexWarning(path: $0.path, line: $0.line, message: $0.message) }
+                case .sameContent(let file, let stamp):
+                    try transaction.touch(path: file.path, stamp: stamp)
+                    report.unchanged += 1
+                case .vanished(let file):
+                    report.warnings.append(IndexWarning(path: file.path, message: "vanished during the run"))
+                    if indexed[file.path] != nil {
+                        try transaction.remove(path: file.path)
+                        report.removed += 1
+                    }
+                case .unreadable(let file, let reason):
+                    let kept = indexed[file.path] != nil ? "; keeping what the index had of it" : ""
+                    report.warnings.append(IndexWarning(path: file.path, message: "cannot read: \(reason)\(kept)"))
+                    if indexed[file.path] != nil { report.unchanged += 1 }
+                }
+                progress?(.read(done: done, of: toRead.count))
+            }
+        }
+        try fillTotals(&report, since: started)
+        return report
+    }
+
+    func fillTotals(_ report: inout IndexReport, since started: Date) throws {
+        let totals = try store.totals()
+        report.sections = totals.sections
+        report.links = totals.links
+        report.seconds = Date().timeIntervalSince(started)
+    }
+}

@@ -1,0 +1,10 @@
+/// A Markdown file found under the notes folder.
+public struct NoteFile: Hashable, Sendable {
+    /// The path relative to the notes root, NFC, with `/` separators.
+    public var path: String
+    /// The path to open, as the file system spells it.
+    public var absolutePath: String
+    /// Modification time in nanoseconds since 1970.
+    public var modified: Int64
+    public var size: Int64
+}

@@ -1,0 +1,113 @@
+import Foundation
+import NetKBCore
+import NetKBMarkdown
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads, hashes and parses note files on a background thread, ahead of the writer.
+///
+/// Results come out in the files' order through ``next()``; at most ``capacity`` wait at once,
+/// which bounds memory however many notes change.
+final class NoteReader: @unchecked Sendable {
+    enum Outcome: Sendable {
+        case parsed(NoteFile, ParsedNote, FileStamp)
+        case sameContent(NoteFile, FileStamp)
+        case vanished(NoteFile)
+        case unreadable(NoteFile, reason: String)
+    }
+
+    static let capacity = 32
+
+    private let files: [NoteFile]
+    private let indexed: [String: FileStamp]
+    private let condition = NSCondition()
+    private var ready: [Outcome] = []
+    private var finished = false
+    private var cancelled = false
+
+    init(files: [NoteFile], indexed: [String: FileStamp]) {
+        self.files = files
+        self.indexed = indexed
+    }
+
+    func start() {
+        let thread = Thread { [self] in produce() }
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    /// The next result, waiting for it; nil when every file has been handled.
+    func next() -> Outcome? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty && !finished { condition.wait() }
+        guard !ready.isEmpty else { return nil }
+        let outcome = ready.removeFirst()
+        condition.broadcast()
+        return outcome
+    }
+
+    /// Stops reading; the writer gave up.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func produce() {
+        let parser = MarkdownParser()
+        for file in files {
+            let outcome = load(file, parser: parser)
+            condition.lock()
+            while ready.count >= Self.capacity && !cancelled { condition.wait() }
+            if cancelled { condition.unlock(); return }
+            ready.append(outcome)
+            condition.broadcast()
+            condition.unlock()
+        }
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func load(_ file: NoteFile, parser: MarkdownParser) -> Outcome {
+        let bytes: [UInt8]
+        switch Self.contents(of: file.absolutePath) {
+        case .success(let read): bytes = read
+        case .failure(let error) where error.code == ENOENT: return .vanished(file)
+        case .failure(let error): return .unreadable(file, reason: String(cString: strerror(error.code)))
+        }
+        let stamp = FileStamp(modified: file.modified, size: Int64(bytes.count), contentHash: ContentHash.of(bytes))
+        if let old = indexed[file.path], old.contentHash == stamp.contentHash {
+            return .sameContent(file, stamp)
+        }
+        return .parsed(file, parser.parse(bytes, path: file.path), stamp)
+    }
+
+    struct POSIXFailure: Error { var code: Int32 }
+
+    /// A file's bytes, read with POSIX calls so that errors keep their errno.
+    static func contents(of path: String) -> Result<[UInt8], POSIXFailure> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(POSIXFailure(code: errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(POSIXFailure(code: errno)) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(POSIXFailure(code: errno))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return .success(bytes)
+    }
+}

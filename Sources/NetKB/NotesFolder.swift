@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The folder of notes: finds its Markdown files.
+///
+/// Walks the folder recursively, follows symbolic links but never into a folder it has already
+/// visited (so link loops end), and skips hidden files and folders such as `.git`, `.obsidian`, `.trash`.
+public struct NotesFolder: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// File name endings taken as notes, compared without case.
+    public static let noteExtensions = [".md", ".markdown"]
+
+    /// The notes under the folder, sorted by path, and warnings for what could not be read.
+    public func scan() throws -> (files: [NoteFile], warnings: [IndexWarning]) {
+        var info = stat()
+        guard stat(root, &info) == 0 else {
+            throw IndexError.notesFolderMissing(path: root, reason: String(cString: strerror(errno)))
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw IndexError.notesFolderNotAFolder(path: root) }
+
+        var files: [NoteFile] = []
+        var warnings: [IndexWarning] = []
+        var visited: Set<FileIdentity> = [FileIdentity(info)]
+        var seenPaths: Set<String> = []
+        // Folders to read: absolute path and path relative to the root.
+        var pending: [(String, String)] = [(root, "")]
+        while let (folder, relativeFolder) = pending.popLast() {
+            guard let directory = opendir(folder) else {
+                warnings.append(IndexWarning(path: relativeFolder.isEmpty ? root : relativeFolder, message: "cannot read folder: \(String(cString: strerror(errno)))"))
+                continue
+            }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let absolute = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                let relative = (relativeFolder.isEmpty ? name : relativeFolder + "/" + name).precomposedStringWithCanonicalMapping
+                var item = stat()
+                guard stat(absolute, &item) == 0 else {
+                    var linkInfo = stat()
+                    if lstat(absolute, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK {
+                        if Self.isNote(name) || errno == ELOOP {
+                            warnings.append(IndexWarning(path: relative, message: "broken or looping symbolic link: \(String(cString: strerror(errno)))"))
+                        }
+                    }
+                    continue
+                }
+                switch item.st_mode & S_IFMT {
+                case S_IFDIR:
+                    if visited.insert(FileIdentity(item)).inserted {
+                        pending.append((absolute, relative))
+                    } else {
+                        warnings.append(IndexWarning(path: relative, message: "folder already visited (a symbolic link loop or a second link to it); skipped"))
+                    }
+                case S_IFREG where Self.isNote(name):
+                    guard seenPaths.insert(relative).inserted else { continue }
+                    files.append(NoteFile(
+                        path: relative, absolutePath: absolute,
+                        modified: Int64(item.st_mtim.tv_sec) * 1_000_000_000 + Int64(item.st_mtim.tv_nsec),
+                        size: Int64(item.st_size)))
+                default:
+                    continue
+                }
+            }
+        }
+        files.sort { $0.path < $1.path }
+        return (files, warnings)
+    }
+
+    static func isNote(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return noteExtensions.contains { lower.hasSuffix($0) && lower.count > $0.count }
+    }
+}
+
+/// A file's device and inode, to recognise a folder reached twice.
+struct FileIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import NetKB
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The notes folder (env NETKB_NOTES).", valueName: "dir"))
+    var notes: String = ProcessInfo.processInfo.environment["NETKB_NOTES"] ?? "notes"
+
+    @Option(name: .long, help: ArgumentHelp("The index file (env NETKB_INDEX).", valueName: "file"))
+    var index: String = ProcessInfo.processInfo.environment["NETKB_INDEX"] ?? "index/netkb.sqlite"
+
+    @Option(name: .long, help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "Colour: auto (only on a terminal, never with NO_COLOR), always, never.")
+    var color: ColorChoice = .auto
+
+    var workspace: Workspace { Workspace(notesPath: notes, indexPath: index) }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// Whether to colour what goes to standard output.
+    var enabled: Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true && Terminal.isTerminal(.standardOutput)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import NetKB
+
+/// `netkb index`: bring the index up to date and say what changed.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Add, update and remove notes whose files changed.",
+        discussion: "Unchanged files (same modification time and size) are not read. Prints counts and warnings."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(help: "Re-read every note and rebuild the index from scratch.")
+    var rebuild = false
+
+    func run() throws {
+        let bar = ProgressBar()
+        let report = try Refresh.run(options.workspace, rebuild: rebuild, progress: bar.update)
+        bar.finish()
+        switch options.format {
+        case .json: try JSONOutput.print(IndexJSON(report))
+        case .text: print(Self.summary(report, notes: options.notes))
+        }
+    }
+
+    static func summary(_ report: IndexReport, notes: String) -> String {
+        let seconds = String(format: "%.2f", report.seconds)
+        return "indexed \(notes): \(report.added) added, \(report.updated) updated, \(report.removed) removed, "
+            + "\(report.unchanged) unchanged; \(report.sections) sections, \(report.links) links; "
+            + "\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s"); \(seconds) s"
+    }
+}
+
+/// Opening and refreshing the index, with its messages on standard error.
+enum Refresh {
+    static func run(_ workspace: Workspace, rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> IndexReport {
+        try open(workspace, rebuild: rebuild, progress: progress).1
+    }
+
+    static func open(_ workspace: Workspace, rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> (NoteStore, IndexReport) {
+        do {
+            let (store, report) = try workspace.refreshedStore(rebuild: rebuild, progress: progress)
+            if let reason = report.rebuiltBecause {
+                Terminal.writeError("netkb: the index at \(workspace.indexPath) was rebuilt because \(reason)")
+            }
+            for warning in report.warnings { Terminal.writeError(warning.description) }
+            return (store, report)
+        } catch let error as IndexError {
+            throw CommandFailure(message: error.description)
+        } catch let error as StoreError {
+            throw CommandFailure(message: error.description)
+        }
+    }
+
+    /// The index for a reading command: refreshed, or as it is with `--no-refresh`.
+    static func store(_ workspace: Workspace, refresh: Bool) throws -> NoteStore {
+        if refresh { return try open(workspace).0 }
+        do {
+            return try workspace.existingStore()
+        } catch let error as StoreError {
+            throw CommandFailure(message: error.description)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import NetKB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Small facts about, and writes to, the terminal.
+enum Terminal {
+    enum Stream { case standardOutput, standardError }
+
+    static func isTerminal(_ stream: Stream) -> Bool {
+        isatty(stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO) == 1
+    }
+
+    static func writeError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static let bold = "\u{1B}[1;31m"
+    static let dim = "\u{1B}[2m"
+    static let cyan = "\u{1B}[36m"
+    static let reset = "\u{1B}[0m"
+}
+
+/// A progress bar on standard error, shown only on a terminal and only once a run takes a moment.
+final class ProgressBar {
+    private let enabled = Terminal.isTerminal(.standardError)
+    private let started = Date()
+    private var lastDrawn = Date.distantPast
+    private var shown = false
+
+    func update(_ progress: IndexProgress) {
+        guard enabled, case .read(let done, let total) = progress, total > 0 else { return }
+        let now = Date()
+        guard now.timeIntervalSince(started) > 0.4, now.timeIntervalSince(lastDrawn) > 0.1 || done == total else { return }
+        lastDrawn = now
+        shown = true
+        let width = 30
+        let filled = done * width / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total) notes".utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}

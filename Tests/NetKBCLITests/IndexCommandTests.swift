@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+/// `netkb index` end to end: what it reports, incremental runs, and every bad input the issue names.
+@Suite("netkb index")
+struct IndexCommandTests {
+    func report(_ run: NetKBBinary.Run) throws -> [String: Any] {
+        #expect(run.status == 0, "\(run.stderr)")
+        return try run.json()
+    }
+
+    @Test func firstRunAddsEveryNoteAndSaysSo() throws {
+        let vault = try Vault(copying: NetKBBinary.packageRoot.appendingPathComponent("notes"))
+        let run = try vault.netkb(["index"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("indexed \(vault.notes.path): 1 added, 0 updated, 0 removed, 0 unchanged; "))
+        #expect(run.stdout.contains(" sections, ") && run.stdout.contains(" links; 0 warnings; "))
+        let again = try report(try vault.netkb(["index", "--format", "json"]))
+        #expect(again["added"] as? Int == 0 && again["unchanged"] as? Int == 1)
+        #expect((again["sections"] as? Int ?? 0) >= 9)
+        // Every URL and relative link of the note, each on its own: 32 URLs, 2 relative links.
+        let text = try String(contentsOf: vault.notes.appendingPathComponent("network.md"), encoding: .utf8)
+        let expectedLinks = text.components(separatedBy: "https://").count - 1 + text.components(separatedBy: "](../").count - 1
+        #expect(again["links"] as? Int == expectedLinks)
+        #expect(FileManager.default.fileExists(atPath: vault.index.path))
+    }
+
+    @Test func incrementalRunsChangeExactlyWhatChanged() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n라우터 이야기\n")
+        try vault.write("sub/b.md", "# B\n\n스위치 이야기\n")
+        try vault.write("c.md", "# C\n\n허브 이야기\n")
+        let first = try report(try vault.netkb(["index", "--format", "json"]))
+        #expect(first["added"] as? Int == 3)
+
+        try vault.write("a.md", "# A\n\n게이트웨이 이야기\n")       // content changed
+        try vault.write("d.md", "# D\n\n브리지 이야기\n")           // added
+        try FileManager.default.removeItem(at: vault.notes.appendingPathComponent("c.md"))  // removed
+        let b = vault.notes.appendingPathComponent("sub/b.md")       // touched, same content
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: b.path)
+
+        let second = try report(try vault.netkb(["index", "--format", "json"]))
+        #expect(second["added"] as? Int == 1)
+        #expect(second["updated"] as? Int == 1)
+        #expect(second["removed"] as? Int == 1)
+        #expect(second["unchanged"] as? Int == 1)
+        #expect(try vault.searchHeadings("게이트웨이") == ["A"])
+        #expect(try vault.searchHeadings("라우터").isEmpty)
+        #expect(try vault.searchHeadings("허브").isEmpty)
+        #expect(try vault.searchHeadings("브리지") == ["D"])
+        #expect(try vault.searchHeadings("스위치") == ["B"])
+
+        let third = try report(try vault.netkb(["index", "--format", "json"]))
+        #expect(third["added"] as? Int == 0 && third["updated"] as? Int == 0 && third["removed"] as? Int == 0)
+        #expect(third["unchanged"] as? Int == 3)
+    }
+
+    @Test func rebuildReReadsEverything() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓\n")
+        _ = try vault.netkb(["index"])
+        let rebuilt = try report(try vault.netkb(["index", "--rebuild", "--format", "json"]))
+        #expect(rebuilt["added"] as? Int == 1)
+        #expect(try vault.searchHeadings("소켓") == ["A"])
+    }
+
+    @Test func hiddenFoldersAndOtherFilesAreSkipped() throws {
+        let vault = try Vault()
+        try vault.write("note.md", "# Note\n\n패킷\n")
+        try vault.write("other.markdown", "# Other\n\n패킷\n")
+        try vault.write(".obsidian/x.md", "# Hidden\n\n패킷\n")
+        try vault.write(".trash/y.md", "# Trash\n\n패킷\n")
+        try vault.write("image.png", "패킷")
+        try vault.write("readme.txt", "패킷")
+        #expect(Set(try vault.searchHeadings("패킷")) == ["Note", "Other"])
+    }
+
+    @Test func aMissingNotesFolderIsAnError() throws {
+        let vault = try Vault()
+        let missing = vault.root.appendingPathComponent("nowhere")
+        let run = try NetKBBinary.run(["index", "--notes", missing.path, "--index", vault.index.path])
+        #expect(run.status == 2)
+        #expect(run.stderr == "netkb: error: notes folder \(missing.path) cannot be read: No such file or directory\n")
+    }
+
+    @Test func aNotesPathThatIsAFileIsAnError() throws {
+        let vault = try Vault()
+        let file = try vault.write("a.md", "# A\n")
+        let run = try NetKBBinary.run(["index", "--notes", file.path, "--index", vault.index.path])
+        #expect(run.status == 2)
+        #expect(run.stderr == "netkb: error: notes folder \(file.path) is not a folder\n")
+    }
+
+    @Test func anUnwritableIndexPathIsAnErrorAndTheOldIndexStays() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓\n")
+        _ = try vault.netkb(["index"])
+        let blocker = vault.root.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let bad = blocker.appendingPathComponent("netkb.sqlite").path
+        let run = try NetKBBinary.run(["index", "--notes", vault.notes.path, "--index", bad])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("netkb: error: cannot write the index at \(bad): "))
+        #expect(try vault.searchHeadings("소켓") == ["A"])
+    }
+
+    @Test func invalidUTF8AndNULBytesAreRepairedWithAWarningNamingFileAndLine() throws {
+        let vault = try Vault()
+        try vault.write("good.md", "# Good\n\n라우터\n")
+        try vault.write("bad.md", bytes: Data("# Bad\n\n라우터 ".utf8) + Data([0xFF, 0xFE]) + Data(" 스위치\n\nnul".utf8) + Data([0]) + Data("here\n".utf8))
+        let run = try vault.netkb(["index"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("bad.md:3: warning: "))
+        #expect(run.stderr.contains("bad.md:5: warning: "))
+        #expect(run.stdout.contains("2 added"))
+        #expect(Set(try vault.searchHeadings("라우터")) == ["Good", "Bad"])
+        #expect(try vault.searchHeadings("스위치") == ["Bad"])
+    }
+
+    @Test func aDamagedIndexIsRebuiltWithAMessage() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓\n")
+        _ = try vault.netkb(["index"])
+        try Data(repeating: 0x42, count: 4096).write(to: vault.index)
+        try? FileManager.default.removeItem(atPath: vault.index.path + "-wal")
+        let run = try vault.netkb(["search", "소켓"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("netkb: the index at \(vault.index.path) was rebuilt because it is damaged"))
+        #expect(run.stdout.contains("a.md:1  A"))
+    }
+
+    @Test func aSymlinkLoopEndsWithAWarning() throws {
+        let vault = try Vault()
+        try vault.write("sub/a.md", "# A\n\n소켓\n")
+        try FileManager.default.createSymbolicLink(atPath: vault.notes.appendingPathComponent("sub/loop").path, withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: vault.notes.appendingPathComponent("self.md").path, withDestinationPath: "self.md")
+        let run = try vault.netkb(["index"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("1 added"))
+        #expect(run.stderr.contains("sub/loop: warning: folder already visited"))
+        #expect(run.stderr.contains("self.md: warning: broken or looping symbolic link"))
+        #expect(try vault.searchHeadings("소켓") == ["A"])
+    }
+
+    @Test func anUnreadableFileIsNamedAndItsIndexedTextKept() throws {
+        let vault = try Vault()
+        try vault.write("open.md", "# Open\n\n라우터\n")
+        let secret = try vault.write("secret.md", "# Secret\n\n라우터 소켓\n")
+        _ = try vault.netkb(["index"])
+        try vault.write("secret.md", "# Secret\n\n바뀐 내용\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: secret.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: secret.path) }
+        // Root reads any file: run netkb as nobody then, with an index folder nobody may write.
+        let isRoot = getuid() == 0
+        if isRoot {
+            for url in [vault.root, vault.notes, vault.index.deletingLastPathComponent()] {
+                try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: url.path)
+            }
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: vault.index.path + suffix) {
+                try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: vault.index.path + suffix)
+            }
+        }
+        let run = try vault.netkb(["index"], asUser: isRoot ? "65534" : nil)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("secret.md: warning: cannot read: Permission denied; keeping what the index had of it"))
+        // (Read without refreshing: as root, a refresh could read the file again.)
+        #expect(Set(try vault.searchHeadings("라우터", "--no-refresh")) == ["Open", "Secret"])
+        #expect(try vault.searchHeadings("소켓", "--no-refresh") == ["Secret"])
+    }
+
+    @Test func hugeAndDeeplyNestedNotesAreIndexed() throws {
+        let vault = try Vault()
+        // 10,000 nested list levels, 100,000 headings and a 20 MB note.
+        let nested = String(repeating: "- ", count: 10_000) + "깊은곳 nestedend\n\n" + String(repeating: "> ", count: 10_000) + "인용\n"
+        try vault.write("nested.md", "# Nested\n\n" + nested)
+        try vault.write("headings.md", (0..<100_000).map { "## 제목 \($0)\n" }.joined() + "라스트헤딩\n")
+        let paragraph = "소켓은 네트워크 통신의 끝점이다. The socket is an endpoint of a TCP connection.\n\n"
+        var big = "# Big\n\n" + String(repeating: paragraph, count: 20_000_000 / paragraph.utf8.count)
+        big += "유일무이한단어 bigend\n"
+        try vault.write("big.md", big)
+        #expect(big.utf8.count >= 20_000_000)
+        let run = try vault.netkb(["index", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr.prefix(500))")
+        #expect(try run.json()["added"] as? Int == 3)
+        #expect(try vault.searchHeadings("bigend") == ["Big"])
+        #expect(try vault.searchHeadings("유일무이한단어") == ["Big"])
+        #expect(try vault.searchHeadings("라스트헤딩") == ["제목 99999"])
+        #expect(try vault.searchHeadings("nestedend").count == 1)
+    }
+}
