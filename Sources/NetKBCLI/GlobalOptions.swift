@@ -5,10 +5,10 @@ import NetKB
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The notes folder (env NETKB_NOTES).", valueName: "dir"))
-    var notes: String = ProcessInfo.processInfo.environment["NETKB_NOTES"] ?? "notes"
+    var notes: String = Environment.value("NETKB_NOTES") ?? "notes"
 
     @Option(name: .long, help: ArgumentHelp("The index file (env NETKB_INDEX).", valueName: "file"))
-    var index: String = ProcessInfo.processInfo.environment["NETKB_INDEX"] ?? "index/netkb.sqlite"
+    var index: String = Environment.value("NETKB_INDEX") ?? "index/netkb.sqlite"
 
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
@@ -31,7 +31,14 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         switch self {
         case .always: true
         case .never: false
-        case .auto: ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true && Terminal.isTerminal(.standardOutput)
+        case .auto: (Environment.value("NO_COLOR").map(\.isEmpty) ?? true) && Terminal.isTerminal(.standardOutput)
         }
+    }
+}
+
+/// Environment variables, read without building the whole environment dictionary.
+enum Environment {
+    static func value(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 }

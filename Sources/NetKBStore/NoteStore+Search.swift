@@ -13,50 +13,67 @@ extension NoteStore {
     public func search(_ query: SearchQuery, filter: SearchFilter) throws -> [SearchHit] {
         guard let expression = query.matchExpression, filter.limit > 0 else { return [] }
         return try dbQueue.read { db in
-            var arguments: StatementArguments = [expression]
-            var boost = "1.0"
-            if let adjacency = query.adjacencyExpression {
-                boost = "(CASE WHEN sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?) THEN \(Self.adjacencyBoost) ELSE 1.0 END)"
-                arguments = [adjacency, expression]
-            }
-            var conditions = ""
-            if let glob = filter.pathGlob {
-                conditions += " AND n.path GLOB ?"
-                _ = arguments.append(contentsOf: [glob])
-            }
-            if let tag = filter.tag {
-                conditions += " AND n.id IN (SELECT note_id FROM tags WHERE name = ?)"
-                _ = arguments.append(contentsOf: [tag.hasPrefix("#") ? String(tag.dropFirst()) : tag])
-            }
-            _ = arguments.append(contentsOf: [filter.limit])
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.id, n.path, n.title, s.start_line, s.heading_path,
-                       bm25(sections_fts, \(Self.rankWeights)) * \(boost) AS rank
-                FROM sections_fts
-                JOIN sections s ON s.id = sections_fts.rowid
-                JOIN notes n ON n.id = s.note_id
-                WHERE sections_fts MATCH ?\(conditions)
-                ORDER BY rank, n.path, s.start_line
-                LIMIT ?
-                """, arguments: arguments)
-            guard !rows.isEmpty else { return [] }
+            let ranked = try rankedSections(db, expression: expression, adjacency: query.adjacencyExpression, filter: filter)
+            guard !ranked.isEmpty else { return [] }
+            let ids = ranked.map(\.id)
+            let placeholders = databaseQuestionMarks(count: ids.count)
+            let idArguments = StatementArguments(ids)
 
-            let ids: [Int64] = rows.map { $0[0] }
+            var details: [Int64: Row] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT s.id, n.path, n.title, s.start_line, s.heading_path
+                FROM sections s JOIN notes n ON n.id = s.note_id
+                WHERE s.id IN (\(placeholders))
+                """, arguments: idArguments) {
+                details[row[0]] = row
+            }
             var snippets: [Int64: String] = [:]
             let snippetRows = try Row.fetchCursor(db, sql: """
                 SELECT rowid, snippet(sections_fts, 2, char(2), char(3), '…', \(Self.snippetTokens))
-                FROM sections_fts WHERE sections_fts MATCH ? AND rowid IN (\(databaseQuestionMarks(count: ids.count)))
-                """, arguments: StatementArguments([expression] + ids.map { $0 as (any DatabaseValueConvertible) }))
+                FROM sections_fts WHERE sections_fts MATCH ? AND rowid IN (\(placeholders))
+                """, arguments: [expression] + idArguments)
             while let row = try snippetRows.next() {
                 snippets[row[0]] = row[1]
             }
-            return rows.map { row in
-                let id: Int64 = row[0]
-                let rank: Double = row[5]
+            return ranked.compactMap { hit in
+                guard let row = details[hit.id] else { return nil }
                 return SearchHit(
                     path: row[1], line: row[3], headingPath: HeadingPathCoding.decode(row[4]),
-                    snippet: HighlightedText(marked: snippets[id] ?? ""), score: -rank, noteTitle: row[2])
+                    snippet: HighlightedText(marked: snippets[hit.id] ?? ""), score: -hit.rank, noteTitle: row[2])
             }
         }
+    }
+
+    /// The best sections' ids and bm25 ranks (lower is better). Without filters, ranking reads
+    /// the full-text index alone; the sections' rows are read for the winners only.
+    func rankedSections(_ db: Database, expression: String, adjacency: String?, filter: SearchFilter) throws -> [(id: Int64, rank: Double)] {
+        var arguments: StatementArguments = []
+        var boost = "1.0"
+        if let adjacency {
+            boost = "(CASE WHEN sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?) THEN \(Self.adjacencyBoost) ELSE 1.0 END)"
+            _ = arguments.append(contentsOf: [adjacency])
+        }
+        _ = arguments.append(contentsOf: [expression])
+        var join = ""
+        var conditions = ""
+        if filter.pathGlob != nil || filter.tag != nil {
+            join = "JOIN sections s ON s.id = sections_fts.rowid JOIN notes n ON n.id = s.note_id"
+        }
+        if let glob = filter.pathGlob {
+            conditions += " AND n.path GLOB ?"
+            _ = arguments.append(contentsOf: [glob])
+        }
+        if let tag = filter.tag {
+            conditions += " AND n.id IN (SELECT note_id FROM tags WHERE name = ?)"
+            _ = arguments.append(contentsOf: [tag.hasPrefix("#") ? String(tag.dropFirst()) : tag])
+        }
+        _ = arguments.append(contentsOf: [filter.limit])
+        return try Row.fetchAll(db, sql: """
+            SELECT sections_fts.rowid, bm25(sections_fts, \(Self.rankWeights)) * \(boost) AS rank
+            FROM sections_fts \(join)
+            WHERE sections_fts MATCH ?\(conditions)
+            ORDER BY rank, sections_fts.rowid
+            LIMIT ?
+            """, arguments: arguments).map { ($0[0], $0[1]) }
     }
 }

@@ -47,10 +47,12 @@ public struct NoteStore: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
         do {
             let queue = try makeQueue(path: path, readOnly: true)
-            if let problem = try schemaProblem(in: queue) ?? (try queue.read { try migrator.hasCompletedMigrations($0) } ? nil : "its schema is older than this netkb's") {
-                throw StoreError.unusable(path: path, reason: problem)
+            switch try queue.read(schemaState) {
+            case .current: return NoteStore(dbQueue: queue, path: path, rebuiltBecause: nil)
+            case .empty: throw StoreError.unusable(path: path, reason: "it is empty")
+            case .older: throw StoreError.unusable(path: path, reason: "its schema is older than this netkb's")
+            case .unusable(let reason): throw StoreError.unusable(path: path, reason: reason)
             }
-            return NoteStore(dbQueue: queue, path: path, rebuiltBecause: nil)
         } catch let error as DatabaseError {
             throw StoreError.unusable(path: path, reason: error.message ?? "\(error.resultCode)")
         }
@@ -69,18 +71,31 @@ public struct NoteStore: Sendable {
         return try DatabaseQueue(path: path, configuration: configuration)
     }
 
-    /// Why an existing file cannot be used as this netkb's index, or nil if it can (or is empty).
-    static func schemaProblem(in queue: DatabaseQueue) throws -> String? {
-        try queue.read { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-            if tables.isEmpty { return nil }
-            guard tables.contains("grdb_migrations") else { return "it is not a netkb index of this version" }
-            if try migrator.hasBeenSuperseded(db) { return "it was written by a newer netkb" }
-            let applied = try migrator.appliedIdentifiers(db)
-            let known = Set(migrator.migrations)
-            if !applied.isSubset(of: known) { return "its schema is not this netkb's" }
-            return nil
+    /// What an index file holds, compared with this netkb's schema.
+    enum SchemaState {
+        case empty, current, older
+        case unusable(String)
+    }
+
+    /// Reads the schema state with one query of the migrations table, so that opening stays cheap.
+    static func schemaState(_ db: Database) throws -> SchemaState {
+        let hasMigrations = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'grdb_migrations')") ?? false
+        guard hasMigrations else {
+            let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+            return tables == 0 ? .empty : .unusable("it is not a netkb index of this version")
         }
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        let known = Set(migrator.migrations)
+        if applied == known { return .current }
+        if !applied.isSubset(of: known) { return .unusable("it was written by a newer netkb, or another program") }
+        return .older
+    }
+
+    /// Why an existing file cannot be used as this netkb's index, or nil if it can be (an older
+    /// schema of ours is migrated).
+    static func schemaProblem(in queue: DatabaseQueue) throws -> String? {
+        if case .unusable(let reason) = try queue.read(schemaState) { return reason }
+        return nil
     }
 
     /// Replaces the file at `path` with a new, empty index.

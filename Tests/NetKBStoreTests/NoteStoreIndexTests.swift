@@ -71,7 +71,7 @@ struct NoteStoreIndexTests {
         let store = try index.open()
         try store.dbQueue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from the future')") }
         let reopened = try index.open()
-        #expect(reopened.rebuiltBecause?.contains("newer") == true)
+        #expect(reopened.rebuiltBecause?.contains("newer netkb") == true)
     }
 
     @Test func anUnwritableLocationIsAClearError() throws {
