@@ -17,8 +17,10 @@ public struct Indexer: Sendable {
         self.store = store
     }
 
-    /// Runs once. `rebuild` re-reads every note; `progress` is called on the calling thread.
-    public func run(rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> IndexReport {
+    /// Runs once, returning the store to use afterwards (a first or full build writes a new
+    /// file and moves it into place) and what the run did. `rebuild` re-reads every note;
+    /// `progress` is called on the calling thread.
+    public func run(rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> (NoteStore, IndexReport) {
         let started = Date()
         var report = IndexReport()
         report.rebuiltBecause = store.rebuiltBecause
@@ -38,15 +40,14 @@ public struct Indexer: Sendable {
         let gone = indexed.keys.filter { !present.contains($0) }.sorted()
         progress?(.scanned(total: files.count, toRead: toRead.count))
         if toRead.isEmpty && gone.isEmpty && !rebuild {
-            try fillTotals(&report, since: started)
-            return report
+            try fillTotals(&report, from: store, since: started)
+            return (store, report)
         }
 
         let reader = NoteReader(files: toRead, indexed: indexed)
         reader.start()
         defer { reader.cancel() }
-        try store.update { transaction in
-            if rebuild { try transaction.removeAll() }
+        func apply(_ transaction: IndexTransaction) throws {
             for path in gone {
                 try transaction.remove(path: path)
                 report.removed += 1
@@ -54,33 +55,45 @@ public struct Indexer: Sendable {
             var done = 0
             while let outcome = reader.next() {
                 done += 1
-                switch outcome {
-                case .parsed(let file, let parsed, let stamp):
-                    try transaction.save(parsed.note, stamp: stamp)
-                    if indexed[file.path] == nil { report.added += 1 } else { report.updated += 1 }
-                    report.warnings += parsed.warnings.map { IndexWarning(path: $0.path, line: $0.line, message: $0.message) }
-                case .sameContent(let file, let stamp):
-                    try transaction.touch(path: file.path, stamp: stamp)
-                    report.unchanged += 1
-                case .vanished(let file):
-                    report.warnings.append(IndexWarning(path: file.path, message: "vanished during the run"))
-                    if indexed[file.path] != nil {
-                        try transaction.remove(path: file.path)
-                        report.removed += 1
-                    }
-                case .unreadable(let file, let reason):
-                    let kept = indexed[file.path] != nil ? "; keeping what the index had of it" : ""
-                    report.warnings.append(IndexWarning(path: file.path, message: "cannot read: \(reason)\(kept)"))
-                    if indexed[file.path] != nil { report.unchanged += 1 }
-                }
+                try record(outcome, in: transaction, indexed: indexed, report: &report)
                 progress?(.read(done: done, of: toRead.count))
             }
         }
-        try fillTotals(&report, since: started)
-        return report
+        var current = store
+        if rebuild || indexed.isEmpty {
+            // A first or full build: into a new file, moved into place at the end.
+            current = try store.replacingAll(apply).0
+        } else {
+            try store.update(apply)
+        }
+        try fillTotals(&report, from: current, since: started)
+        return (current, report)
     }
 
-    func fillTotals(_ report: inout IndexReport, since started: Date) throws {
+    /// Saves what the reader made of one file.
+    func record(_ outcome: NoteReader.Outcome, in transaction: IndexTransaction, indexed: [String: FileStamp], report: inout IndexReport) throws {
+        switch outcome {
+        case .parsed(let file, let parsed, let stamp):
+            try transaction.save(parsed.note, stamp: stamp)
+            if indexed[file.path] == nil { report.added += 1 } else { report.updated += 1 }
+            report.warnings += parsed.warnings.map { IndexWarning(path: $0.path, line: $0.line, message: $0.message) }
+        case .sameContent(let file, let stamp):
+            try transaction.touch(path: file.path, stamp: stamp)
+            report.unchanged += 1
+        case .vanished(let file):
+            report.warnings.append(IndexWarning(path: file.path, message: "vanished during the run"))
+            if indexed[file.path] != nil {
+                try transaction.remove(path: file.path)
+                report.removed += 1
+            }
+        case .unreadable(let file, let reason):
+            let kept = indexed[file.path] != nil ? "; keeping what the index had of it" : ""
+            report.warnings.append(IndexWarning(path: file.path, message: "cannot read: \(reason)\(kept)"))
+            if indexed[file.path] != nil { report.unchanged += 1 }
+        }
+    }
+
+    func fillTotals(_ report: inout IndexReport, from store: NoteStore, since started: Date) throws {
         let totals = try store.totals()
         report.sections = totals.sections
         report.links = totals.links

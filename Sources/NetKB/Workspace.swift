@@ -14,8 +14,7 @@ public struct Workspace: Sendable {
     /// Opens the index and brings it up to date with the folder.
     public func refreshedStore(rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> (NoteStore, IndexReport) {
         let store = try NoteStore.open(at: indexPath)
-        let report = try Indexer(folder: folder, store: store).run(rebuild: rebuild, progress: progress)
-        return (store, report)
+        return try Indexer(folder: folder, store: store).run(rebuild: rebuild, progress: progress)
     }
 
     /// Opens the index as it is, for reading only.

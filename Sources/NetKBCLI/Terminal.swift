@@ -22,9 +22,11 @@ enum Terminal {
     static let reset = "\u{1B}[0m"
 }
 
-/// A progress bar on standard error, shown only on a terminal and only once a run takes a moment.
+/// A progress bar on standard error, shown only on a terminal and only once a run takes a moment
+/// (0.4 s, or the seconds in `NETKB_PROGRESS_AFTER`).
 final class ProgressBar {
     private let enabled = Terminal.isTerminal(.standardError)
+    private let delay = Environment.value("NETKB_PROGRESS_AFTER").flatMap(Double.init) ?? 0.4
     private let started = Date()
     private var lastDrawn = Date.distantPast
     private var shown = false
@@ -32,7 +34,7 @@ final class ProgressBar {
     func update(_ progress: IndexProgress) {
         guard enabled, case .read(let done, let total) = progress, total > 0 else { return }
         let now = Date()
-        guard now.timeIntervalSince(started) > 0.4, now.timeIntervalSince(lastDrawn) > 0.1 || done == total else { return }
+        guard now.timeIntervalSince(started) >= delay, now.timeIntervalSince(lastDrawn) > 0.1 || done == total else { return }
         lastDrawn = now
         shown = true
         let width = 30

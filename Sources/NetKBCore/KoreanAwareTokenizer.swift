@@ -73,6 +73,7 @@ enum ScalarClass {
     /// A leading conjoining jamo (NFD Hangul), to be composed with what follows.
     case leadingJamo
 
+    @inline(__always)
     static func of(_ scalar: UInt32) -> ScalarClass {
         if scalar < 0x80 {
             switch scalar {
@@ -86,10 +87,15 @@ enum ScalarClass {
         case 0x3131...0x318E, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF: return .cjk
         case 0x0300...0x036F: return .word
         default:
-            guard let unicode = Unicode.Scalar(scalar) else { return .separator }
-            let properties = unicode.properties
-            return properties.isAlphabetic || properties.numericType != nil ? .word : .separator
+            return ofOther(scalar)
         }
+    }
+
+    /// The class of a scalar outside ASCII and the CJK blocks, from its Unicode properties.
+    static func ofOther(_ scalar: UInt32) -> ScalarClass {
+        guard let unicode = Unicode.Scalar(scalar) else { return .separator }
+        let properties = unicode.properties
+        return properties.isAlphabetic || properties.numericType != nil ? .word : .separator
     }
 }
 
@@ -263,6 +269,7 @@ struct TokenizerState {
     }
 
     /// Decodes the UTF-8 scalar at `index`; length 0 means an invalid byte.
+    @inline(__always)
     func decode(at index: Int) -> (UInt32, Int) {
         guard index < text.count else { return (0, 0) }
         let b0 = UInt32(text[index])

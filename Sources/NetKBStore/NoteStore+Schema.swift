@@ -33,6 +33,7 @@ extension NoteStore {
                     content='sections', content_rowid='id',
                     tokenize='porter netkb'
                 );
+                INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', 16777216);
                 CREATE TABLE links (
                     id INTEGER PRIMARY KEY,
                     note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NetKBCore
 
@@ -17,6 +18,39 @@ extension NoteStore {
     /// Runs `changes` in one transaction: all of them are saved, or (on a thrown error) none.
     public func update<T>(_ changes: (IndexTransaction) throws -> T) throws -> T {
         try dbQueue.write { db in try changes(IndexTransaction(db: db)) }
+    }
+
+    /// Writes a whole new index with `changes` into a file beside this one, then moves it into
+    /// place and returns the store to use from then on; this store is closed. Much faster than
+    /// ``update(_:)`` for a first or full build. If `changes` throws, the index stays as it was.
+    public func replacingAll<T>(_ changes: (IndexTransaction) throws -> T) throws -> (NoteStore, T) {
+        let building = path + ".building"
+        func removeBuilding() {
+            for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+        }
+        removeBuilding()
+        let result: T
+        do {
+            let queue = try Self.makeQueue(path: building, mode: .bulk)
+            try Self.migrator.migrate(queue)
+            result = try queue.write { db in try changes(IndexTransaction(db: db)) }
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = WAL")
+            }
+            try queue.close()
+        } catch {
+            removeBuilding()
+            throw error
+        }
+        // Empty the old index's write-ahead log so that nothing of it outlives the move.
+        try dbQueue.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try dbQueue.close()
+        guard rename(building, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            removeBuilding()
+            throw StoreError.notWritable(path: path, reason: reason)
+        }
+        return (try NoteStore.open(at: path), result)
     }
 }
 

@@ -28,7 +28,7 @@ public struct NoteStore: Sendable {
             }
         }
         do {
-            let queue = try makeQueue(path: path, readOnly: false)
+            let queue = try makeQueue(path: path, mode: .readWrite)
             if let problem = try schemaProblem(in: queue) {
                 try? queue.close()
                 return try recreate(at: path, because: problem)
@@ -46,7 +46,7 @@ public struct NoteStore: Sendable {
     public static func openForReading(at path: String) throws -> NoteStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
         do {
-            let queue = try makeQueue(path: path, readOnly: true)
+            let queue = try makeQueue(path: path, mode: .readOnly)
             switch try queue.read(schemaState) {
             case .current: return NoteStore(dbQueue: queue, path: path, rebuiltBecause: nil)
             case .empty: throw StoreError.unusable(path: path, reason: "it is empty")
@@ -58,14 +58,28 @@ public struct NoteStore: Sendable {
         }
     }
 
-    static func makeQueue(path: String, readOnly: Bool) throws -> DatabaseQueue {
+    /// How a connection is used.
+    enum ConnectionMode {
+        case readOnly
+        /// Incremental changes, in WAL mode so that readers are never blocked.
+        case readWrite
+        /// Writing a whole new index into a file no one else uses: no journal, no syncing.
+        case bulk
+    }
+
+    static func makeQueue(path: String, mode: ConnectionMode) throws -> DatabaseQueue {
         var configuration = Configuration()
-        configuration.readonly = readOnly
+        configuration.readonly = mode == .readOnly
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             db.add(tokenizer: KoreanAwareFTS5Tokenizer.self)
-            if !readOnly {
+            switch mode {
+            case .readOnly:
+                break
+            case .readWrite:
                 try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
+            case .bulk:
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
             }
         }
         return try DatabaseQueue(path: path, configuration: configuration)
@@ -103,7 +117,7 @@ public struct NoteStore: Sendable {
         for suffix in ["", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: path + suffix)
         }
-        let queue = try makeQueue(path: path, readOnly: false)
+        let queue = try makeQueue(path: path, mode: .readWrite)
         try migrator.migrate(queue)
         return NoteStore(dbQueue: queue, path: path, rebuiltBecause: reason)
     }

@@ -188,3 +188,29 @@ struct IndexCommandTests {
         #expect(try vault.searchHeadings("nestedend").count == 1)
     }
 }
+
+@Suite("netkb index progress")
+struct IndexProgressTests {
+    func vaultWithNotes() throws -> Vault {
+        let vault = try Vault()
+        for n in 0..<40 { try vault.write("n\(n).md", "# N\(n)\n\n본문 \(n)\n") }
+        return vault
+    }
+
+    @Test func aProgressBarIsDrawnOnATerminal() throws {
+        let vault = try vaultWithNotes()
+        // script(1) gives netkb a pseudo-terminal; NETKB_PROGRESS_AFTER=0 shows the bar at once.
+        let command = "\(NetKBBinary.url.path) index --notes \(vault.notes.path) --index \(vault.index.path)"
+        let run = try NetKBBinary.run(["-qec", command, "/dev/null"], environment: ["NETKB_PROGRESS_AFTER": "0"], executable: "/usr/bin/script")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("██████████████████████████████ 40/40 notes"))
+        #expect(run.stdout.contains("40 added"))
+    }
+
+    @Test func noProgressBarWhenNotOnATerminal() throws {
+        let vault = try vaultWithNotes()
+        let run = try vault.netkb(["index"], environment: ["NETKB_PROGRESS_AFTER": "0"])
+        #expect(run.status == 0)
+        #expect(!run.stderr.contains("notes\r") && !run.stderr.contains("█"))
+    }
+}

@@ -28,12 +28,17 @@ enum NetKBBinary {
         return packageRoot.appendingPathComponent(".build/debug/netkb")
     }()
 
-    /// Runs netkb with `arguments` in `directory`, with NO_COLOR and NETKB_* unset unless given.
+    /// Runs netkb (or `executable`) with `arguments` in `directory`, with NO_COLOR and NETKB_*
+    /// unset unless given; as `user` (a uid, through setpriv) when given.
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], asUser user: String? = nil
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], asUser user: String? = nil,
+        executable: String? = nil
     ) throws -> Run {
         let process = Process()
-        if let user {
+        if let executable {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        } else if let user {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(user)", "--regid=\(user)", "--clear-groups", url.path] + arguments
         } else {

@@ -57,7 +57,7 @@ struct NoteStoreIndexTests {
     @Test func anIndexOfAnotherSchemaIsRebuilt() throws {
         let index = try TemporaryIndex()
         try FileManager.default.createDirectory(atPath: (index.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let old = try NoteStore.makeQueue(path: index.path, readOnly: false)
+        let old = try NoteStore.makeQueue(path: index.path, mode: .readWrite)
         try old.write { try $0.execute(sql: "CREATE TABLE notes (path TEXT, body TEXT)") }
         try old.close()
         let store = try index.open()
@@ -89,5 +89,39 @@ struct NoteStoreIndexTests {
     @Test func readingAMissingIndexSaysWhatToDo() throws {
         let index = try TemporaryIndex()
         #expect(throws: StoreError.self) { try NoteStore.openForReading(at: index.path) }
+    }
+}
+
+@Suite("NoteStore full builds")
+struct NoteStoreFullBuildTests {
+    @Test func aFullBuildReplacesTheIndexFile() throws {
+        let index = try TemporaryIndex()
+        let store = try index.open()
+        try store.update { try $0.save(note("old.md", [(["Old"], "Old\n소켓")]), stamp: stamp) }
+        let (rebuilt, _) = try store.replacingAll { try $0.save(note("new.md", [(["New"], "New\n라우터")]), stamp: stamp) }
+        #expect(try rebuilt.search(SearchQuery(parsing: "라우터"), filter: SearchFilter()).map(\.path) == ["new.md"])
+        #expect(try rebuilt.search(SearchQuery(parsing: "소켓"), filter: SearchFilter()).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: index.path + ".building"))
+        // Later incremental runs write through the WAL again.
+        let mode = try rebuilt.dbQueue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        let reopened = try index.open()
+        #expect(try reopened.totals().notes == 1)
+    }
+
+    @Test func aFailedFullBuildLeavesTheOldIndex() throws {
+        struct Boom: Error {}
+        let index = try TemporaryIndex()
+        let store = try index.open()
+        try store.update { try $0.save(note("old.md", [(["Old"], "Old\n소켓")]), stamp: stamp) }
+        #expect(throws: Boom.self) {
+            _ = try store.replacingAll { transaction in
+                try transaction.save(note("new.md", [(["New"], "New\n라우터")]), stamp: stamp)
+                throw Boom()
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: index.path + ".building"))
+        #expect(try store.search(SearchQuery(parsing: "소켓"), filter: SearchFilter()).map(\.path) == ["old.md"])
+        #expect(try index.open().totals().notes == 1)
     }
 }
