@@ -1,0 +1,60 @@
+import NetKBCore
+
+/// Parses one Markdown note (CommonMark with GitHub extensions, Obsidian wiki links and tags,
+/// YAML front matter) into a ``NetKBCore/Note``.
+///
+/// Parsing never fails: what cannot be read is replaced or skipped and reported in
+/// ``ParsedNote/warnings``. The parser holds no state and may be used from any thread; only
+/// cmark-gfm's own parsing step runs one note at a time (its extensions share global state),
+/// the rest of the work runs in parallel.
+public struct MarkdownParser: Sendable {
+    public init() {}
+
+    /// Parses a note's bytes. `path` is the note's path relative to the notes root, NFC; it is
+    /// stored in ``NetKBCore/Note/path`` as given and names the note in warnings.
+    public func parse(_ bytes: [UInt8], path: String) -> ParsedNote {
+        bytes.withUnsafeBytes { parse($0, path: path) }
+    }
+
+    /// Parses a note's bytes from any buffer, for example a memory-mapped file.
+    public func parse(_ bytes: UnsafeRawBufferPointer, path: String) -> ParsedNote {
+        let (source, decodingWarnings) = bytes.withMemoryRebound(to: UInt8.self) { SourceDecoder.decode($0) }
+        var warnings = decodingWarnings
+
+        let frontMatter = FrontMatterReader.read(source)
+        if let frontMatter { warnings.append(contentsOf: frontMatter.warnings) }
+        let frontMatterLines = frontMatter?.lastLine ?? 0
+        let firstLine = frontMatterLines + 1
+
+        var assembler = NoteAssembler(source: source, firstLine: firstLine)
+        source.bytes.withUnsafeBufferPointer { all in
+            let bodyStart = source.byteRange(ofLine: firstLine).lowerBound
+            let body = UnsafeBufferPointer(rebasing: all[bodyStart...])
+            CmarkDocument.withDocument(leadingBlankLines: frontMatterLines, body: body) { document in
+                assembler.walk(document)
+            }
+        }
+        let content = assembler.finish()
+
+        let fields = frontMatter?.frontMatter ?? .empty
+        let title = fields.title ?? content.firstLevel1Heading ?? Self.fileStem(of: path)
+        var seenTags = Set<Tag>()
+        let tags = (fields.tags.map { Tag(name: $0, line: 1) } + content.tags).filter { seenTags.insert($0).inserted }
+
+        let note = Note(
+            path: path, title: title, frontMatter: fields, sections: content.sections,
+            links: content.links, references: content.references, tags: tags
+        )
+        return ParsedNote(
+            note: note,
+            warnings: warnings.map { ParseWarning(path: path, line: $0.line, message: $0.message) }
+        )
+    }
+
+    /// The file name without its directory and extension: `notes/network.md` → `network`.
+    static func fileStem(of path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}

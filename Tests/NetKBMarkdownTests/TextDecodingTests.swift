@@ -1,0 +1,97 @@
+import NetKBCore
+import Testing
+@testable import NetKBMarkdown
+
+@Suite struct TextDecodingTests {
+    @Test func byteOrderMarkIsDropped() {
+        let parsed = MarkdownParser().parse([0xEF, 0xBB, 0xBF] + Array("---\ntitle: 제목\n---\n[[X]]\n".utf8), path: "bom.md")
+        #expect(parsed.warnings.isEmpty)
+        #expect(parsed.note.title == "제목")
+        #expect(parsed.note.links.first?.location == SourceLocation(line: 4, column: 1))
+    }
+
+    @Test func invalidUTF8IsReplacedWithOneWarning() throws {
+        let bytes = Array("# 제목\n괜찮음\n깨짐 ".utf8) + [0xFF, 0xC3] + Array(" 또\n".utf8) + [0xE0, 0x80] + Array("\n한국어 [[X]]\n".utf8)
+        let parsed = MarkdownParser().parse(bytes, path: "bad.md")
+        #expect(parsed.warnings.count == 1)
+        let warning = try #require(parsed.warnings.first)
+        #expect(warning.line == 3)
+        #expect(warning.message == "invalid UTF-8 replaced (first at line 3)")
+        #expect(warning.description == "bad.md:3: warning: invalid UTF-8 replaced (first at line 3)")
+        #expect(parsed.note.sections[0].text.contains("깨짐 \u{FFFD}"))
+        #expect(parsed.note.links.first?.location == SourceLocation(line: 5, column: 5))
+    }
+
+    @Test func nulBytesAreReplacedWithOneWarning() throws {
+        let bytes = Array("첫 줄\r\n둘째 ".utf8) + [0] + Array(" 줄 ".utf8) + [0] + Array("\n[[X]]".utf8)
+        let parsed = MarkdownParser().parse(bytes, path: "nul.md")
+        #expect(parsed.warnings.map(\.message) == ["NUL bytes replaced (first at line 2)"])
+        #expect(parsed.warnings.first?.line == 2)
+        #expect(parsed.note.sections[0].text.contains("둘째 \u{FFFD} 줄 \u{FFFD}"))
+        #expect(parsed.note.links.first?.location.line == 3)
+    }
+
+    @Test(arguments: ["\r\n", "\r", "\n"])
+    func lineEndings(_ newline: String) throws {
+        let text = ["---", "title: 제목", "---", "# 하나", "한국어 https://a.com", "", "둘째", "===", "끝 [[W]] #태그", ""]
+            .joined(separator: newline)
+        let parsed = TestSupport.parse(text)
+        #expect(parsed.warnings.isEmpty)
+        let note = parsed.note
+        #expect(note.title == "제목")
+        #expect(note.sections.map(\.startLine) == [4, 7])
+        #expect(note.sections.map(\.endLine) == [5, 9])
+        #expect(note.sections.map(\.headingPath) == [["하나"], ["둘째"]])
+        #expect(note.links.map(\.location) == [SourceLocation(line: 5, column: 5), SourceLocation(line: 9, column: 3)])
+        #expect(note.tags == [Tag(name: "태그", line: 9)])
+        #expect(!note.sections.contains { $0.text.contains("\r") })
+    }
+
+    @Test func textIsNormalisedToNFC() {
+        // "Café" with a combining accent and 가 from conjoining jamo.
+        let note = TestSupport.parse("# Cafe\u{301}\n\u{1100}\u{1161}나 [[Cafe\u{301}]]\n").note
+        #expect(note.title == "Caf\u{E9}")
+        #expect(note.title.unicodeScalars.count == 4)
+        #expect(note.sections[0].text.unicodeScalars.elementsEqual("Caf\u{E9}\n가나 Caf\u{E9}".unicodeScalars))
+        #expect(note.links.first?.target.unicodeScalars.count == 4)
+        // Columns count the scalars of the normalised line.
+        #expect(note.links.first?.location == SourceLocation(line: 2, column: 4))
+    }
+
+    @Test func emptyAndBlankFiles() {
+        for text in ["", "\n\n", "   \n\t\n"] {
+            let parsed = TestSupport.parse(text, path: "empty.md")
+            #expect(parsed.warnings.isEmpty)
+            #expect(parsed.note.sections.isEmpty)
+            #expect(parsed.note.title == "empty")
+        }
+    }
+
+    @Test func unsafeRawBufferOverloadMatchesArray() {
+        let bytes = Array("# 제목\n본문 [[X]]\n".utf8)
+        let fromBuffer = bytes.withUnsafeBytes { MarkdownParser().parse($0, path: "a.md") }
+        #expect(fromBuffer.note == MarkdownParser().parse(bytes, path: "a.md").note)
+    }
+
+    @Test func warningDescriptionWithoutLine() {
+        #expect(ParseWarning(path: "a/b.md", line: nil, message: "oops").description == "a/b.md: warning: oops")
+        #expect(ParseWarning(path: "a/b.md", line: 7, message: "oops").description == "a/b.md:7: warning: oops")
+    }
+}
+
+@Suite struct UTF8ScanTests {
+    @Test(arguments: [
+        ([0x61, 0x62], nil),
+        ([0xED, 0x95, 0x9C], nil),  // 한
+        ([0xF0, 0x9F, 0x98, 0x80], nil),  // An emoji.
+        ([0x61, 0xC0, 0x80], 1),  // Overlong.
+        ([0xE0, 0x80, 0x80], 0),  // Overlong.
+        ([0xED, 0xA0, 0x80], 0),  // A surrogate.
+        ([0xF4, 0x90, 0x80, 0x80], 0),  // Above U+10FFFF.
+        ([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0xED, 0x95], 9),  // Truncated after the fast path.
+        ([0xFF], 0),
+    ] as [([UInt8], Int?)])
+    func firstInvalidOffset(bytes: [UInt8], expected: Int?) {
+        #expect(bytes.withUnsafeBufferPointer { UTF8Scan.firstInvalidOffset($0) } == expected)
+    }
+}
