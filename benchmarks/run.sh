@@ -1,0 +1,293 @@
+#!/usr/bin/env bash
+# netkb benchmark: one command, idempotent.  See benchmarks/README.md.
+#
+#   bash benchmarks/run.sh                 full run: 10,000 notes (~60 MB), writes benchmarks/RESULTS.md
+#   BENCH_QUICK=1 bash benchmarks/run.sh   1,000 notes, fewer runs, writes benchmarks/work/RESULTS-quick.md
+#
+# Environment:
+#   NETKB_BIN      netkb binary to measure. Unset: build it with
+#                  `swift build -c release --static-swift-stdlib --product netkb --scratch-path .build-bench`
+#                  and use .build-bench/release/netkb. Set to a path that does not exist (e.g. `none`)
+#                  to measure only the baselines; the netkb rows then say "not run".
+#   BENCH_QUICK    1 for the small corpus and fewer runs.
+#   BENCH_RESULTS  where to write the report (default above).
+#   BENCH_NOTES    override the number of notes (the corpus folder is then corpus/custom-N).
+set -euo pipefail
+export LC_ALL=C.UTF-8
+
+CALLER_PWD=$PWD
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+cd "$ROOT"
+START_EPOCH=$(date +%s)
+START_LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+
+# ---------------------------------------------------------------- settings
+if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
+    MODE=quick; NOTES=1000
+    W_INDEX=1; R_INDEX=3; W_REFRESH=2; R_REFRESH=10; W_QUERY=2; R_QUERY=10
+    RESULTS=${BENCH_RESULTS:-benchmarks/work/RESULTS-quick.md}
+else
+    MODE=full; NOTES=10000
+    W_INDEX=1; R_INDEX=5; W_REFRESH=3; R_REFRESH=20; W_QUERY=3; R_QUERY=30
+    RESULTS=${BENCH_RESULTS:-benchmarks/RESULTS.md}
+fi
+if [[ -n "${BENCH_NOTES:-}" ]]; then NOTES=$BENCH_NOTES; MODE=custom-$NOTES; fi
+
+CORPUS=benchmarks/corpus/$MODE                 # the notes, nothing else
+MANIFEST=benchmarks/corpus/$MODE.manifest.json
+WORK=benchmarks/work/$MODE
+RES=$WORK/results
+LOG=$WORK/run.log
+mkdir -p "$RES" "$WORK/precheck"
+rm -f "$RES"/*.json "$RES"/*.tsv "$WORK"/precheck/*
+: > "$LOG"
+
+say() { printf '\n== %s\n' "$*" | tee -a "$LOG"; }
+tsv() { local IFS=$'\t'; printf '%s\n' "$*"; }   # one tab-separated line
+
+# ---------------------------------------------------------------- tools
+say "tools"
+declare -A PKG=([hyperfine]=hyperfine [rg]=ripgrep [sqlite3]=sqlite3 [cmark-gfm]=cmark-gfm [/usr/bin/time]=time [python3]=python3)
+missing=()
+for tool in hyperfine rg sqlite3 cmark-gfm /usr/bin/time python3; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("${PKG[$tool]}")
+done
+if ((${#missing[@]})); then
+    echo "installing: ${missing[*]}" | tee -a "$LOG"
+    SUDO=; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+if ! sqlite3 :memory: "CREATE VIRTUAL TABLE t USING fts5(x);" 2>/dev/null; then
+    echo "sqlite3 CLI has no FTS5" >&2; exit 1
+fi
+echo "all present" | tee -a "$LOG"
+
+# ---------------------------------------------------------------- netkb binary
+say "netkb binary"
+NETKB_NOTE=""
+if [[ -n "${NETKB_BIN:-}" ]]; then
+    NETKB=$NETKB_BIN
+    # A relative path is taken from where run.sh was started (it cds to the repository root).
+    if [[ $NETKB != /* && -e "$CALLER_PWD/$NETKB" && "$CALLER_PWD" != "$ROOT" ]]; then NETKB=$CALLER_PWD/$NETKB; fi
+else
+    NETKB=.build-bench/release/netkb
+    if command -v swift >/dev/null 2>&1; then
+        echo "swift build -c release --static-swift-stdlib --product netkb --scratch-path .build-bench" | tee -a "$LOG"
+        if ! swift build -c release --static-swift-stdlib --product netkb --scratch-path .build-bench \
+                > "$WORK/build.log" 2>&1; then
+            NETKB_NOTE="build failed (see $WORK/build.log)"
+            tail -n 30 "$WORK/build.log" | tee -a "$LOG"
+        fi
+    else
+        NETKB_NOTE="swift is not installed"
+    fi
+fi
+if [[ -z "$NETKB_NOTE" && ! -x "$NETKB" ]]; then NETKB_NOTE="no executable at $NETKB"; fi
+if [[ -z "$NETKB_NOTE" ]]; then echo "using $NETKB" | tee -a "$LOG"; else echo "netkb not run: $NETKB_NOTE" | tee -a "$LOG"; fi
+HAVE_NETKB=0; [[ -z "$NETKB_NOTE" ]] && HAVE_NETKB=1
+
+# ---------------------------------------------------------------- corpus
+say "corpus ($NOTES notes)"
+python3 benchmarks/generate_corpus.py "$CORPUS" --notes "$NOTES" --manifest "$MANIFEST" --if-needed | tee -a "$LOG"
+EDIT_NOTE=$CORPUS/$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["edit_note"])' "$MANIFEST")
+EDIT_ORIG=$WORK/edit-note.orig
+EDIT_COUNT=$WORK/edit-note.count
+cp "$EDIT_NOTE" "$EDIT_ORIG"          # pristine: the corpus was just verified against its manifest
+rm -f "$EDIT_COUNT"
+restore_note() { if [[ -f "$EDIT_ORIG" ]] && ! cmp -s "$EDIT_ORIG" "$EDIT_NOTE"; then cp "$EDIT_ORIG" "$EDIT_NOTE"; fi; }
+trap restore_note EXIT
+
+# ---------------------------------------------------------------- sqlite3 baseline input
+say "sqlite3 baseline: sections CSV"
+python3 benchmarks/sections_to_csv.py "$CORPUS" "$WORK/sections.csv" | tee -a "$LOG"
+cat > "$WORK/base-load.sql" <<EOF
+CREATE VIRTUAL TABLE sections USING fts5(path UNINDEXED, heading, body, tokenize='unicode61');
+.import --csv $WORK/sections.csv sections
+EOF
+BASE_DB=$WORK/base.sqlite
+
+# ---------------------------------------------------------------- group helpers
+# commands.tsv: id, group, command, prepare      status.tsv: id, status
+# hits.tsv: id, what the command found (from the one check run)
+G_IDS=(); G_CMDS=(); G_PREPS=()
+group_reset() { G_IDS=(); G_CMDS=(); G_PREPS=(); }
+record() { tsv "$1" "$2" "$3" "$4" >> "$RES/commands.tsv"; }
+status() { tsv "$1" "$2" >> "$RES/status.tsv"; }
+group_add() { G_IDS+=("$1"); G_CMDS+=("$2"); G_PREPS+=("$3"); }
+
+# check ID CMD PREP: run the command once (after its prepare); 0 if it exited 0.
+check() {
+    local id=$1 cmd=$2 prep=$3 rc=0
+    [[ -n "$prep" ]] && { sh -c "$prep" || true; }
+    timeout 3600 sh -c "$cmd" > "$WORK/precheck/$id.out" 2> "$WORK/precheck/$id.err" || rc=$?
+    echo "check $id: exit $rc" >> "$LOG"
+    return $rc
+}
+
+# add_netkb GROUP ID CMD PREP: measure it only if the binary is there and a check run exits 0.
+add_netkb() {
+    local group=$1 id=$2 cmd=$3 prep=$4 rc=0
+    record "$id" "$group" "$cmd" "$prep"
+    if ((!HAVE_NETKB)); then status "$id" "not run: $NETKB_NOTE"; return; fi
+    check "$id" "$cmd" "$prep" || rc=$?
+    if ((rc == 0)); then group_add "$id" "$cmd" "$prep"
+    elif ((rc == 1)) && [[ $id == netkb-search-* ]]; then status "$id" "not run: no results (exit 1)"
+    else status "$id" "not run: exit $rc ($(head -c 300 "$WORK/precheck/$id.err" | tr '\t\n' '  '))"
+    fi
+}
+
+add_baseline() {
+    local group=$1 id=$2 cmd=$3 prep=$4 rc=0
+    record "$id" "$group" "$cmd" "$prep"
+    check "$id" "$cmd" "$prep" || rc=$?
+    if ((rc == 0)); then group_add "$id" "$cmd" "$prep"
+    else status "$id" "not run: exit $rc ($(head -c 300 "$WORK/precheck/$id.err" | tr '\t\n' '  '))"
+    fi
+}
+
+# run_group NAME WARMUP RUNS NOSHELL: one hyperfine run over the group's commands, side by side.
+run_group() {
+    local name=$1 warmup=$2 runs=$3 noshell=$4
+    say "hyperfine: $name"
+    while ((${#G_IDS[@]})); do
+        local args=(--style basic --time-unit millisecond --warmup "$warmup" --runs "$runs"
+                    --export-json "$RES/$name.json")
+        ((noshell)) && args+=(-N)
+        local i has_prep=0
+        for i in "${!G_IDS[@]}"; do [[ -n "${G_PREPS[$i]}" ]] && has_prep=1; done
+        local shown="hyperfine ${args[*]}"
+        if ((has_prep)); then
+            for i in "${!G_IDS[@]}"; do args+=(--prepare "${G_PREPS[$i]:-true}"); done
+            shown+=" --prepare <per command>"
+        fi
+        for i in "${!G_IDS[@]}"; do args+=(--command-name "${G_IDS[$i]}"); done
+        if hyperfine "${args[@]}" "${G_CMDS[@]}" 2>&1 | tee -a "$LOG"; then
+            tsv "$name" "$shown --command-name <id> <commands>" >> "$RES/hyperfine.tsv"
+            for i in "${!G_IDS[@]}"; do status "${G_IDS[$i]}" "ok"; done
+            return 0
+        fi
+        rm -f "$RES/$name.json"   # hyperfine leaves an empty export behind when it aborts
+        # A command failed during the runs: drop the netkb ones (they are the ones under test) and
+        # measure the rest, or give up on the group if only baselines were left.
+        local keep_ids=() keep_cmds=() keep_preps=() dropped=0
+        for i in "${!G_IDS[@]}"; do
+            if [[ ${G_IDS[$i]} == netkb-* ]]; then
+                status "${G_IDS[$i]}" "failed during the hyperfine runs (see $LOG)"; dropped=1
+            else
+                keep_ids+=("${G_IDS[$i]}"); keep_cmds+=("${G_CMDS[$i]}"); keep_preps+=("${G_PREPS[$i]}")
+            fi
+        done
+        if ((!dropped)); then
+            for i in "${!G_IDS[@]}"; do status "${G_IDS[$i]}" "failed during the hyperfine runs (see $LOG)"; done
+            return 0
+        fi
+        G_IDS=("${keep_ids[@]}"); G_CMDS=("${keep_cmds[@]}"); G_PREPS=("${keep_preps[@]}")
+    done
+}
+
+rmdb() { printf 'rm -f %s %s-wal %s-shm %s-journal' "$1" "$1" "$1" "$1"; }
+shq() { printf "'%s'" "${1//\'/\'\\\'\'}"; }   # quote for sh
+
+# ---------------------------------------------------------------- a, e: full index and its baselines
+group_reset
+FULL_DB=$WORK/netkb-full.sqlite
+add_netkb index netkb-index-full "$NETKB index --rebuild --notes $CORPUS --index $FULL_DB" "$(rmdb "$FULL_DB")"
+add_baseline index sqlite3-bulk-load "sqlite3 $BASE_DB < $WORK/base-load.sql" "$(rmdb "$BASE_DB")"
+CMARK="find $CORPUS -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e autolink -e strikethrough -e tasklist > /dev/null"
+add_baseline index cmark-gfm-parse "$CMARK" ""
+run_group index "$W_INDEX" "$R_INDEX" 0
+# The sqlite3 queries below need the table: make sure the last load left a complete one.
+if ! sqlite3 -readonly "$BASE_DB" "SELECT count(*) FROM sections;" >/dev/null 2>&1; then
+    sh -c "$(rmdb "$BASE_DB")"; sqlite3 "$BASE_DB" < "$WORK/base-load.sql"
+fi
+
+# ---------------------------------------------------------------- b, c: refresh
+group_reset
+DB=$WORK/netkb.sqlite
+if ((HAVE_NETKB)); then
+    sh -c "$(rmdb "$DB")"
+    if ! "$NETKB" index --rebuild --notes "$CORPUS" --index "$DB" > "$WORK/precheck/setup-index.out" 2>&1; then
+        echo "setting up $DB failed, see $WORK/precheck/setup-index.out" | tee -a "$LOG"
+    fi
+fi
+REFRESH="$NETKB index --notes $CORPUS --index $DB"
+add_netkb refresh netkb-refresh-nochange "$REFRESH" ""
+add_netkb refresh netkb-refresh-one-note "$REFRESH" "sh benchmarks/edit_note.sh $(shq "$EDIT_NOTE") $EDIT_ORIG $EDIT_COUNT"
+run_group refresh "$W_REFRESH" "$R_REFRESH" 0
+restore_note
+if ((HAVE_NETKB)); then "$NETKB" index --notes "$CORPUS" --index "$DB" > /dev/null 2>&1 || true; fi
+
+# ---------------------------------------------------------------- d, e: searches and their baselines
+# name | netkb arguments | FTS5 query | rg arguments
+QUERIES=(
+    "소켓|소켓|소켓|-e 소켓"
+    "\"3 way handshake\"|'\"3 way handshake\"'|\\\"3 way handshake\\\"|-i -e '3[\\s-]+way[\\s-]+handshake'"
+    "혼잡 제어|혼잡 제어|혼잡 제어|-e '혼잡\\s*제어'"
+    "라우터|라우터|라우터|-e 라우터"
+    "TCP|TCP|TCP|-i -e TCP"
+)
+SQL_COLS="path, heading, snippet(sections, 2, '[', ']', '…', 10)"
+q=0
+for entry in "${QUERIES[@]}"; do
+    q=$((q + 1))
+    IFS='|' read -r qname nargs fts rgargs <<< "$entry"
+    tsv "q$q" "$qname" >> "$RES/queries.tsv"
+    group_reset
+    add_netkb "query-$q" "netkb-search-q$q" "$NETKB search $nargs --notes $CORPUS --index $DB --no-refresh --limit 20" ""
+    add_baseline "query-$q" "sqlite3-fts5-q$q" \
+        "sqlite3 -readonly $BASE_DB \"SELECT $SQL_COLS FROM sections WHERE sections MATCH '$fts' ORDER BY rank LIMIT 20;\"" ""
+    add_baseline "query-$q" "rg-q$q" "rg -l --no-ignore $rgargs $CORPUS" ""
+    # What each found, for the report (not timed).
+    fts_plain=${fts//\\\"/\"}
+    tsv "sqlite3-fts5-q$q" "$(sqlite3 -readonly "$BASE_DB" "SELECT count(*) || ' sections in ' || count(DISTINCT path) || ' notes' FROM sections WHERE sections MATCH '$fts_plain';" 2>&1 | head -1)" >> "$RES/hits.tsv"
+    tsv "rg-q$q" "$(sh -c "rg -l --no-ignore $rgargs $CORPUS" | wc -l | tr -d ' ') notes" >> "$RES/hits.tsv"
+    if ((HAVE_NETKB)); then
+        out=$(sh -c "$NETKB search $nargs --notes $CORPUS --index $DB --no-refresh --limit 20 --format json" 2>/dev/null || true)
+        tsv "netkb-search-q$q" "$(printf '%s' "$out" | python3 -c '
+import json, sys
+try:
+    d = json.load(sys.stdin)
+except Exception:
+    print("?"); sys.exit()
+if isinstance(d, dict):
+    d = next((v for v in d.values() if isinstance(v, list)), None)
+print("%d results (limit 20)" % len(d) if isinstance(d, list) else "?")')" >> "$RES/hits.tsv"
+    fi
+    run_group "query-$q" "$W_QUERY" "$R_QUERY" 1
+done
+
+# ---------------------------------------------------------------- start-up floor (no target, for reading the searches)
+group_reset
+add_netkb startup netkb-startup "$NETKB --help" ""
+add_baseline startup sqlite3-startup "sqlite3 :memory: \"SELECT 1;\"" ""
+add_baseline startup rg-startup "rg --version" ""
+run_group startup "$W_QUERY" "$R_QUERY" 1
+
+# ---------------------------------------------------------------- f: peak memory
+say "peak memory (/usr/bin/time -v)"
+rss() {  # ID CMD PREP
+    local id=$1 cmd=$2 prep=$3 rc=0
+    [[ -n "$prep" ]] && sh -c "$prep"
+    /usr/bin/time -v -o "$WORK/precheck/$id.time" sh -c "exec $cmd" > /dev/null 2> "$WORK/precheck/$id.err" || rc=$?
+    local kb
+    kb=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$WORK/precheck/$id.time")
+    tsv "$id" "${kb:-?}" "$rc" "/usr/bin/time -v sh -c $(shq "exec $cmd")" >> "$RES/rss.tsv"
+    echo "$id: max RSS ${kb:-?} KiB, exit $rc" | tee -a "$LOG"
+}
+RSS_DB=$WORK/netkb-rss.sqlite
+if ((HAVE_NETKB)); then
+    rss netkb-index-full "$NETKB index --rebuild --notes $CORPUS --index $RSS_DB" "$(rmdb "$RSS_DB")"
+else
+    tsv netkb-index-full "" "" "/usr/bin/time -v sh -c $(shq "exec $NETKB index --rebuild --notes $CORPUS --index $RSS_DB")" >> "$RES/rss.tsv"
+fi
+rss sqlite3-bulk-load "sqlite3 $WORK/base-rss.sqlite < $WORK/base-load.sql" "$(rmdb "$WORK/base-rss.sqlite")"
+rss cmark-gfm-parse "$CMARK" ""   # ru_maxrss of children: the largest cmark-gfm process
+rm -f "$WORK/netkb-rss.sqlite"* "$WORK/base-rss.sqlite"*
+
+# ---------------------------------------------------------------- report
+say "report"
+python3 benchmarks/report.py --mode "$MODE" --work "$WORK" --manifest "$MANIFEST" --corpus "$CORPUS" \
+    --netkb "$NETKB" --netkb-note "$NETKB_NOTE" --started "$START_EPOCH" --start-load "$START_LOAD" --out "$RESULTS" | tee -a "$LOG"
+echo "wrote $RESULTS ($(($(date +%s) - START_EPOCH)) s)" | tee -a "$LOG"
