@@ -8,8 +8,8 @@ public struct Section: Hashable, Sendable {
     /// The first and last source lines of the section, 1-based and inclusive.
     public var startLine: Int
     public var endLine: Int
-    /// The visible text: headings' and paragraphs' words, link text, code; no URLs, no markup.
-    /// Blocks are separated by newlines.
+    /// The visible text, starting with the heading as its own line: paragraphs' words, link
+    /// text, code; no URLs, no markup. Blocks are separated by newlines.
     public var text: String
 
     public init(headingPath: [String], level: Int, startLine: Int, endLine: Int, text: String) {
@@ -22,4 +22,11 @@ public struct Section: Hashable, Sendable {
 
     /// The section's own heading; empty for the text before the first heading.
     public var heading: String { headingPath.last ?? "" }
+
+    /// The visible text under the heading: ``text`` without its first line, the heading.
+    public var body: Substring {
+        guard level > 0 else { return text[...] }
+        guard let newline = text.firstIndex(of: "\n") else { return text.hasPrefix(heading) ? "" : text[...] }
+        return text[text.index(after: newline)...]
+    }
 }

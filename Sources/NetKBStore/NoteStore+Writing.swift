@@ -106,13 +106,14 @@ public struct IndexTransaction {
         for (ordinal, section) in note.sections.enumerated() {
             let context = ([note.title] + section.headingPath.dropLast()).joined(separator: " › ")
             let headingPath = section.headingPath.joined(separator: HeadingPathCoding.separator)
+            let body = String(section.body)
             try insertSection.execute(arguments: [
                 noteID, ordinal, section.level, headingPath, section.startLine, section.endLine,
-                section.heading, context, section.text,
+                section.heading, context, body,
             ])
             let sectionID = db.lastInsertedRowID
             sectionIDs.append(sectionID)
-            try insertText.execute(arguments: [sectionID, section.heading, context, section.text])
+            try insertText.execute(arguments: [sectionID, section.heading, context, body])
         }
         func sectionID(_ index: Int) -> Int64? {
             sectionIDs.indices.contains(index) ? sectionIDs[index] : nil
