@@ -2,6 +2,9 @@ import GRDB
 
 extension NoteStore {
     /// The schema, as migrations. Never edit a shipped migration: add one.
+    ///
+    /// Rows hang off `notes` with `ON DELETE CASCADE` on indexed `note_id` columns; `section_id`
+    /// carries no foreign key, since checking one on every section deleted would scan `links`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: notes, sections, links, references, tags") { db in
@@ -37,7 +40,7 @@ extension NoteStore {
                 CREATE TABLE links (
                     id INTEGER PRIMARY KEY,
                     note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
-                    section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+                    section_id INTEGER,
                     target TEXT NOT NULL,
                     text TEXT NOT NULL,
                     kind TEXT NOT NULL,
@@ -48,7 +51,7 @@ extension NoteStore {
                 CREATE TABLE note_references (
                     id INTEGER PRIMARY KEY,
                     note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
-                    section_id INTEGER REFERENCES sections(id) ON DELETE CASCADE,
+                    section_id INTEGER,
                     url TEXT NOT NULL,
                     label TEXT,
                     description TEXT,
