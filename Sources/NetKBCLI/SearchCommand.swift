@@ -43,7 +43,7 @@ struct SearchCommand: ParsableCommand {
         guard !query.isEmpty else {
             throw CommandFailure(message: text.trimmingCharacters(in: .whitespaces).isEmpty
                 ? "empty query: give words to search for"
-                : "nothing to search for in '\(text.prefix(80))': give at least one word that is not excluded")
+                : "nothing to search for in '\(Self.shortened(text))': give at least one word that is not excluded")
         }
         if query.droppedTerms > 0 {
             Terminal.writeError("netkb: the query is long; searching for its first \(SearchQuery.maximumTerms) words")
@@ -55,9 +55,16 @@ struct SearchCommand: ParsableCommand {
         case .text: print(SearchText.render(hits, color: options.color.enabled), terminator: "")
         }
         if hits.isEmpty {
-            if options.format == .text { Terminal.writeError("no results for \(text)") }
+            if options.format == .text { Terminal.writeError("no results for \(Self.shortened(text))") }
             throw ExitCode(1)
         }
+    }
+}
+
+extension SearchCommand {
+    /// The query as messages quote it: at most 80 characters.
+    static func shortened(_ text: String) -> String {
+        text.count <= 80 ? text : text.prefix(79) + "…"
     }
 }
 

@@ -132,6 +132,7 @@ struct SearchCommandTests {
         let run = try vault.netkb(["search", query])
         #expect(run.status == 0 || run.status == 1)
         #expect(run.stderr.contains("first 64 words"))
+        #expect(run.stderr.count < 300, "messages quote at most 80 characters of the query")
     }
 
     @Test func searchWithoutRefreshNeedsAnIndex() throws {
