@@ -8,7 +8,7 @@ extension SearchQuery {
     /// so that it is found inside longer words.
     public var matchExpression: String? {
         guard !required.isEmpty else { return nil }
-        var parts = required.map { group -> String in
+        let parts = required.map { group -> String in
             let alternatives = group.map(Self.expression(for:))
             return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
         }
