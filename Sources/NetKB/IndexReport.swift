@@ -4,9 +4,6 @@ public struct IndexReport: Sendable {
     public var updated = 0
     public var removed = 0
     public var unchanged = 0
-    /// Sections and links in the whole index after the run.
-    public var sections = 0
-    public var links = 0
     public var warnings: [IndexWarning] = []
     public var seconds = 0.0
     /// Why the index file was started afresh, if it was (damaged, or of another schema).

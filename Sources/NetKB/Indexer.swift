@@ -40,7 +40,7 @@ public struct Indexer: Sendable {
         let gone = indexed.keys.filter { !present.contains($0) }.sorted()
         progress?(.scanned(total: files.count, toRead: toRead.count))
         if toRead.isEmpty && gone.isEmpty && !rebuild {
-            try fillTotals(&report, from: store, since: started)
+            report.seconds = Date().timeIntervalSince(started)
             return (store, report)
         }
 
@@ -66,7 +66,7 @@ public struct Indexer: Sendable {
         } else {
             try store.update(apply)
         }
-        try fillTotals(&report, from: current, since: started)
+        report.seconds = Date().timeIntervalSince(started)
         return (current, report)
     }
 
@@ -91,12 +91,5 @@ public struct Indexer: Sendable {
             report.warnings.append(IndexWarning(path: file.path, message: "cannot read: \(reason)\(kept)"))
             if indexed[file.path] != nil { report.unchanged += 1 }
         }
-    }
-
-    func fillTotals(_ report: inout IndexReport, from store: NoteStore, since started: Date) throws {
-        let totals = try store.totals()
-        report.sections = totals.sections
-        report.links = totals.links
-        report.seconds = Date().timeIntervalSince(started)
     }
 }

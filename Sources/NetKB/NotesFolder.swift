@@ -1,4 +1,5 @@
 import Foundation
+import NetKBCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -45,7 +46,7 @@ public struct NotesFolder: Sendable {
                 }
                 if name.hasPrefix(".") { continue }
                 let absolute = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                let relative = (relativeFolder.isEmpty ? name : relativeFolder + "/" + name).precomposedStringWithCanonicalMapping
+                let relative = relativeFolder.isEmpty ? NFC.normalize(name) : relativeFolder + "/" + NFC.normalize(name)
                 var item = stat()
                 guard stat(absolute, &item) == 0 else {
                     var linkInfo = stat()
@@ -74,13 +75,21 @@ public struct NotesFolder: Sendable {
                 }
             }
         }
-        files.sort { $0.path < $1.path }
+        // Byte order: stable, and much cheaper than String's Unicode-aware comparison.
+        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return (files, warnings)
     }
 
     static func isNote(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return noteExtensions.contains { lower.hasSuffix($0) && lower.count > $0.count }
+        let bytes = Array(name.utf8.suffix(10))
+        return noteExtensions.contains { ending in
+            let suffix = Array(ending.utf8)
+            guard bytes.count > suffix.count else { return false }
+            // ASCII case-insensitive comparison of the ending.
+            return zip(bytes.suffix(suffix.count), suffix).allSatisfy { byte, expected in
+                ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) == expected
+            }
+        }
     }
 }
 

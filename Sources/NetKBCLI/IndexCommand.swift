@@ -17,28 +17,26 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar()
-        let report = try Refresh.run(options.workspace, rebuild: rebuild, progress: bar.update)
+        let (store, report) = try Refresh.open(options.workspace, rebuild: rebuild, progress: bar.update)
         bar.finish()
+        let totals = try store.totals()
         switch options.format {
-        case .json: try JSONOutput.print(IndexJSON(report))
-        case .text: print(Self.summary(report, notes: options.notes))
+        case .json: try JSONOutput.print(IndexJSON(report, sections: totals.sections, links: totals.links))
+        case .text: print(Self.summary(report, sections: totals.sections, links: totals.links, notes: options.notes))
         }
     }
 
-    static func summary(_ report: IndexReport, notes: String) -> String {
+    /// One line: what changed, what the index holds, warnings, time.
+    static func summary(_ report: IndexReport, sections: Int, links: Int, notes: String) -> String {
         let seconds = String(format: "%.2f", report.seconds)
         return "indexed \(notes): \(report.added) added, \(report.updated) updated, \(report.removed) removed, "
-            + "\(report.unchanged) unchanged; \(report.sections) sections, \(report.links) links; "
+            + "\(report.unchanged) unchanged; \(sections) sections, \(links) links; "
             + "\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s"); \(seconds) s"
     }
 }
 
 /// Opening and refreshing the index, with its messages on standard error.
 enum Refresh {
-    static func run(_ workspace: Workspace, rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> IndexReport {
-        try open(workspace, rebuild: rebuild, progress: progress).1
-    }
-
     static func open(_ workspace: Workspace, rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> (NoteStore, IndexReport) {
         do {
             let (store, report) = try workspace.refreshedStore(rebuild: rebuild, progress: progress)

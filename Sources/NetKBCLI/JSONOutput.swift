@@ -57,13 +57,13 @@ struct IndexJSON: Encodable {
     var seconds: Double
     var rebuiltBecause: String?
 
-    init(_ report: IndexReport) {
+    init(_ report: IndexReport, sections: Int, links: Int) {
         added = report.added
         updated = report.updated
         removed = report.removed
         unchanged = report.unchanged
-        sections = report.sections
-        links = report.links
+        self.sections = sections
+        self.links = links
         warnings = report.warnings.map(\.description)
         seconds = report.seconds
         rebuiltBecause = report.rebuiltBecause

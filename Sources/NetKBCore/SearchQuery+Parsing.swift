@@ -13,7 +13,7 @@ extension SearchQuery {
             !tokenizer.tokens(in: term.text, mode: .query).isEmpty
         }
 
-        var items: [QueryItem] = Self.lex(input.precomposedStringWithCanonicalMapping)
+        var items: [QueryItem] = Self.lex(NFC.normalize(input))
         items.removeAll { item in
             if case .term(let term, _) = item { return !searchable(term) }
             return false

@@ -1,4 +1,5 @@
 import Foundation
+import NetKBCore
 
 /// A warning found while decoding, tied to a 1-based line.
 struct LineWarning: Hashable, Sendable {
@@ -107,7 +108,7 @@ enum SourceDecoder {
             var start = 0
             while start < buffer.count {
                 let end = lineEnd(buffer, from: start)
-                if !UTF8Scan.isSurelyNFC(buffer, start..<end) { return start..<end }
+                if !NFC.isSurelyNormalized(UnsafeBufferPointer(rebasing: buffer[start..<end])) { return start..<end }
                 start = end + 1
             }
             return nil
@@ -122,7 +123,7 @@ enum SourceDecoder {
             while start < buffer.count {
                 let end = lineEnd(buffer, from: start)
                 let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                if UTF8Scan.isSurelyNFC(buffer, start..<end) {
+                if NFC.isSurelyNormalized(line) {
                     output.append(contentsOf: line)
                 } else {
                     output.append(contentsOf: String(decoding: line, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)

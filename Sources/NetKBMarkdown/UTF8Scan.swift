@@ -70,47 +70,4 @@ enum UTF8Scan {
         for index in range where buffer[index] & 0xC0 != 0x80 { count += 1 }
         return count
     }
-
-    /// Whether the bytes in `range` are certainly NFC already: every scalar is one that NFC
-    /// never changes and that never combines with a neighbour (ASCII, Latin-1, Hangul syllables,
-    /// CJK ideographs, common punctuation). A false answer only means "normalise to be sure".
-    static func isSurelyNFC(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var index = range.lowerBound
-        let end = range.upperBound
-        guard let base = buffer.baseAddress else { return true }
-        while index < end {
-            // Eight ASCII bytes at a time.
-            if end - index >= 8 {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { index += 8; continue }
-            }
-            let lead = buffer[index]
-            if lead < 0xCC {  // Below U+0300: nothing composes or reorders.
-                index += 1
-                continue
-            }
-            let (value, length) = scalar(at: index, in: buffer)
-            guard isStableUnderNFC(value) else { return false }
-            index += length
-        }
-        return true
-    }
-
-    /// Scalars with NFC quick check "yes" and canonical combining class 0.
-    @inline(__always)
-    private static func isStableUnderNFC(_ value: UInt32) -> Bool {
-        switch value {
-        case 0..<0x300,
-             0x2010...0x205F,  // General punctuation (U+2000 and U+2001 are singletons).
-             0x3000...0x3029,  // CJK symbols and punctuation, before the tone marks.
-             0x3131...0x318E,  // Hangul compatibility jamo.
-             0x4E00...0x9FFF,  // CJK unified ideographs.
-             0xAC00...0xD7A3,  // Hangul syllables.
-             0xFF01...0xFFEF,  // Fullwidth and halfwidth forms.
-             0xFFFD:
-            return true
-        default:
-            return false
-        }
-    }
 }
