@@ -24,8 +24,9 @@ public struct Indexer: Sendable {
         let started = Date()
         var report = IndexReport()
         report.rebuiltBecause = store.rebuiltBecause
-        let (files, scanWarnings) = try folder.scan()
-        report.warnings = scanWarnings
+        let scan = try folder.scan()
+        let files = scan.files
+        report.warnings = scan.warnings
         let indexed = rebuild ? [:] : try store.indexedFiles()
 
         var toRead: [NoteFile] = []
@@ -37,7 +38,7 @@ public struct Indexer: Sendable {
             }
         }
         let present = Set(files.map(\.path))
-        let gone = indexed.keys.filter { !present.contains($0) }.sorted()
+        let gone = indexed.keys.filter { !present.contains($0) && !scan.mayHide($0) }.sorted()
         progress?(.scanned(total: files.count, toRead: toRead.count))
         if toRead.isEmpty && gone.isEmpty && !rebuild {
             report.seconds = Date().timeIntervalSince(started)

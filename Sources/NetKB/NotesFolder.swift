@@ -20,23 +20,40 @@ public struct NotesFolder: Sendable {
     /// File name endings taken as notes, compared without case.
     public static let noteExtensions = [".md", ".markdown"]
 
-    /// The notes under the folder, sorted by path, and warnings for what could not be read.
-    public func scan() throws -> (files: [NoteFile], warnings: [IndexWarning]) {
+    /// What a scan found.
+    public struct Scan: Sendable {
+        /// The notes, sorted by path (byte order).
+        public var files: [NoteFile] = []
+        /// Warnings for what could not be read.
+        public var warnings: [IndexWarning] = []
+        /// Folders (relative paths) that could not be read: the notes under them are unknown, not gone.
+        public var unreadableFolders: [String] = []
+
+        /// Whether a note at `path` may exist but could not be seen.
+        public func mayHide(_ path: String) -> Bool {
+            unreadableFolders.contains { path.hasPrefix($0 + "/") }
+        }
+    }
+
+    /// The notes under the folder. Fails only when the folder itself is missing or unreadable.
+    public func scan() throws -> Scan {
         var info = stat()
         guard stat(root, &info) == 0 else {
             throw IndexError.notesFolderMissing(path: root, reason: String(cString: strerror(errno)))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw IndexError.notesFolderNotAFolder(path: root) }
 
-        var files: [NoteFile] = []
-        var warnings: [IndexWarning] = []
+        var scan = Scan()
         var visited: Set<FileIdentity> = [FileIdentity(info)]
         var seenPaths: Set<String> = []
         // Folders to read: absolute path and path relative to the root.
         var pending: [(String, String)] = [(root, "")]
         while let (folder, relativeFolder) = pending.popLast() {
             guard let directory = opendir(folder) else {
-                warnings.append(IndexWarning(path: relativeFolder.isEmpty ? root : relativeFolder, message: "cannot read folder: \(String(cString: strerror(errno)))"))
+                let reason = String(cString: strerror(errno))
+                if relativeFolder.isEmpty { throw IndexError.notesFolderMissing(path: root, reason: reason) }
+                scan.warnings.append(IndexWarning(path: relativeFolder, message: "cannot read folder: \(reason); keeping what the index had of the notes in it"))
+                scan.unreadableFolders.append(relativeFolder)
                 continue
             }
             defer { closedir(directory) }
@@ -52,7 +69,7 @@ public struct NotesFolder: Sendable {
                     var linkInfo = stat()
                     if lstat(absolute, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK {
                         if Self.isNote(name) || errno == ELOOP {
-                            warnings.append(IndexWarning(path: relative, message: "broken or looping symbolic link: \(String(cString: strerror(errno)))"))
+                            scan.warnings.append(IndexWarning(path: relative, message: "broken or looping symbolic link: \(String(cString: strerror(errno)))"))
                         }
                     }
                     continue
@@ -62,11 +79,11 @@ public struct NotesFolder: Sendable {
                     if visited.insert(FileIdentity(item)).inserted {
                         pending.append((absolute, relative))
                     } else {
-                        warnings.append(IndexWarning(path: relative, message: "folder already visited (a symbolic link loop or a second link to it); skipped"))
+                        scan.warnings.append(IndexWarning(path: relative, message: "folder already visited (a symbolic link loop or a second link to it); skipped"))
                     }
                 case S_IFREG where Self.isNote(name):
                     guard seenPaths.insert(relative).inserted else { continue }
-                    files.append(NoteFile(
+                    scan.files.append(NoteFile(
                         path: relative, absolutePath: absolute,
                         modified: Int64(item.st_mtim.tv_sec) * 1_000_000_000 + Int64(item.st_mtim.tv_nsec),
                         size: Int64(item.st_size)))
@@ -76,8 +93,8 @@ public struct NotesFolder: Sendable {
             }
         }
         // Byte order: stable, and much cheaper than String's Unicode-aware comparison.
-        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return (files, warnings)
+        scan.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return scan
     }
 
     static func isNote(_ name: String) -> Bool {

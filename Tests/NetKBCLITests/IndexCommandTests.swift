@@ -150,22 +150,41 @@ struct IndexCommandTests {
         try vault.write("secret.md", "# Secret\n\n바뀐 내용\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: secret.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: secret.path) }
-        // Root reads any file: run netkb as nobody then, with an index folder nobody may write.
-        let isRoot = getuid() == 0
-        if isRoot {
-            for url in [vault.root, vault.notes, vault.index.deletingLastPathComponent()] {
-                try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: url.path)
-            }
-            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: vault.index.path + suffix) {
-                try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: vault.index.path + suffix)
-            }
-        }
-        let run = try vault.netkb(["index"], asUser: isRoot ? "65534" : nil)
+        let run = try vault.netkb(["index"], asUser: try vault.userWhoCannotReadEverything())
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("secret.md: warning: cannot read: Permission denied; keeping what the index had of it"))
         // (Read without refreshing: as root, a refresh could read the file again.)
         #expect(Set(try vault.searchHeadings("라우터", "--no-refresh")) == ["Open", "Secret"])
         #expect(try vault.searchHeadings("소켓", "--no-refresh") == ["Secret"])
+    }
+
+    @Test func anUnreadableFolderKeepsTheNotesIndexedFromIt() throws {
+        let vault = try Vault()
+        try vault.write("open.md", "# Open\n\n라우터\n")
+        try vault.write("locked/inner/a.md", "# Locked\n\n라우터 소켓\n")
+        _ = try vault.netkb(["index"])
+        let locked = vault.notes.appendingPathComponent("locked")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        let run = try vault.netkb(["index", "--format", "json"], asUser: try vault.userWhoCannotReadEverything())
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("locked: warning: cannot read folder: Permission denied; keeping what the index had of the notes in it"))
+        #expect(try run.json()["removed"] as? Int == 0)
+        #expect(try vault.searchHeadings("소켓", "--no-refresh") == ["Locked"])
+    }
+
+    @Test func anUnreadableNotesFolderIsAnErrorAndTheIndexStays() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n라우터\n")
+        _ = try vault.netkb(["index"])
+        let user = try vault.userWhoCannotReadEverything()
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: vault.notes.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: vault.notes.path) }
+        let run = try vault.netkb(["index"], asUser: user)
+        #expect(run.status == 2)
+        #expect(run.stderr == "netkb: error: notes folder \(vault.notes.path) cannot be read: Permission denied\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: vault.notes.path)
+        #expect(try vault.searchHeadings("라우터", "--no-refresh") == ["A"])
     }
 
     @Test func hugeAndDeeplyNestedNotesAreIndexed() throws {

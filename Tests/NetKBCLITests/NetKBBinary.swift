@@ -108,6 +108,20 @@ final class Vault {
         try NetKBBinary.run(arguments + ["--notes", notes.path, "--index", index.path], environment: environment, asUser: user)
     }
 
+    /// The user to run netkb as so that file permissions apply: nobody (65534) when the tests
+    /// run as root, who reads any file; then the vault's folders and index are opened to it.
+    /// Nil (the current user) otherwise.
+    func userWhoCannotReadEverything() throws -> String? {
+        guard getuid() == 0 else { return nil }
+        for url in [root, notes, index.deletingLastPathComponent()] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: url.path)
+        }
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: index.path + suffix) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: index.path + suffix)
+        }
+        return "65534"
+    }
+
     /// The headings of a JSON search's results, in order.
     func searchHeadings(_ words: String...) throws -> [String] {
         let run = try netkb(["search"] + words + ["--format", "json"])
