@@ -143,3 +143,19 @@ struct SearchCommandTests {
         #expect(try vault.netkb(["search", "소켓", "--no-refresh"]).status == 0)
     }
 }
+
+@Suite("netkb search filters")
+struct SearchFilterCommandTests {
+    @Test func tagAndPathNarrowResults() throws {
+        let vault = try Vault()
+        try vault.write("net/a.md", "---\ntags: [network, Study]\n---\n# A\n\n라우터 이야기\n")
+        try vault.write("misc/b.md", "# B\n\n라우터 메모 #memo\n")
+        try vault.write("misc/c.md", "# C\n\n라우터 잡담\n")
+        #expect(Set(try vault.searchHeadings("라우터")) == ["A", "B", "C"])
+        #expect(try vault.searchHeadings("라우터", "--tag", "network") == ["A"])
+        #expect(try vault.searchHeadings("라우터", "--tag", "#study") == ["A"])
+        #expect(try vault.searchHeadings("라우터", "--tag", "memo") == ["B"])
+        #expect(Set(try vault.searchHeadings("라우터", "--path", "misc/*")) == ["B", "C"])
+        #expect(try vault.searchHeadings("라우터", "--path", "net/*", "--tag", "memo").isEmpty)
+    }
+}
