@@ -22,29 +22,3 @@ struct HighlightedTextTests {
         #expect(text.highlights.isEmpty)
     }
 }
-
-@Suite("Section")
-struct SectionTests {
-    @Test func bodyIsTheTextUnderTheHeading() {
-        let section = Section(headingPath: ["A", "소켓"], level: 2, startLine: 3, endLine: 5, text: "소켓\n끝점이다\n둘째")
-        #expect(section.body == "끝점이다\n둘째")
-        let empty = Section(headingPath: ["빈"], level: 1, startLine: 1, endLine: 1, text: "빈")
-        #expect(empty.body == "")
-        let preamble = Section(headingPath: [], level: 0, startLine: 1, endLine: 2, text: "머리말\n둘째")
-        #expect(preamble.body == "머리말\n둘째")
-    }
-}
-
-@Suite("NFC")
-struct NFCTests {
-    @Test(arguments: ["소켓", "Café", "Ångström", "네트워크 기초 개념.md", "ｆｕｌｌ", "e\u{301}", "\u{1112}\u{1161}\u{11AB}", "\u{212B}"])
-    func normalizeMatchesFoundation(text: String) {
-        #expect(NFC.normalize(text) == text.precomposedStringWithCanonicalMapping)
-        #expect(Array(NFC.normalize(text).unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
-    }
-
-    @Test func nfdHangulIsComposed() {
-        let nfd = "네트워크".decomposedStringWithCanonicalMapping
-        #expect(NFC.normalize(nfd).unicodeScalars.count == 4)
-    }
-}

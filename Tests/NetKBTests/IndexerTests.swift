@@ -67,11 +67,3 @@ struct IndexerTests {
         #expect(reads == 50)
     }
 }
-
-@Suite("NotesFolder")
-struct NotesFolderTests {
-    @Test(arguments: [("a.md", true), ("A.MD", true), ("b.Markdown", true), (".md", false), ("md", false), ("a.mdx", false), ("a.txt", false), ("노트.md", true), ("a.m\u{0E}", false)])
-    func noteEndings(name: String, isNote: Bool) {
-        #expect(NotesFolder.isNote(name) == isNote)
-    }
-}
