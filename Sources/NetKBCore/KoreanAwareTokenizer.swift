@@ -131,10 +131,10 @@ struct TokenizerState {
         let count = text.count
         var pendingSpace = false
         while index < count {
-            var (scalar, length) = decode(at: index)
-            var end = index + length
-            var kind = length == 0 ? ScalarClass.separator : ScalarClass.of(scalar)
-            if length == 0 { end = index + 1 }
+            let decoded = decode(at: index)
+            var scalar = decoded.0
+            var end = index + decoded.1
+            var kind = ScalarClass.of(scalar)
             if kind == .leadingJamo {
                 (scalar, end) = composeJamo(leading: scalar, from: end)
                 kind = .cjk
@@ -268,31 +268,10 @@ struct TokenizerState {
         return (syllable, end)
     }
 
-    /// Decodes the UTF-8 scalar at `index`; length 0 means an invalid byte.
+    /// Decodes the scalar at `index`; an invalid byte reads as U+FFFD, which separates words.
     @inline(__always)
     func decode(at index: Int) -> (UInt32, Int) {
         guard index < text.count else { return (0, 0) }
-        let b0 = UInt32(text[index])
-        if b0 < 0x80 { return (b0, 1) }
-        func continuation(_ offset: Int) -> UInt32? {
-            let i = index + offset
-            guard i < text.count, text[i] & 0xC0 == 0x80 else { return nil }
-            return UInt32(text[i] & 0x3F)
-        }
-        switch b0 {
-        case 0xC2...0xDF:
-            guard let b1 = continuation(1) else { return (0, 0) }
-            return ((b0 & 0x1F) << 6 | b1, 2)
-        case 0xE0...0xEF:
-            guard let b1 = continuation(1), let b2 = continuation(2) else { return (0, 0) }
-            let scalar = (b0 & 0x0F) << 12 | b1 << 6 | b2
-            return scalar < 0x800 || (0xD800...0xDFFF).contains(scalar) ? (0, 0) : (scalar, 3)
-        case 0xF0...0xF4:
-            guard let b1 = continuation(1), let b2 = continuation(2), let b3 = continuation(3) else { return (0, 0) }
-            let scalar = (b0 & 0x07) << 18 | b1 << 12 | b2 << 6 | b3
-            return scalar < 0x10000 || scalar > 0x10FFFF ? (0, 0) : (scalar, 4)
-        default:
-            return (0, 0)
-        }
+        return UTF8Decoding.scalar(at: index, in: text)
     }
 }

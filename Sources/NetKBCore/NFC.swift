@@ -31,7 +31,7 @@ public enum NFC {
                 index += 1
                 continue
             }
-            let (value, length) = scalar(at: index, in: buffer)
+            let (value, length) = UTF8Decoding.scalar(at: index, in: buffer)
             guard isStable(value) else { return false }
             index += length
         }
@@ -54,22 +54,5 @@ public enum NFC {
         default:
             return false
         }
-    }
-
-    /// The scalar whose lead byte is at `index`, and its length; (U+FFFD, 1) when cut short.
-    @inline(__always)
-    static func scalar(at index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (UInt32, Int) {
-        let lead = UInt32(buffer[index])
-        if lead < 0xE0, index + 1 < buffer.count {
-            return ((lead & 0x1F) << 6 | UInt32(buffer[index + 1] & 0x3F), 2)
-        }
-        if lead < 0xF0, index + 2 < buffer.count {
-            return ((lead & 0x0F) << 12 | UInt32(buffer[index + 1] & 0x3F) << 6 | UInt32(buffer[index + 2] & 0x3F), 3)
-        }
-        if index + 3 < buffer.count {
-            return ((lead & 0x07) << 18 | UInt32(buffer[index + 1] & 0x3F) << 12
-                | UInt32(buffer[index + 2] & 0x3F) << 6 | UInt32(buffer[index + 3] & 0x3F), 4)
-        }
-        return (0xFFFD, 1)
     }
 }

@@ -1,3 +1,5 @@
+import NetKBCore
+
 /// Finds what cmark leaves as plain text: Obsidian wiki links and embeds (`[[Target|alias]]`,
 /// `![[Target]]`) and `#tags`, in the text of consecutive text nodes (never in code).
 enum InlineMarkupScanner {
@@ -79,7 +81,7 @@ enum InlineMarkupScanner {
             var end = index + 1
             var hasLetter = false
             while end < range.upperBound {
-                let (value, length) = UTF8Scan.scalar(at: end, in: run)
+                let (value, length) = UTF8Decoding.scalar(at: end, in: run)
                 guard let kind = tagCharacterKind(value) else { break }
                 if kind == .letter { hasLetter = true }
                 end += length
@@ -129,7 +131,7 @@ enum InlineMarkupScanner {
                 return false
             }
         }
-        guard let scalar = Unicode.Scalar(UTF8Scan.scalar(before: index, in: run)) else { return false }
+        guard let scalar = Unicode.Scalar(UTF8Decoding.scalar(before: index, in: run)) else { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
