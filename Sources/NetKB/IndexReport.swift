@@ -4,7 +4,7 @@ public struct IndexReport: Sendable {
     public var updated = 0
     public var removed = 0
     public var unchanged = 0
-    public var warnings: [IndexWarning] = []
+    public var warnings: [NoteWarning] = []
     public var seconds = 0.0
     /// Why the index file was started afresh, if it was (damaged, or of another schema).
     public var rebuiltBecause: String?

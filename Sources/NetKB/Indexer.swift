@@ -77,19 +77,19 @@ public struct Indexer: Sendable {
         case .parsed(let file, let parsed, let stamp):
             try transaction.save(parsed.note, stamp: stamp)
             if indexed[file.path] == nil { report.added += 1 } else { report.updated += 1 }
-            report.warnings += parsed.warnings.map { IndexWarning(path: $0.path, line: $0.line, message: $0.message) }
+            report.warnings += parsed.warnings
         case .sameContent(let file, let stamp):
             try transaction.touch(path: file.path, stamp: stamp)
             report.unchanged += 1
         case .vanished(let file):
-            report.warnings.append(IndexWarning(path: file.path, message: "vanished during the run"))
+            report.warnings.append(NoteWarning(path: file.path, message: "vanished during the run"))
             if indexed[file.path] != nil {
                 try transaction.remove(path: file.path)
                 report.removed += 1
             }
         case .unreadable(let file, let reason):
             let kept = indexed[file.path] != nil ? "; keeping what the index had of it" : ""
-            report.warnings.append(IndexWarning(path: file.path, message: "cannot read: \(reason)\(kept)"))
+            report.warnings.append(NoteWarning(path: file.path, message: "cannot read: \(reason)\(kept)"))
             if indexed[file.path] != nil { report.unchanged += 1 }
         }
     }

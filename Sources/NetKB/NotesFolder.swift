@@ -25,7 +25,7 @@ public struct NotesFolder: Sendable {
         /// The notes, sorted by path (byte order).
         public var files: [NoteFile] = []
         /// Warnings for what could not be read.
-        public var warnings: [IndexWarning] = []
+        public var warnings: [NoteWarning] = []
         /// Folders (relative paths) that could not be read: the notes under them are unknown, not gone.
         public var unreadableFolders: [String] = []
 
@@ -52,7 +52,7 @@ public struct NotesFolder: Sendable {
             guard let directory = opendir(folder) else {
                 let reason = String(cString: strerror(errno))
                 if relativeFolder.isEmpty { throw IndexError.notesFolderMissing(path: root, reason: reason) }
-                scan.warnings.append(IndexWarning(path: relativeFolder, message: "cannot read folder: \(reason); keeping what the index had of the notes in it"))
+                scan.warnings.append(NoteWarning(path: relativeFolder, message: "cannot read folder: \(reason); keeping what the index had of the notes in it"))
                 scan.unreadableFolders.append(relativeFolder)
                 continue
             }
@@ -69,7 +69,7 @@ public struct NotesFolder: Sendable {
                     var linkInfo = stat()
                     if lstat(absolute, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK {
                         if Self.isNote(name) || errno == ELOOP {
-                            scan.warnings.append(IndexWarning(path: relative, message: "broken or looping symbolic link: \(String(cString: strerror(errno)))"))
+                            scan.warnings.append(NoteWarning(path: relative, message: "broken or looping symbolic link: \(String(cString: strerror(errno)))"))
                         }
                     }
                     continue
@@ -79,7 +79,7 @@ public struct NotesFolder: Sendable {
                     if visited.insert(FileIdentity(item)).inserted {
                         pending.append((absolute, relative))
                     } else {
-                        scan.warnings.append(IndexWarning(path: relative, message: "folder already visited (a symbolic link loop or a second link to it); skipped"))
+                        scan.warnings.append(NoteWarning(path: relative, message: "folder already visited (a symbolic link loop or a second link to it); skipped"))
                     }
                 case S_IFREG where Self.isNote(name):
                     guard seenPaths.insert(relative).inserted else { continue }

@@ -47,7 +47,7 @@ public struct MarkdownParser: Sendable {
         )
         return ParsedNote(
             note: note,
-            warnings: warnings.map { ParseWarning(path: path, line: $0.line, message: $0.message) }
+            warnings: warnings.map { NoteWarning(path: path, line: $0.line, message: $0.message) }
         )
     }
 

@@ -6,9 +6,9 @@ public struct ParsedNote: Hashable, Sendable {
     /// The parsed note; always complete, whatever the warnings say.
     public var note: Note
     /// What the parser replaced or ignored, in the order it was noticed.
-    public var warnings: [ParseWarning]
+    public var warnings: [NoteWarning]
 
-    public init(note: Note, warnings: [ParseWarning] = []) {
+    public init(note: Note, warnings: [NoteWarning] = []) {
         self.note = note
         self.warnings = warnings
     }

@@ -4,7 +4,7 @@ import NetKBCore
 @Suite("UTF8Decoding")
 struct UTF8DecodingTests {
     func decode(_ bytes: [UInt8], at index: Int = 0) -> (UInt32, Int) {
-        bytes.withUnsafeBufferPointer { UTF8Decoding.scalar(at: index, in: $0) }.self
+        bytes.withUnsafeBufferPointer { UTF8Decoding.scalar(at: index, in: $0) }
     }
 
     @Test(arguments: [

@@ -74,8 +74,8 @@ import Testing
     }
 
     @Test func warningDescriptionWithoutLine() {
-        #expect(ParseWarning(path: "a/b.md", line: nil, message: "oops").description == "a/b.md: warning: oops")
-        #expect(ParseWarning(path: "a/b.md", line: 7, message: "oops").description == "a/b.md:7: warning: oops")
+        #expect(NoteWarning(path: "a/b.md", line: nil, message: "oops").description == "a/b.md: warning: oops")
+        #expect(NoteWarning(path: "a/b.md", line: 7, message: "oops").description == "a/b.md:7: warning: oops")
     }
 }
 
