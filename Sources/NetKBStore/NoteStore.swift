@@ -29,11 +29,15 @@ public struct NoteStore: Sendable {
         }
         do {
             let queue = try makeQueue(path: path, mode: .readWrite)
-            if let problem = try schemaProblem(in: queue) {
+            switch try queue.read(schemaState) {
+            case .current:
+                break
+            case .empty, .older:
+                try migrator.migrate(queue)
+            case .unusable(let problem):
                 try? queue.close()
                 return try recreate(at: path, because: problem)
             }
-            try migrator.migrate(queue)
             return NoteStore(dbQueue: queue, path: path, rebuiltBecause: nil)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             return try recreate(at: path, because: "it is damaged (\(error.message ?? "\(error.resultCode)"))")
@@ -103,13 +107,6 @@ public struct NoteStore: Sendable {
         if applied == known { return .current }
         if !applied.isSubset(of: known) { return .unusable("it was written by a newer netkb, or another program") }
         return .older
-    }
-
-    /// Why an existing file cannot be used as this netkb's index, or nil if it can be (an older
-    /// schema of ours is migrated).
-    static func schemaProblem(in queue: DatabaseQueue) throws -> String? {
-        if case .unusable(let reason) = try queue.read(schemaState) { return reason }
-        return nil
     }
 
     /// Replaces the file at `path` with a new, empty index.
