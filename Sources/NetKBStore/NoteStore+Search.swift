@@ -29,7 +29,7 @@ extension NoteStore {
             }
             var snippets: [Int64: String] = [:]
             let snippetRows = try Row.fetchCursor(db, sql: """
-                SELECT rowid, snippet(sections_fts, 2, char(2), char(3), '…', \(Self.snippetTokens))
+                SELECT rowid, snippet(sections_fts, 2, char(\(HighlightedText.openMarker.value)), char(\(HighlightedText.closeMarker.value)), '…', \(Self.snippetTokens))
                 FROM sections_fts WHERE sections_fts MATCH ? AND rowid IN (\(placeholders))
                 """, arguments: [expression] + idArguments)
             while let row = try snippetRows.next() {
