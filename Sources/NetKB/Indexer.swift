@@ -7,27 +7,47 @@ import NetKBStore
 ///
 /// Files whose modification time and size are those recorded are not read; the others are read
 /// and hashed, and parsed only when their content changed. A file that cannot be read keeps what
-/// the index had of it.
+/// the index had of it. The caller holds the index's ``NetKBStore/IndexLock``.
 public struct Indexer: Sendable {
     public let folder: NotesFolder
-    public let store: NoteStore
+    public let indexPath: String
 
-    public init(folder: NotesFolder, store: NoteStore) {
+    public init(folder: NotesFolder, indexPath: String) {
         self.folder = folder
-        self.store = store
+        self.indexPath = indexPath
     }
 
-    /// Runs once, returning the store to use afterwards (a first or full build writes a new
-    /// file and moves it into place) and what the run did. `rebuild` re-reads every note;
-    /// `progress` is called on the calling thread.
+    /// Runs once, returning the store to use afterwards and what the run did. A first build,
+    /// `rebuild`, and an index that is damaged or of another netkb version write a new file
+    /// that is moved into place; otherwise only what changed is written. `progress` is called
+    /// on the calling thread.
     public func run(rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> (NoteStore, IndexReport) {
-        let started = Date()
-        var report = IndexReport()
-        report.rebuiltBecause = store.rebuiltBecause
         let scan = try folder.scan()
+        var existing: NoteStore?
+        var report = IndexReport()
+        switch try NoteStore.openForWriting(at: indexPath) {
+        case .absent: break
+        case .current(let store): existing = store
+        case .stale(let reason): report.rebuiltBecause = reason
+        }
+        guard let store = existing, !rebuild else {
+            return try run(scan: scan, into: nil, report: report, progress: progress)
+        }
+        do {
+            return try run(scan: scan, into: store, report: report, progress: progress)
+        } catch StoreError.damaged(_, let reason) {
+            report.rebuiltBecause = "it is damaged (\(reason))"
+            return try run(scan: scan, into: nil, report: report, progress: progress)
+        }
+    }
+
+    /// Updates `store` with what changed, or (with no store) builds a new index from every note.
+    func run(scan: NotesFolder.Scan, into store: NoteStore?, report: IndexReport, progress: ((IndexProgress) -> Void)?) throws -> (NoteStore, IndexReport) {
+        let started = Date()
+        var report = report
         let files = scan.files
         report.warnings = scan.warnings
-        let indexed = rebuild ? [:] : try store.indexedFiles()
+        let indexed = try store?.indexedFiles() ?? [:]
 
         var toRead: [NoteFile] = []
         for file in files {
@@ -40,7 +60,7 @@ public struct Indexer: Sendable {
         let present = Set(files.map(\.path))
         let gone = indexed.keys.filter { !present.contains($0) && !scan.mayHide($0) }.sorted()
         progress?(.scanned(total: files.count, toRead: toRead.count))
-        if toRead.isEmpty && gone.isEmpty && !rebuild {
+        if let store, toRead.isEmpty && gone.isEmpty {
             report.seconds = Date().timeIntervalSince(started)
             return (store, report)
         }
@@ -60,12 +80,13 @@ public struct Indexer: Sendable {
                 progress?(.read(done: done, of: toRead.count))
             }
         }
-        var current = store
-        if rebuild || indexed.isEmpty {
-            // A first or full build: into a new file, moved into place at the end.
-            current = try store.replacingAll(apply).0
-        } else {
+        var current: NoteStore
+        if let store {
             try store.update(apply)
+            current = store
+        } else {
+            // A first or full build: into a new file, moved into place at the end.
+            current = try NoteStore.build(at: indexPath, apply).0
         }
         report.seconds = Date().timeIntervalSince(started)
         return (current, report)

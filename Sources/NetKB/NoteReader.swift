@@ -78,6 +78,7 @@ final class NoteReader: @unchecked Sendable {
         switch Self.contents(of: file.absolutePath) {
         case .success(let read): bytes = read
         case .failure(let error) where error.code == ENOENT: return .vanished(file)
+        case .failure(let error) where error.code == Self.notRegular: return .unreadable(file, reason: "it is no longer a regular file")
         case .failure(let error): return .unreadable(file, reason: String(cString: strerror(error.code)))
         }
         let stamp = FileStamp(modified: file.modified, size: Int64(bytes.count), contentHash: ContentHash.of(bytes))
@@ -89,13 +90,21 @@ final class NoteReader: @unchecked Sendable {
 
     struct POSIXFailure: Error { var code: Int32 }
 
+    /// Not an errno of the system's: the file is not a regular file.
+    static let notRegular: Int32 = -1
+
     /// A file's bytes, read with POSIX calls so that errors keep their errno.
-    static func contents(of path: String) -> Result<[UInt8], POSIXFailure> {
-        let descriptor = open(path, O_RDONLY)
+    /// The file is opened without blocking, so that a FIFO or device swapped in for a note
+    /// answers at once, and read only if it is a regular file.
+    static func contents(of path: [UInt8]) -> Result<[UInt8], POSIXFailure> {
+        let descriptor = FileSystemPath.withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else { return .failure(POSIXFailure(code: errno)) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(POSIXFailure(code: errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(POSIXFailure(code: Self.notRegular)) }
+        // Regular files never block; reading goes on in blocking mode.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var bytes = [UInt8]()
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

@@ -35,21 +35,34 @@ public struct NotesFolder: Sendable {
         }
     }
 
-    /// The notes under the folder. Fails only when the folder itself is missing or unreadable.
-    public func scan() throws -> Scan {
+    /// Fails when the folder itself is missing, not a folder or unreadable.
+    public func checkRoot() throws {
         var info = stat()
         guard stat(root, &info) == 0 else {
             throw IndexError.notesFolderMissing(path: root, reason: String(cString: strerror(errno)))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else { throw IndexError.notesFolderNotAFolder(path: root) }
+        guard access(root, R_OK | X_OK) == 0 else {
+            throw IndexError.notesFolderMissing(path: root, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// The notes under the folder. Fails only when the folder itself is missing or unreadable.
+    public func scan() throws -> Scan {
+        try checkRoot()
+        var info = stat()
+        guard stat(root, &info) == 0 else {
+            throw IndexError.notesFolderMissing(path: root, reason: String(cString: strerror(errno)))
+        }
 
         var scan = Scan()
         var visited: Set<FileIdentity> = [FileIdentity(info)]
-        var seenPaths: Set<String> = []
-        // Folders to read: absolute path and path relative to the root.
-        var pending: [(String, String)] = [(root, "")]
+        // Relative path → the name as the folder spells it, to tell NFC/NFD twins apart.
+        var spelledAs: [String: [UInt8]] = [:]
+        // Folders to read: absolute path (bytes, as the file system spells it) and path relative to the root.
+        var pending: [([UInt8], String)] = [(Array(root.utf8), "")]
         while let (folder, relativeFolder) = pending.popLast() {
-            guard let directory = opendir(folder) else {
+            guard let directory = FileSystemPath.withCString(folder, opendir) else {
                 let reason = String(cString: strerror(errno))
                 if relativeFolder.isEmpty { throw IndexError.notesFolderMissing(path: root, reason: reason) }
                 scan.warnings.append(NoteWarning(path: relativeFolder, message: "cannot read folder: \(reason); keeping what the index had of the notes in it"))
@@ -58,21 +71,24 @@ public struct NotesFolder: Sendable {
             }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name.hasPrefix(".") { continue }
-                let absolute = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-                let relative = relativeFolder.isEmpty ? NFC.normalize(name) : relativeFolder + "/" + NFC.normalize(name)
+                let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+                if nameBytes.first == UInt8(ascii: ".") { continue }
+                let name = FileSystemPath.displayName(nameBytes)
+                let absolute = folder.last == UInt8(ascii: "/") ? folder + nameBytes : folder + [UInt8(ascii: "/")] + nameBytes
+                let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
                 var item = stat()
-                guard stat(absolute, &item) == 0 else {
+                guard FileSystemPath.withCString(absolute, { stat($0, &item) }) == 0 else {
                     var linkInfo = stat()
-                    if lstat(absolute, &linkInfo) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK {
+                    if FileSystemPath.withCString(absolute, { lstat($0, &linkInfo) }) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK {
                         if Self.isNote(name) || errno == ELOOP {
                             scan.warnings.append(NoteWarning(path: relative, message: "broken or looping symbolic link: \(String(cString: strerror(errno)))"))
                         }
                     }
                     continue
+                }
+                let isNote = item.st_mode & S_IFMT == S_IFREG && Self.isNote(name)
+                if isNote || item.st_mode & S_IFMT == S_IFDIR, !FileSystemPath.isUTF8(nameBytes) {
+                    scan.warnings.append(NoteWarning(path: relative, message: "the name is not UTF-8; shown with its bytes escaped"))
                 }
                 switch item.st_mode & S_IFMT {
                 case S_IFDIR:
@@ -81,12 +97,23 @@ public struct NotesFolder: Sendable {
                     } else {
                         scan.warnings.append(NoteWarning(path: relative, message: "folder already visited (a symbolic link loop or a second link to it); skipped"))
                     }
-                case S_IFREG where Self.isNote(name):
-                    guard seenPaths.insert(relative).inserted else { continue }
-                    scan.files.append(NoteFile(
+                case S_IFREG where isNote:
+                    let file = NoteFile(
                         path: relative, absolutePath: absolute,
                         modified: Int64(item.st_mtim.tv_sec) * 1_000_000_000 + Int64(item.st_mtim.tv_nsec),
-                        size: Int64(item.st_size)))
+                        size: Int64(item.st_size))
+                    if spelledAs[relative] != nil {
+                        // The same name in two Unicode normalisations (NFC and NFD): keep the NFC one.
+                        let keepNew = Array(relative.utf8.suffix(nameBytes.count)) == nameBytes
+                        scan.warnings.append(NoteWarning(path: relative, message: "two files have this name, spelled in different Unicode normalisations (NFC and NFD); indexed only the one spelled NFC"))
+                        if keepNew, let index = scan.files.firstIndex(where: { $0.path == relative }) {
+                            scan.files[index] = file
+                            spelledAs[relative] = nameBytes
+                        }
+                        continue
+                    }
+                    spelledAs[relative] = nameBytes
+                    scan.files.append(file)
                 default:
                     continue
                 }

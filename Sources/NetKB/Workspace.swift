@@ -1,7 +1,12 @@
+import Foundation
 import NetKBCore
 import NetKBStore
 
 /// A notes folder and its index file: what every command works on.
+///
+/// Writers take the index's ``IndexLock`` first, so two netkb processes never build or change
+/// one index at once; a reading command that finds the lock taken, or cannot write, answers
+/// from the index as it is and says so.
 public struct Workspace: Sendable {
     public let folder: NotesFolder
     public let indexPath: String
@@ -11,14 +16,91 @@ public struct Workspace: Sendable {
         self.indexPath = indexPath
     }
 
-    /// Opens the index and brings it up to date with the folder.
-    public func refreshedStore(rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> (NoteStore, IndexReport) {
-        let store = try NoteStore.open(at: indexPath)
-        return try Indexer(folder: folder, store: store).run(rebuild: rebuild, progress: progress)
+    /// How a command gets at the index.
+    public enum Access: Sendable {
+        /// `netkb index`: bring the index up to date, waiting for another writer to finish.
+        case update(rebuild: Bool)
+        /// A reading command: bring the index up to date when possible, else read it as it is.
+        case refreshThenRead
+        /// `--no-refresh`: read the index as it is.
+        case read
     }
 
-    /// Opens the index as it is, for reading only.
-    public func existingStore() throws -> NoteStore {
-        try NoteStore.openForReading(at: indexPath)
+    /// An index ready to answer, and how it got that way.
+    public struct OpenedIndex: Sendable {
+        public var store: NoteStore
+        /// What the refresh did; nil when there was none.
+        public var report: IndexReport?
+        /// Why the index could not be brought up to date, when it was read as it was.
+        public var staleBecause: String?
+    }
+
+    /// Opens the index for `access`. `waiting` is called once if another netkb process holds
+    /// the lock and this one waits for it.
+    public func open(
+        _ access: Access, progress: ((IndexProgress) -> Void)? = nil, waiting: (() -> Void)? = nil
+    ) throws -> OpenedIndex {
+        switch access {
+        case .read:
+            return OpenedIndex(store: try NoteStore.openForReading(at: indexPath))
+        case .update(let rebuild):
+            let (store, report) = try update(rebuild: rebuild, waitForLock: true, progress: progress, waiting: waiting)!
+            return OpenedIndex(store: store, report: report)
+        case .refreshThenRead:
+            do {
+                if let (store, report) = try update(rebuild: false, waitForLock: false, progress: progress, waiting: waiting) {
+                    return OpenedIndex(store: store, report: report)
+                }
+                // Another process is writing the index: read it as it is, if there is one to read.
+                if let store = try? NoteStore.openForReading(at: indexPath) {
+                    return OpenedIndex(store: store, staleBecause: "another netkb process is updating it")
+                }
+                let (store, report) = try update(rebuild: false, waitForLock: true, progress: progress, waiting: waiting)!
+                return OpenedIndex(store: store, report: report)
+            } catch let error as StoreError where error.isWriteFailure {
+                guard let store = try? NoteStore.openForReading(at: indexPath) else { throw error }
+                return OpenedIndex(store: store, staleBecause: error.description)
+            }
+        }
+    }
+
+    /// Runs `work` on the index opened for `access`; if SQLite finds the index damaged on the
+    /// way, rebuilds it (unless `access` is ``Access/read``) and runs `work` once more.
+    public func withIndex<T>(
+        _ access: Access, progress: ((IndexProgress) -> Void)? = nil, waiting: (() -> Void)? = nil,
+        _ work: (OpenedIndex) throws -> T
+    ) throws -> T {
+        let opened = try open(access, progress: progress, waiting: waiting)
+        do {
+            return try work(opened)
+        } catch StoreError.damaged(let path, let reason) {
+            guard case .read = access else {
+                var rebuilt = try open(.update(rebuild: true), progress: progress, waiting: waiting)
+                rebuilt.report?.rebuiltBecause = "it is damaged (\(reason))"
+                return try work(rebuilt)
+            }
+            throw StoreError.unusable(path: path, reason: "it is damaged (\(reason))")
+        }
+    }
+
+    /// Brings the index up to date under its lock; nil when the lock is taken and
+    /// `waitForLock` is false. Nothing is created when the notes folder cannot be read or
+    /// the index path holds a file netkb did not write.
+    func update(
+        rebuild: Bool, waitForLock: Bool, progress: ((IndexProgress) -> Void)?, waiting: (() -> Void)?
+    ) throws -> (NoteStore, IndexReport)? {
+        try folder.checkRoot()
+        try NoteStore.ownership(of: indexPath)
+        let indexFolder = (indexPath as NSString).deletingLastPathComponent
+        if !indexFolder.isEmpty && !FileManager.default.fileExists(atPath: indexFolder) {
+            do {
+                try FileManager.default.createDirectory(atPath: indexFolder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError.notWritable(path: indexPath, reason: "cannot create its folder \(indexFolder)")
+            }
+        }
+        guard let lock = try IndexLock.acquire(forIndex: indexPath, wait: waitForLock, waiting: waiting) else { return nil }
+        defer { lock.release() }
+        return try Indexer(folder: folder, indexPath: indexPath).run(rebuild: rebuild, progress: progress)
     }
 }

@@ -16,6 +16,15 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Colour: auto (only on a terminal, never with NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
+    func validate() throws {
+        for (value, option, variable) in [(notes, "--notes", "NETKB_NOTES"), (index, "--index", "NETKB_INDEX")] where value.isEmpty {
+            if Environment.value(variable) == "" && !CommandLine.arguments.contains(where: { $0 == option || $0.hasPrefix(option + "=") }) {
+                throw ValidationError("\(variable) is set but empty: set it to a path or unset it")
+            }
+            throw ValidationError("\(option) is empty: give it a path")
+        }
+    }
+
     var workspace: Workspace { Workspace(notesPath: notes, indexPath: index) }
 }
 

@@ -7,7 +7,10 @@ struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Add, update and remove notes whose files changed.",
-        discussion: "Unchanged files (same modification time and size) are not read. Prints counts and warnings."
+        discussion: """
+            Unchanged files (same modification time and size) are not read. Prints counts and warnings. \
+            When another netkb process is updating the same index, waits for it.
+            """
     )
 
     @OptionGroup var options: GlobalOptions
@@ -17,19 +20,20 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let bar = ProgressBar()
-        let (store, report) = try Refresh.open(options.workspace, rebuild: rebuild, progress: bar.update)
-        bar.finish()
-        let totals = try store.totals()
-        switch options.format {
-        case .json: try JSONOutput.print(IndexJSON(report, sections: totals.sections, links: totals.links))
-        case .text: print(Self.summary(report, sections: totals.sections, links: totals.links, notes: options.notes))
+        try Refresh.withIndex(options, .update(rebuild: rebuild), progress: bar) { opened in
+            let report = opened.report ?? IndexReport()
+            let totals = try opened.store.totals()
+            switch options.format {
+            case .json: try JSONOutput.print(IndexJSON(report, sections: totals.sections, links: totals.links))
+            case .text: try StandardOutput.write(Self.summary(report, sections: totals.sections, links: totals.links, notes: options.notes) + "\n")
+            }
         }
     }
 
     /// One line: what changed, what the index holds, warnings, time.
     static func summary(_ report: IndexReport, sections: Int, links: Int, notes: String) -> String {
         let seconds = String(format: "%.2f", report.seconds)
-        return "indexed \(notes): \(report.added) added, \(report.updated) updated, \(report.removed) removed, "
+        return "indexed \(TerminalText.escaped(notes)): \(report.added) added, \(report.updated) updated, \(report.removed) removed, "
             + "\(report.unchanged) unchanged; \(sections) sections, \(links) links; "
             + "\(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s"); \(seconds) s"
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NetKB
 
 /// `netkb`: the root command.
 @main
@@ -18,6 +19,7 @@ struct NetKBCommand: ParsableCommand {
 
             Exit status: 0 success (search: results found), 1 search found nothing, 2 error.
             """,
+        version: NetKBVersion.current,
         subcommands: [IndexCommand.self, SearchCommand.self]
     )
 
@@ -31,24 +33,34 @@ struct NetKBCommand: ParsableCommand {
             Foundation.exit(code.rawValue)
         } catch where exitCode(for: error) == .success {
             // --help and --version.
-            print(fullMessage(for: error))
+            do { try StandardOutput.write(fullMessage(for: error) + "\n") } catch { fail("\(error)") }
             Foundation.exit(0)
-        } catch where exitCode(for: error) == .validationFailure {
-            FileHandle.standardError.write(Data("\(fullMessage(for: error))\n".utf8))
-            Foundation.exit(2)
         } catch {
-            fail("\(error)")
+            // Argument errors: one line, and where to read more on a second.
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            fail(message, hint: "see '\(helpCommand()) --help'")
         }
     }
 
-    /// Prints one line to standard error and exits with status 2.
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("netkb: error: \(message)\n".utf8))
+    /// Prints `netkb: error: …` (and a hint line) to standard error and exits with status 2.
+    static func fail(_ message: String, hint: String? = nil) -> Never {
+        Terminal.writeError("netkb: error: \(message)")
+        if let hint { Terminal.writeError(hint) }
         Foundation.exit(2)
+    }
+
+    /// `netkb SUBCOMMAND` when the arguments name one, else `netkb`.
+    static func helpCommand() -> String {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard let name = CommandLine.arguments.dropFirst().first(where: { !$0.hasPrefix("-") }), names.contains(name) else {
+            return "netkb"
+        }
+        return "netkb \(name)"
     }
 }
 
 /// An error the user can act on: printed as one line, exit status 2.
-struct CommandFailure: Error {
+struct CommandFailure: Error, CustomStringConvertible {
     var message: String
+    var description: String { message }
 }

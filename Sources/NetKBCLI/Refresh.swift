@@ -1,16 +1,20 @@
 import Foundation
 import NetKB
 
-/// Opening and refreshing the index, with its messages on standard error.
+/// Opening (and refreshing) the index for a command, with its messages on standard error.
 enum Refresh {
-    static func open(_ workspace: Workspace, rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> (NoteStore, IndexReport) {
+    /// Runs `work` on the index opened for `access`, after saying on standard error what
+    /// happened to the index on the way (rebuilt, stale, warnings).
+    static func withIndex<T>(_ options: GlobalOptions, _ access: Workspace.Access, progress: ProgressBar? = nil, _ work: (Workspace.OpenedIndex) throws -> T) throws -> T {
+        let workspace = options.workspace
         do {
-            let (store, report) = try workspace.refreshedStore(rebuild: rebuild, progress: progress)
-            if let reason = report.rebuiltBecause {
-                Terminal.writeError("netkb: the index at \(workspace.indexPath) was rebuilt because \(reason)")
+            return try workspace.withIndex(access, progress: progress?.update, waiting: {
+                Terminal.writeError("netkb: waiting for another netkb process to finish updating \(workspace.indexPath)…")
+            }) { opened in
+                progress?.finish()
+                report(opened, indexPath: workspace.indexPath)
+                return try work(opened)
             }
-            for warning in report.warnings { Terminal.writeError(warning.description) }
-            return (store, report)
         } catch let error as IndexError {
             throw CommandFailure(message: error.description)
         } catch let error as StoreError {
@@ -18,13 +22,13 @@ enum Refresh {
         }
     }
 
-    /// The index for a reading command: refreshed, or as it is with `--no-refresh`.
-    static func store(_ workspace: Workspace, refresh: Bool) throws -> NoteStore {
-        if refresh { return try open(workspace).0 }
-        do {
-            return try workspace.existingStore()
-        } catch let error as StoreError {
-            throw CommandFailure(message: error.description)
+    static func report(_ opened: Workspace.OpenedIndex, indexPath: String) {
+        if let reason = opened.report?.rebuiltBecause {
+            Terminal.writeError("netkb: the index at \(indexPath) was rebuilt because \(reason)")
+        }
+        for warning in opened.report?.warnings ?? [] { Terminal.writeError(warning.description) }
+        if let reason = opened.staleBecause {
+            Terminal.writeError("netkb: warning: answering from the index as it is, which may be out of date: \(reason)")
         }
     }
 }

@@ -12,6 +12,7 @@ struct SearchCommand: ParsableCommand {
             leaves out sections with it; word* matches words that start with it. Anything else is \
             taken literally. Korean is found inside words (소켓 finds 소켓은) whatever the spacing \
             (혼잡 제어 finds 혼잡제어); English ignores inflection (handshakes finds handshake).
+            A word that starts with -- is read as an option; after a lone -- every word is a search word.
             Exit status: 0 with results, 1 with none, 2 on error.
             """
     )
@@ -21,7 +22,7 @@ struct SearchCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "The words to search for (`-word` excludes a word).")
     var words: [String] = []
 
-    @Option(help: "The most results to show.")
+    @Option(parsing: .unconditional, help: "The most results to show.")
     var limit = 20
 
     @Option(help: ArgumentHelp("Only notes whose path matches this glob (e.g. 'network/*').", valueName: "glob"))
@@ -34,28 +35,45 @@ struct SearchCommand: ParsableCommand {
     var noRefresh = false
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1 (got \(limit))") }
+        if let option = UnknownOption.first(in: words, known: Self.knownOptions) {
+            throw ValidationError(option.message)
+        }
+    }
+
+    /// Every long option `search` takes, for telling a mistyped option from a search word.
+    static let knownOptions = ["--notes", "--index", "--format", "--color", "--limit", "--path", "--tag", "--no-refresh", "--help", "--version"]
+
+    /// The query as typed: words after a lone `--` are taken literally, so `-- -x` searches for `-x`.
+    var queryText: String {
+        guard let terminator = words.firstIndex(of: "--") else { return words.joined(separator: " ") }
+        let literal = words[(terminator + 1)...].map { word in
+            word.hasPrefix("-") ? "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" : word
+        }
+        return (words[..<terminator] + literal).joined(separator: " ")
     }
 
     func run() throws {
-        let text = words.joined(separator: " ")
+        let text = queryText
         let query = SearchQuery(parsing: text)
+        let quoted = TerminalText.escaped(Self.shortened(text))
         guard !query.isEmpty else {
             throw CommandFailure(message: text.trimmingCharacters(in: .whitespaces).isEmpty
                 ? "empty query: give words to search for"
-                : "nothing to search for in '\(Self.shortened(text))': give at least one word that is not excluded")
+                : "nothing to search for in '\(quoted)': give at least one word that is not excluded")
         }
         if query.droppedTerms > 0 {
-            Terminal.writeError("netkb: the query is long; searching for its first \(SearchQuery.maximumTerms) words")
+            Terminal.writeError("netkb: the query is long; searching for its first \(SearchQuery.maximumTerms) words or \(SearchQuery.maximumTokens) search tokens")
         }
-        let store = try Refresh.store(options.workspace, refresh: !noRefresh)
-        let hits = try store.search(query, filter: SearchFilter(limit: limit, pathGlob: path, tag: tag))
+        let hits = try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
+            try opened.store.search(query, filter: SearchFilter(limit: limit, pathGlob: path, tag: tag))
+        }
         switch options.format {
         case .json: try JSONOutput.print(SearchJSON(query: text, hits: hits))
-        case .text: print(SearchText.render(hits, color: options.color.enabled), terminator: "")
+        case .text: try StandardOutput.write(SearchText.render(hits, color: options.color.enabled))
         }
         if hits.isEmpty {
-            if options.format == .text { Terminal.writeError("no results for \(Self.shortened(text))") }
+            if options.format == .text { Terminal.writeError("no results for \(quoted)") }
             throw ExitCode(1)
         }
     }
@@ -68,17 +86,33 @@ extension SearchCommand {
     }
 }
 
-/// Search results as text: `path:line  heading › path`, then the snippet, indented.
+/// Search results as text: `path:line  heading › path`, then the snippet, indented. Text from
+/// the notes has its control characters escaped.
 enum SearchText {
     static func render(_ hits: [SearchHit], color: Bool) -> String {
         var output = ""
         for hit in hits {
-            let heading = hit.headingPath.isEmpty ? hit.noteTitle : hit.headingPath.joined(separator: " › ")
-            let location = "\(hit.path):\(hit.line)"
+            let heading = TerminalText.escaped(hit.headingPath.isEmpty ? hit.noteTitle : hit.headingPath.joined(separator: " › "))
+            let location = TerminalText.escaped("\(hit.path):\(hit.line)")
             output += color ? "\(Terminal.cyan)\(location)\(Terminal.reset)  \(heading)\n" : "\(location)  \(heading)\n"
-            let snippet = color ? hit.snippet.rendered(open: Terminal.bold, close: Terminal.reset) : hit.snippet.text
-            output += "    \(snippet)\n"
+            output += "    \(snippet(hit.snippet, color: color))\n"
         }
         return output
+    }
+
+    /// The snippet, escaped piece by piece so that the highlights' colour codes stay intact.
+    static func snippet(_ text: HighlightedText, color: Bool) -> String {
+        guard color else { return TerminalText.escaped(text.text) }
+        let scalars = Array(text.text.unicodeScalars)
+        func piece(_ range: Range<Int>) -> String {
+            TerminalText.escaped(String(String.UnicodeScalarView(scalars[range])))
+        }
+        var result = ""
+        var position = 0
+        for range in text.highlights {
+            result += piece(position..<range.lowerBound) + Terminal.bold + piece(range) + Terminal.reset
+            position = range.upperBound
+        }
+        return result + piece(position..<scalars.count)
     }
 }

@@ -12,8 +12,21 @@ enum Terminal {
         isatty(stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO) == 1
     }
 
+    /// Writes one line to standard error, control characters escaped; errors writing it are ignored.
     static func writeError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        writeErrorRaw(TerminalText.escaped(line) + "\n")
+    }
+
+    /// Writes text that netkb composed itself (progress bars) to standard error.
+    static func writeErrorRaw(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 
     static let bold = "\u{1B}[1;31m"
@@ -40,10 +53,10 @@ final class ProgressBar {
         let width = 30
         let filled = done * width / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total) notes".utf8))
+        Terminal.writeErrorRaw("\r\(bar) \(done)/\(total) notes")
     }
 
     func finish() {
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        if shown { Terminal.writeErrorRaw("\r\u{1B}[2K") }
     }
 }

@@ -76,3 +76,16 @@ public struct HighlightedText: Hashable, Sendable {
         return highlights.map { String(String.UnicodeScalarView(scalars[$0])) }
     }
 }
+
+extension HighlightedText {
+    /// `text` with the marker characters replaced by U+FFFD, so that a note holding them can
+    /// never produce a highlight of its own.
+    public static func withoutMarkers(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == openMarker || $0 == closeMarker }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            result.append(scalar == openMarker || scalar == closeMarker ? "\u{FFFD}" : scalar)
+        }
+        return String(result)
+    }
+}

@@ -23,6 +23,24 @@ extension SearchQuery {
         var excluded: [Term] = []
         var kept = 0
         var dropped = 0
+        var tokenBudget = Self.maximumTokens
+        /// The term cut to the tokens left in the budget (a 1 MB phrase or word keeps its
+        /// first tokens), or nil when the budget is spent.
+        func budgeted(_ term: Term) -> Term? {
+            guard kept < Self.maximumTerms, tokenBudget > 0 else { dropped += 1; return nil }
+            kept += 1
+            let tokens = tokenizer.tokens(in: term.text, mode: .query)
+            guard tokens.count > tokenBudget else {
+                tokenBudget -= tokens.count
+                return term
+            }
+            let end = tokens[tokenBudget - 1].range.upperBound
+            tokenBudget = 0
+            dropped += 1
+            var cut = term
+            cut.text = String(decoding: Array(term.text.utf8)[..<end], as: UTF8.self)
+            return cut
+        }
         var index = 0
         while index < items.count {
             var item = items[index]
@@ -30,10 +48,9 @@ extension SearchQuery {
                 // OR standing where no alternative can join it is the word "OR".
                 item = .term(Term(text: "OR"), negated: false)
             }
-            guard case .term(let term, let negated) = item else { continue }
+            guard case .term(let whole, let negated) = item else { continue }
             index += 1
-            guard kept < Self.maximumTerms else { dropped += 1; continue }
-            kept += 1
+            guard let term = budgeted(whole) else { continue }
             if negated {
                 excluded.append(term)
                 continue
@@ -41,7 +58,7 @@ extension SearchQuery {
             var group = [term]
             while index + 1 < items.count, case .or = items[index],
                   case .term(let alternative, false) = items[index + 1] {
-                group.append(alternative)
+                if let kept = budgeted(alternative) { group.append(kept) }
                 index += 2
             }
             required.append(group)

@@ -7,11 +7,14 @@ import Foundation
 /// this lazily initialised global; the extension objects are never changed afterwards.
 private struct CmarkExtensions: @unchecked Sendable {
     let all: [OpaquePointer]
+    let withoutTables: [OpaquePointer]
 
     static let shared: CmarkExtensions = {
         cmark_gfm_core_extensions_ensure_registered()
         let names = ["table", "autolink", "strikethrough", "tasklist"]
-        return CmarkExtensions(all: names.compactMap { cmark_find_syntax_extension($0) })
+        return CmarkExtensions(
+            all: names.compactMap { cmark_find_syntax_extension($0) },
+            withoutTables: names.dropFirst().compactMap { cmark_find_syntax_extension($0) })
     }()
 }
 
@@ -27,9 +30,12 @@ enum CmarkDocument {
 
     /// Parses `leadingBlankLines` empty lines followed by `body`, so that cmark's line numbers
     /// are the file's even when the front matter was cut off.
+    /// `tables` false parses GFM tables as plain text: cmark-gfm's table extension takes time
+    /// and memory that grow with the square of a row's columns.
     static func withDocument<Result>(
         leadingBlankLines: Int,
         body: UnsafeBufferPointer<UInt8>,
+        tables: Bool = true,
         _ work: (OpaquePointer) -> Result
     ) -> Result {
         let extensions = CmarkExtensions.shared
@@ -41,7 +47,7 @@ enum CmarkDocument {
             fatalError("cmark_parser_new failed: out of memory")
         }
         defer { cmark_parser_free(parser) }
-        for syntaxExtension in extensions.all {
+        for syntaxExtension in tables ? extensions.all : extensions.withoutTables {
             cmark_parser_attach_syntax_extension(parser, syntaxExtension)
         }
         if leadingBlankLines > 0 {

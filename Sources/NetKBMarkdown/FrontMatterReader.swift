@@ -13,6 +13,9 @@ enum FrontMatterReader {
         var warnings: [LineWarning]
     }
 
+    /// Front matter larger than this is not read.
+    static let maximumBytes = 64 * 1024
+
     static func read(_ source: SourceText) -> Result? {
         guard isFence(source, line: 1, allowDots: false) else { return nil }
         var closing = 2
@@ -24,6 +27,15 @@ enum FrontMatterReader {
         let end = source.byteRange(ofLine: closing).lowerBound
         let yaml = String(decoding: source.bytes[start..<max(start, end)], as: UTF8.self)
         var result = Result(frontMatter: .empty, lastLine: closing, warnings: [])
+        guard yaml.utf8.count <= maximumBytes else {
+            result.warnings.append(LineWarning(line: 2, message: "front matter ignored: it is larger than \(maximumBytes / 1024) KB"))
+            return result
+        }
+        if let line = YAMLAliasScan.firstAnchorOrAlias(in: yaml) {
+            // Aliases can expand exponentially (a "billion laughs"); notes have no need of them.
+            result.warnings.append(LineWarning(line: line + 1, message: "front matter ignored: it uses YAML anchors or aliases (& or *), which netkb does not read"))
+            return result
+        }
 
         let root: Node?
         do {

@@ -30,7 +30,11 @@ public struct MarkdownParser: Sendable {
         source.bytes.withUnsafeBufferPointer { all in
             let bodyStart = source.byteRange(ofLine: firstLine).lowerBound
             let body = UnsafeBufferPointer(rebasing: all[bodyStart...])
-            CmarkDocument.withDocument(leadingBlankLines: frontMatterLines, body: body) { document in
+            let tooLarge = TableLimit.firstExcess(in: body)
+            if let tooLarge {
+                warnings.append(LineWarning(line: frontMatterLines + tooLarge.line, message: "\(tooLarge.reason): this note's tables are read as plain text"))
+            }
+            CmarkDocument.withDocument(leadingBlankLines: frontMatterLines, body: body, tables: tooLarge == nil) { document in
                 assembler.walk(document)
             }
         }

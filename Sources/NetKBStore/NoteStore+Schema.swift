@@ -7,7 +7,7 @@ extension NoteStore {
     /// carries no foreign key, since checking one on every section deleted would scan `links`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: notes, sections, links, references, tags") { db in
+        migrator.registerMigration(firstMigration) { db in
             try db.execute(sql: """
                 CREATE TABLE notes (
                     id INTEGER PRIMARY KEY,
@@ -68,6 +68,16 @@ extension NoteStore {
                 CREATE INDEX tags_by_note ON tags(note_id);
                 """)
         }
+        migrator.registerMigration("v2: application id, section sizes") { db in
+            // Marks the file as netkb's, so that only such a file is ever replaced.
+            try db.execute(sql: """
+                PRAGMA application_id = \(IndexFileIdentity.applicationID);
+                ALTER TABLE sections ADD COLUMN body_bytes INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
         return migrator
     }
+
+    /// The first migration's name: an unmarked file whose migrations table has it is netkb's.
+    static let firstMigration = "v1: notes, sections, links, references, tags"
 }

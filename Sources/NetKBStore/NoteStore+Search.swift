@@ -8,11 +8,14 @@ extension NoteStore {
     static let adjacencyBoost = 2.0
     /// How many tokens a snippet holds (FTS5 allows at most 64).
     static let snippetTokens = 40
+    /// Sections longer than this many bytes get their snippet from ``SnippetCutter``, in linear
+    /// time; FTS5's `snippet()` takes time that grows with the square of the matches.
+    static let longSectionBytes = 16_384
 
     /// The sections that match `query`, best first. An empty query matches nothing.
     public func search(_ query: SearchQuery, filter: SearchFilter) throws -> [SearchHit] {
         guard let expression = query.matchExpression, filter.limit > 0 else { return [] }
-        return try dbQueue.read { db in
+        return try reading { db in
             let ranked = try rankedSections(db, expression: expression, adjacency: query.adjacencyExpression, filter: filter)
             guard !ranked.isEmpty else { return [] }
             let ids = ranked.map(\.id)
@@ -21,25 +24,36 @@ extension NoteStore {
 
             var details: [Int64: Row] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT s.id, n.path, n.title, s.start_line, s.heading_path
+                SELECT s.id, n.path, n.title, s.start_line, s.heading_path, s.body_bytes
                 FROM sections s JOIN notes n ON n.id = s.note_id
                 WHERE s.id IN (\(placeholders))
                 """, arguments: idArguments) {
-                details[row[0]] = row
+                details[row["id"]] = row
             }
-            var snippets: [Int64: String] = [:]
-            let snippetRows = try Row.fetchCursor(db, sql: """
-                SELECT rowid, snippet(sections_fts, 2, char(\(HighlightedText.openMarker.value)), char(\(HighlightedText.closeMarker.value)), '…', \(Self.snippetTokens))
-                FROM sections_fts WHERE sections_fts MATCH ? AND rowid IN (\(placeholders))
-                """, arguments: [expression] + idArguments)
-            while let row = try snippetRows.next() {
-                snippets[row[0]] = row[1]
+            let long = details.values.filter { $0["body_bytes"] as Int > Self.longSectionBytes }.map { $0["id"] as Int64 }
+            let short = ids.filter { !long.contains($0) }
+            var snippets: [Int64: HighlightedText] = [:]
+            if !short.isEmpty {
+                let snippetRows = try Row.fetchCursor(db, sql: """
+                    SELECT rowid, snippet(sections_fts, 2, char(\(HighlightedText.openMarker.value)), char(\(HighlightedText.closeMarker.value)), '…', \(Self.snippetTokens)) AS snippet
+                    FROM sections_fts WHERE sections_fts MATCH ? AND rowid IN (\(databaseQuestionMarks(count: short.count)))
+                    """, arguments: [expression] + StatementArguments(short))
+                while let row = try snippetRows.next() {
+                    snippets[row["rowid"]] = HighlightedText(marked: row["snippet"])
+                }
+            }
+            if !long.isEmpty {
+                let cutter = SnippetCutter(query: query)
+                for id in long {
+                    let body = try String.fetchOne(db, sql: "SELECT body FROM sections WHERE id = ?", arguments: [id]) ?? ""
+                    snippets[id] = cutter.snippet(of: body, tokens: Self.snippetTokens)
+                }
             }
             return ranked.compactMap { hit in
                 guard let row = details[hit.id] else { return nil }
                 return SearchHit(
-                    path: row[1], line: row[3], headingPath: HeadingPathCoding.decode(row[4]),
-                    snippet: HighlightedText(marked: snippets[hit.id] ?? ""), score: -hit.rank, noteTitle: row[2])
+                    path: row["path"], line: row["start_line"], headingPath: HeadingPathCoding.decode(row["heading_path"]),
+                    snippet: snippets[hit.id] ?? HighlightedText(text: "", highlights: []), score: -hit.rank, noteTitle: row["title"])
             }
         }
     }
@@ -74,6 +88,6 @@ extension NoteStore {
             WHERE sections_fts MATCH ?\(conditions)
             ORDER BY rank, sections_fts.rowid
             LIMIT ?
-            """, arguments: arguments).map { ($0[0], $0[1]) }
+            """, arguments: arguments).map { ($0["rowid"], $0["rank"]) }
     }
 }

@@ -5,11 +5,12 @@ import NetKBCore
 extension NoteStore {
     /// The files the index holds, with what it recorded of each.
     public func indexedFiles() throws -> [String: FileStamp] {
-        try dbQueue.read { db in
+        try reading { db in
             var files: [String: FileStamp] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT path, modified, size, content_hash FROM notes")
             while let row = try rows.next() {
-                files[row[0]] = FileStamp(modified: row[1], size: row[2], contentHash: UInt64(bitPattern: row[3]))
+                files[row["path"]] = FileStamp(
+                    modified: row["modified"], size: row["size"], contentHash: UInt64(bitPattern: row["content_hash"]))
             }
             return files
         }
@@ -17,40 +18,73 @@ extension NoteStore {
 
     /// Runs `changes` in one transaction: all of them are saved, or (on a thrown error) none.
     public func update<T>(_ changes: (IndexTransaction) throws -> T) throws -> T {
-        try dbQueue.write { db in try changes(IndexTransaction(db: db)) }
+        do {
+            return try writer.write { db in try changes(IndexTransaction(db: db)) }
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path ?? ":memory:")
+        }
     }
 
-    /// Writes a whole new index with `changes` into a file beside this one, then moves it into
-    /// place and returns the store to use from then on; this store is closed. Much faster than
-    /// ``update(_:)`` for a first or full build. If `changes` throws, the index stays as it was.
-    public func replacingAll<T>(_ changes: (IndexTransaction) throws -> T) throws -> (NoteStore, T) {
-        let building = path + ".building"
-        func removeBuilding() {
-            for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: building + suffix) }
+    /// The file a full build writes before it is moved into place: `<index>.building`.
+    public static func buildingPath(forIndex path: String) -> String { path + ".building" }
+
+    /// Removes what a killed full build left beside the index, if netkb can tell it wrote it.
+    /// The caller holds the ``IndexLock``, so no build is under way.
+    public static func removeLeftovers(ofIndex path: String) throws {
+        let building = buildingPath(forIndex: path)
+        for leftover in [building, building + "-journal"] where FileManager.default.fileExists(atPath: leftover) {
+            guard IndexFileIdentity.isLeftoverOfOurs(leftover) else {
+                throw StoreError.foreign(path: leftover, reason: "netkb builds its index under this name, and cannot tell that it wrote this file")
+            }
+            guard unlink(leftover) == 0 || errno == ENOENT else {
+                throw StoreError.notWritable(path: path, reason: "cannot remove \(leftover): \(String(cString: strerror(errno)))")
+            }
         }
-        removeBuilding()
+    }
+
+    /// Writes a whole new index with `changes` into `<index>.building`, then moves it into
+    /// place at `path` and opens it. Much faster than ``update(_:)`` for a first or full
+    /// build. If `changes` throws, or the process is killed, the index at `path` stays as it
+    /// was. The caller has checked ``ownership(of:)`` and holds the ``IndexLock``.
+    public static func build<T>(at path: String, _ changes: (IndexTransaction) throws -> T) throws -> (NoteStore, T) {
+        try ownership(of: path)
+        try removeLeftovers(ofIndex: path)
+        let building = buildingPath(forIndex: path)
+        func removeBuilding() {
+            for suffix in ["", "-journal"] { unlink(building + suffix) }
+        }
         let result: T
         do {
-            let queue = try Self.makeQueue(path: building, mode: .bulk)
-            try Self.migrator.migrate(queue)
+            let queue = try DatabaseQueue(path: building, configuration: configuration(.bulk))
+            try migrator.migrate(queue)
             result = try queue.write { db in try changes(IndexTransaction(db: db)) }
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = DELETE")
             }
             try queue.close()
+        } catch let error as DatabaseError {
+            removeBuilding()
+            throw StoreError(error, path: building)
         } catch {
             removeBuilding()
             throw error
         }
-        // Empty the old index's write-ahead log so that nothing of it outlives the move.
-        try dbQueue.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        try dbQueue.close()
+        // The old index's journals (a killed run's, or an older netkb's write-ahead log) would
+        // be read as the new file's: they go first. The old index is proven netkb's.
+        for suffix in ["-journal", "-wal", "-shm"] where unlink(path + suffix) != 0 && errno != ENOENT {
+            let reason = String(cString: strerror(errno))
+            removeBuilding()
+            throw StoreError.notWritable(path: path, reason: "cannot remove \(path + suffix): \(reason)")
+        }
         guard rename(building, path) == 0 else {
             let reason = String(cString: strerror(errno))
             removeBuilding()
             throw StoreError.notWritable(path: path, reason: reason)
         }
-        return (try NoteStore.open(at: path), result)
+        guard case .current(let store) = try openForWriting(at: path) else {
+            throw StoreError.unusable(path: path, reason: "the index just built cannot be opened")
+        }
+        return (store, result)
     }
 }
 
@@ -97,23 +131,24 @@ public struct IndexTransaction {
         }
 
         let insertSection = try db.cachedStatement(sql: """
-            INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body, body_bytes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertText = try db.cachedStatement(sql: "INSERT INTO sections_fts (rowid, heading, context, body) VALUES (?, ?, ?, ?)")
         var sectionIDs: [Int64] = []
         sectionIDs.reserveCapacity(note.sections.count)
         for (ordinal, section) in note.sections.enumerated() {
-            let context = ([note.title] + section.headingPath.dropLast()).joined(separator: " › ")
+            let context = HighlightedText.withoutMarkers(([note.title] + section.headingPath.dropLast()).joined(separator: " › "))
             let headingPath = section.headingPath.joined(separator: HeadingPathCoding.separator)
-            let body = String(section.body)
+            let heading = HighlightedText.withoutMarkers(section.heading)
+            let body = HighlightedText.withoutMarkers(String(section.body))
             try insertSection.execute(arguments: [
                 noteID, ordinal, section.level, headingPath, section.startLine, section.endLine,
-                section.heading, context, body,
+                heading, context, body, body.utf8.count,
             ])
             let sectionID = db.lastInsertedRowID
             sectionIDs.append(sectionID)
-            try insertText.execute(arguments: [sectionID, section.heading, context, body])
+            try insertText.execute(arguments: [sectionID, heading, context, body])
         }
         func sectionID(_ index: Int) -> Int64? {
             sectionIDs.indices.contains(index) ? sectionIDs[index] : nil
@@ -171,11 +206,12 @@ enum HeadingPathCoding {
 extension NoteStore {
     /// How many notes, sections and links the index holds.
     public func totals() throws -> (notes: Int, sections: Int, links: Int) {
-        try dbQueue.read { db in
+        try reading { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM notes), (SELECT COUNT(*) FROM sections), (SELECT COUNT(*) FROM links)
+                SELECT (SELECT COUNT(*) FROM notes) AS notes, (SELECT COUNT(*) FROM sections) AS sections,
+                       (SELECT COUNT(*) FROM links) AS links
                 """)!
-            return (row[0], row[1], row[2])
+            return (row["notes"], row["sections"], row["links"])
         }
     }
 }

@@ -2,76 +2,122 @@ import Foundation
 import GRDB
 import NetKBCore
 
-/// The SQLite index of a notes folder: one file, opened for one command.
+/// The SQLite index of a notes folder, opened for one command.
+///
+/// The store takes any GRDB writer, so tests can run on an in-memory database:
 ///
 /// ```swift
-/// let store = try NoteStore.open(at: "index/netkb.sqlite")
+/// let store = try NoteStore.inMemory()
 /// let hits = try store.search(SearchQuery(parsing: "소켓"), filter: SearchFilter())
 /// ```
+///
+/// On disk, an index is written only by a process holding its ``IndexLock``: incrementally with
+/// ``update(_:)``, or as a whole new file moved into place with ``build(at:_:)``. netkb never
+/// writes to or replaces a file it cannot prove it made (see ``ownership(of:)``).
 public struct NoteStore: Sendable {
-    let dbQueue: DatabaseQueue
-    /// The file's path.
-    public let path: String
-    /// Why the index was started afresh when it was opened (damaged, or of another schema), if it was.
-    public let rebuiltBecause: String?
+    let writer: any DatabaseWriter
+    /// The file's path; nil in memory.
+    public let path: String?
 
-    /// Opens the index at `path` for reading and writing, creating it (and its folder) when missing.
-    /// A file that is not a netkb index, is damaged, or was written by another schema is replaced by
-    /// an empty index, and ``rebuiltBecause`` says why.
-    public static func open(at path: String) throws -> NoteStore {
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw StoreError.notWritable(path: path, reason: Self.reason(error))
+    /// A store over `writer`, whose schema must be current (see ``migrator``).
+    init(_ writer: any DatabaseWriter, path: String?) {
+        self.writer = writer
+        self.path = path
+    }
+
+    /// A new, empty index in memory.
+    public static func inMemory() throws -> NoteStore {
+        let queue = try DatabaseQueue(configuration: configuration(.readWrite))
+        try migrator.migrate(queue)
+        return NoteStore(queue, path: nil)
+    }
+
+    /// Whether netkb may write or replace the file at `path`: throws ``StoreError/foreign(path:reason:)``
+    /// when it is not a netkb index (a note given as `--index` by mistake, another program's
+    /// database, a FIFO), and says whether something is there.
+    @discardableResult
+    public static func ownership(of path: String) throws -> Bool {
+        switch IndexFileIdentity.inspect(path) {
+        case .absent:
+            return false
+        case .netkb:
+            return true
+        case .foreign(let reason):
+            throw StoreError.foreign(path: path, reason: reason)
+        case .unreadable(let reason):
+            throw StoreError.unusable(path: path, reason: "it cannot be read (\(reason))")
+        case .unmarkedSQLite:
+            // The first netkb release set no application id; its migrations table names it.
+            let isOurs = (try? DatabaseQueue(path: path, configuration: configuration(.readOnly)).read { db in
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").contains(firstMigration)
+            }) ?? false
+            guard isOurs else {
+                throw StoreError.foreign(path: path, reason: "it is an SQLite database that netkb did not write")
             }
-        }
-        do {
-            let queue = try makeQueue(path: path, mode: .readWrite)
-            switch try queue.read(schemaState) {
-            case .current:
-                break
-            case .empty, .older:
-                try migrator.migrate(queue)
-            case .unusable(let problem):
-                try? queue.close()
-                return try recreate(at: path, because: problem)
-            }
-            return NoteStore(dbQueue: queue, path: path, rebuiltBecause: nil)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            return try recreate(at: path, because: "it is damaged (\(error.message ?? "\(error.resultCode)"))")
-        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_IOERR].contains(error.resultCode) {
-            throw StoreError.notWritable(path: path, reason: error.message ?? "\(error.resultCode)")
+            return true
         }
     }
 
-    /// Opens an existing index for reading only, for `--no-refresh`.
-    public static func openForReading(at path: String) throws -> NoteStore {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+    /// What an existing index file holds, for a writer holding the lock.
+    public enum State: Sendable {
+        /// No index yet.
+        case absent
+        /// Usable as it is.
+        case current(NoteStore)
+        /// To be built anew, for the reason given (damaged, or written by another netkb version).
+        case stale(reason: String)
+    }
+
+    /// Opens the index at `path` for writing, if it is current. The caller has checked
+    /// ``ownership(of:)`` and holds the ``IndexLock``.
+    public static func openForWriting(at path: String) throws -> State {
+        guard try ownership(of: path) else { return .absent }
         do {
-            let queue = try makeQueue(path: path, mode: .readOnly)
+            let queue = try DatabaseQueue(path: path, configuration: configuration(.readWrite))
             switch try queue.read(schemaState) {
-            case .current: return NoteStore(dbQueue: queue, path: path, rebuiltBecause: nil)
+            case .current:
+                // A hot journal left by a killed run is rolled back by the read above.
+                return .current(NoteStore(queue, path: path))
+            case .empty: return .stale(reason: "it is empty")
+            case .older: return .stale(reason: "it was written by an older netkb")
+            case .unusable(let problem): return .stale(reason: problem)
+            }
+        } catch let error as DatabaseError {
+            switch StoreError(error, path: path) {
+            case .damaged(_, let reason): return .stale(reason: "it is damaged (\(reason))")
+            case let failure: throw failure
+            }
+        }
+    }
+
+    /// Opens an existing index for reading only: for `--no-refresh`, and for answering when
+    /// the index cannot be written. Works in a read-only folder.
+    public static func openForReading(at path: String) throws -> NoteStore {
+        guard try ownership(of: path) else { throw StoreError.missing(path: path) }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(.readOnly))
+            switch try queue.read(schemaState) {
+            case .current: return NoteStore(queue, path: path)
             case .empty: throw StoreError.unusable(path: path, reason: "it is empty")
-            case .older: throw StoreError.unusable(path: path, reason: "its schema is older than this netkb's")
+            case .older: throw StoreError.unusable(path: path, reason: "it was written by an older netkb")
             case .unusable(let reason): throw StoreError.unusable(path: path, reason: reason)
             }
         } catch let error as DatabaseError {
-            throw StoreError.unusable(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw StoreError(error, path: path)
         }
     }
 
     /// How a connection is used.
     enum ConnectionMode {
         case readOnly
-        /// Incremental changes, in WAL mode so that readers are never blocked.
+        /// Incremental changes with a rollback journal: no `-wal` or `-shm` files, so that a
+        /// read-only folder can still be read and nothing is left behind.
         case readWrite
         /// Writing a whole new index into a file no one else uses: no journal, no syncing.
         case bulk
     }
 
-    static func makeQueue(path: String, mode: ConnectionMode) throws -> DatabaseQueue {
+    static func configuration(_ mode: ConnectionMode) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = mode == .readOnly
         configuration.busyMode = .timeout(10)
@@ -81,12 +127,12 @@ public struct NoteStore: Sendable {
             case .readOnly:
                 break
             case .readWrite:
-                try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
             case .bulk:
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
             }
         }
-        return try DatabaseQueue(path: path, configuration: configuration)
+        return configuration
     }
 
     /// What an index file holds, compared with this netkb's schema.
@@ -105,39 +151,16 @@ public struct NoteStore: Sendable {
         let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
         let known = Set(migrator.migrations)
         if applied == known { return .current }
-        if !applied.isSubset(of: known) { return .unusable("it was written by a newer netkb, or another program") }
+        if !applied.isSubset(of: known) { return .unusable("it was written by a newer netkb") }
         return .older
     }
 
-    /// Replaces the file at `path` with a new, empty index.
-    static func recreate(at path: String, because reason: String) throws -> NoteStore {
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: path + suffix)
-        }
-        let queue = try makeQueue(path: path, mode: .readWrite)
-        try migrator.migrate(queue)
-        return NoteStore(dbQueue: queue, path: path, rebuiltBecause: reason)
-    }
-
-    static func reason(_ error: Error) -> String {
-        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return (error as NSError).localizedDescription
-    }
-}
-
-/// Why the index could not be opened.
-public enum StoreError: Error, CustomStringConvertible, Sendable {
-    case notWritable(path: String, reason: String)
-    case missing(path: String)
-    case unusable(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .notWritable(let path, let reason): "cannot write the index at \(path): \(reason)"
-        case .missing(let path): "no index at \(path): run `netkb index` first (or leave out --no-refresh)"
-        case .unusable(let path, let reason): "cannot use the index at \(path): \(reason); run `netkb index`"
+    /// Runs `work` on the store's database, turning SQLite's errors into ``StoreError``s.
+    func reading<T>(_ work: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(work)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path ?? ":memory:")
         }
     }
 }

@@ -10,7 +10,7 @@ struct IndexCommandTests {
     }
 
     @Test func firstRunAddsEveryNoteAndSaysSo() throws {
-        let vault = try Vault(copying: NetKBBinary.packageRoot.appendingPathComponent("notes"))
+        let vault = try Vault(copying: NetKBBinary.packageRoot.appendingPathComponent("Tests/Fixtures/user-notes"))
         let run = try vault.netkb(["index"])
         #expect(run.status == 0)
         #expect(run.stdout.hasPrefix("indexed \(vault.notes.path): 1 added, 0 updated, 0 removed, 0 unchanged; "))
@@ -121,8 +121,10 @@ struct IndexCommandTests {
         let vault = try Vault()
         try vault.write("a.md", "# A\n\n소켓\n")
         _ = try vault.netkb(["index"])
-        try Data(repeating: 0x42, count: 4096).write(to: vault.index)
-        try? FileManager.default.removeItem(atPath: vault.index.path + "-wal")
+        // Keep the 100-byte header, which says the file is netkb's, and ruin the rest.
+        var bytes = try Data(contentsOf: vault.index)
+        bytes.replaceSubrange(100..<bytes.count, with: Data(repeating: 0x42, count: bytes.count - 100))
+        try bytes.write(to: vault.index)
         let run = try vault.netkb(["search", "소켓"])
         #expect(run.status == 0)
         #expect(run.stderr.contains("netkb: the index at \(vault.index.path) was rebuilt because it is damaged"))

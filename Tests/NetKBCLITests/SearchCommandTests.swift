@@ -8,7 +8,7 @@ struct SearchCommandTests {
     let noteLines: [String]
 
     init() throws {
-        vault = try Vault(copying: NetKBBinary.packageRoot.appendingPathComponent("notes"))
+        vault = try Vault(copying: NetKBBinary.packageRoot.appendingPathComponent("Tests/Fixtures/user-notes"))
         noteLines = try String(contentsOf: vault.notes.appendingPathComponent("network.md"), encoding: .utf8)
             .components(separatedBy: "\n")
     }

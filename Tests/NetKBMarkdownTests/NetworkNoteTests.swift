@@ -9,7 +9,7 @@ import Testing
     let sourceLines: [String]
 
     init() throws {
-        let bytes = try TestSupport.bytes(ofFile: "notes/network.md")
+        let bytes = try TestSupport.bytes(ofFile: "Tests/Fixtures/user-notes/network.md")
         parsed = MarkdownParser().parse(bytes, path: "network.md")
         sourceLines = String(decoding: bytes, as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

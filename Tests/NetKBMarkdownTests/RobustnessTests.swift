@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func twentyMegabyteNote() throws {
-        let base = try TestSupport.bytes(ofFile: "notes/network.md")
+        let base = try TestSupport.bytes(ofFile: "Tests/Fixtures/user-notes/network.md")
         let copies = 20_000_000 / base.count + 1
         var bytes: [UInt8] = []
         bytes.reserveCapacity(copies * (base.count + 1))

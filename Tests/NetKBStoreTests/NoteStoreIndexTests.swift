@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NetKBCore
+import GRDB
 @testable import NetKBStore
 
 @Suite("NoteStore writing and opening")
@@ -43,52 +44,79 @@ struct NoteStoreIndexTests {
         #expect(try store.search(SearchQuery(parsing: "소켓"), filter: SearchFilter()).map(\.path) == ["a.md"])
     }
 
-    @Test func aDamagedFileIsRebuiltWithAReason() throws {
+    @Test func aDamagedNetkbIndexIsRebuiltWithAReason() throws {
         let index = try TemporaryIndex()
-        try FileManager.default.createDirectory(atPath: (index.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: index.path))
         let store = try index.open()
-        #expect(store.rebuiltBecause?.contains("damaged") == true)
-        #expect(try store.totals().notes == 0)
-        let reopened = try index.open()
-        #expect(reopened.rebuiltBecause == nil)
+        try store.update { try $0.save(note("a.md", [(["A"], "A\n소켓")]), stamp: stamp) }
+        // Keep the header (netkb's application id) and overwrite every page after the first.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: index.path))
+        bytes.replaceSubrange(4096..<bytes.count, with: Data(repeating: 0x41, count: bytes.count - 4096))
+        try index.plant(bytes)
+        let reason = try #require(try index.staleReason())
+        #expect(reason.contains("damaged") || reason.contains("not a netkb index"))
     }
 
-    @Test func anIndexOfAnotherSchemaIsRebuilt() throws {
+    @Test(arguments: [
+        ("a note", Data("# 소켓\n\n본문\n".utf8), "not an SQLite database"),
+        ("random bytes", Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 37) }), "not an SQLite database"),
+        ("an empty file", Data(), "empty file"),
+    ])
+    func aFileNetkbDidNotWriteIsNeverReplaced(_ name: String, _ bytes: Data, _ reason: String) throws {
         let index = try TemporaryIndex()
-        try FileManager.default.createDirectory(atPath: (index.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let old = try NoteStore.makeQueue(path: index.path, mode: .readWrite)
-        try old.write { try $0.execute(sql: "CREATE TABLE notes (path TEXT, body TEXT)") }
+        try index.plant(bytes)
+        #expect(throws: StoreError.foreign(path: index.path, reason: "it is " + (reason == "empty file" ? "an empty file that netkb did not write" : reason))) {
+            try NoteStore.openForWriting(at: index.path)
+        }
+        #expect(throws: StoreError.self) { try NoteStore.build(at: index.path) { _ in } }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index.path)) == bytes, "\(name) was changed")
+    }
+
+    @Test func anotherProgramsDatabaseIsNeverReplaced() throws {
+        let index = try TemporaryIndex()
+        try index.plant(Data())
+        let queue = try DatabaseQueue(path: index.path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('kim')") }
+        try queue.close()
+        #expect(throws: StoreError.self) { try NoteStore.ownership(of: index.path) }
+        #expect(throws: StoreError.self) { try NoteStore.openForReading(at: index.path) }
+        let names = try DatabaseQueue(path: index.path).read { try String.fetchAll($0, sql: "SELECT name FROM contacts") }
+        #expect(names == ["kim"])
+    }
+
+    @Test func anIndexOfTheFirstReleaseIsOursAndRebuilt() throws {
+        let index = try TemporaryIndex()
+        try index.plant(Data())
+        let old = try DatabaseQueue(path: index.path)
+        try old.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [NoteStore.firstMigration])
+        }
         try old.close()
-        let store = try index.open()
-        #expect(store.rebuiltBecause != nil)
-        try store.update { try $0.save(note("a.md", [(["A"], "A\n소켓")]), stamp: stamp) }
-        #expect(try store.totals().notes == 1)
+        #expect(try NoteStore.ownership(of: index.path))
+        #expect(try index.staleReason() == "it was written by an older netkb")
+        _ = try index.open()
+        #expect(try index.staleReason() == nil)
     }
 
     @Test func anIndexFromANewerNetkbIsRebuilt() throws {
         let index = try TemporaryIndex()
         let store = try index.open()
-        try store.dbQueue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from the future')") }
-        let reopened = try index.open()
-        #expect(reopened.rebuiltBecause?.contains("newer netkb") == true)
+        try store.writer.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from the future')") }
+        #expect(try index.staleReason()?.contains("newer netkb") == true)
     }
 
-    @Test func anUnwritableLocationIsAClearError() throws {
+    @Test func aFIFOAtTheIndexPathIsRefusedWithoutBlocking() throws {
         let index = try TemporaryIndex()
-        let file = index.folder.appendingPathComponent("plain-file")
-        try Data("x".utf8).write(to: file)
-        #expect(throws: StoreError.self) { try NoteStore.open(at: file.path + "/netkb.sqlite") }
-        do {
-            _ = try NoteStore.open(at: file.path + "/netkb.sqlite")
-        } catch let error as StoreError {
-            #expect(error.description.contains(file.path))
+        try FileManager.default.createDirectory(atPath: (index.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        #expect(mkfifo(index.path, 0o644) == 0)
+        #expect(throws: StoreError.foreign(path: index.path, reason: "it is not a regular file")) {
+            try NoteStore.ownership(of: index.path)
         }
     }
 
     @Test func readingAMissingIndexSaysWhatToDo() throws {
         let index = try TemporaryIndex()
-        #expect(throws: StoreError.self) { try NoteStore.openForReading(at: index.path) }
+        #expect(throws: StoreError.missing(path: index.path)) { try NoteStore.openForReading(at: index.path) }
     }
 }
 
@@ -98,15 +126,18 @@ struct NoteStoreFullBuildTests {
         let index = try TemporaryIndex()
         let store = try index.open()
         try store.update { try $0.save(note("old.md", [(["Old"], "Old\n소켓")]), stamp: stamp) }
-        let (rebuilt, _) = try store.replacingAll { try $0.save(note("new.md", [(["New"], "New\n라우터")]), stamp: stamp) }
+        let (rebuilt, _) = try NoteStore.build(at: index.path) { try $0.save(note("new.md", [(["New"], "New\n라우터")]), stamp: stamp) }
         #expect(try rebuilt.search(SearchQuery(parsing: "라우터"), filter: SearchFilter()).map(\.path) == ["new.md"])
         #expect(try rebuilt.search(SearchQuery(parsing: "소켓"), filter: SearchFilter()).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: index.path + ".building"))
-        // Later incremental runs write through the WAL again.
-        let mode = try rebuilt.dbQueue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
-        #expect(mode == "wal")
-        let reopened = try index.open()
-        #expect(try reopened.totals().notes == 1)
+        // Later incremental runs use a rollback journal: no -wal or -shm beside the index.
+        let mode = try rebuilt.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "delete")
+        try rebuilt.update { try $0.save(note("more.md", [(["More"], "More\n스위치")]), stamp: stamp) }
+        for suffix in ["-wal", "-shm", "-journal"] { #expect(!FileManager.default.fileExists(atPath: index.path + suffix)) }
+        let appID = try rebuilt.writer.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }
+        #expect(appID == IndexFileIdentity.applicationID)
+        #expect(try index.open().totals().notes == 2)
     }
 
     @Test func aFailedFullBuildLeavesTheOldIndex() throws {
@@ -115,7 +146,7 @@ struct NoteStoreFullBuildTests {
         let store = try index.open()
         try store.update { try $0.save(note("old.md", [(["Old"], "Old\n소켓")]), stamp: stamp) }
         #expect(throws: Boom.self) {
-            _ = try store.replacingAll { transaction in
+            _ = try NoteStore.build(at: index.path) { transaction in
                 try transaction.save(note("new.md", [(["New"], "New\n라우터")]), stamp: stamp)
                 throw Boom()
             }
@@ -123,5 +154,26 @@ struct NoteStoreFullBuildTests {
         #expect(!FileManager.default.fileExists(atPath: index.path + ".building"))
         #expect(try store.search(SearchQuery(parsing: "소켓"), filter: SearchFilter()).map(\.path) == ["old.md"])
         #expect(try index.open().totals().notes == 1)
+    }
+
+    @Test func aKilledBuildsLeftoverIsRemovedByTheNextBuild() throws {
+        let index = try TemporaryIndex()
+        _ = try index.open()
+        let leftover = NoteStore.buildingPath(forIndex: index.path)
+        // What a build killed midway leaves: an SQLite file under the building name.
+        let queue = try DatabaseQueue(path: leftover)
+        try queue.write { try $0.execute(sql: "CREATE TABLE half (x)") }
+        try queue.close()
+        _ = try NoteStore.build(at: index.path) { _ in }
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+    }
+
+    @Test func aForeignFileUnderTheBuildingNameIsLeftAlone() throws {
+        let index = try TemporaryIndex()
+        _ = try index.open()
+        let leftover = NoteStore.buildingPath(forIndex: index.path)
+        try Data("my own notes".utf8).write(to: URL(fileURLWithPath: leftover))
+        #expect(throws: StoreError.self) { try NoteStore.build(at: index.path) { _ in } }
+        #expect(try String(contentsOfFile: leftover, encoding: .utf8) == "my own notes")
     }
 }

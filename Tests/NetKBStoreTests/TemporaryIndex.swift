@@ -14,7 +14,27 @@ final class TemporaryIndex {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    func open() throws -> NoteStore { try NoteStore.open(at: path) }
+    /// The index, built empty first when there is none (or it is stale).
+    func open() throws -> NoteStore {
+        if case .current(let store) = try NoteStore.openForWriting(at: path) { return store }
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        return try NoteStore.build(at: path) { _ in }.0
+    }
+
+    /// Writes `bytes` at the index path.
+    func plant(_ bytes: Data) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try bytes.write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Why opening the index for writing would rebuild it; nil when it is current.
+    func staleReason() throws -> String? {
+        switch try NoteStore.openForWriting(at: path) {
+        case .absent: "absent"
+        case .current: nil
+        case .stale(let reason): reason
+        }
+    }
 }
 
 /// Builds notes by hand, with sections whose text is given.

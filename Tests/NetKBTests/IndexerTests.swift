@@ -20,6 +20,12 @@ struct IndexerTests {
         try Data(text.utf8).write(to: url)
     }
 
+    /// Brings the index up to date, as `netkb index` does.
+    func refresh(progress: ((IndexProgress) -> Void)? = nil) throws -> (NoteStore, IndexReport) {
+        let opened = try workspace.open(.update(rebuild: false), progress: progress)
+        return (opened.store, opened.report!)
+    }
+
     func headings(_ store: NoteStore, _ text: String) throws -> [String] {
         try store.search(SearchQuery(parsing: text), filter: SearchFilter()).map(\.heading)
     }
@@ -28,11 +34,11 @@ struct IndexerTests {
         defer { try? FileManager.default.removeItem(at: root) }
         try write("stays.md", "# Stays\n\n소켓\n")
         try write("goes.md", "# Goes\n\n소켓\n")
-        _ = try workspace.refreshedStore()
+        _ = try refresh()
         try write("goes.md", "# Goes\n\n소켓 바뀜\n")
         try write("stays.md", "# Stays\n\n소켓 바뀜\n")
         // Between the scan and the reading of files, the changed note disappears.
-        let (store, report) = try workspace.refreshedStore { progress in
+        let (store, report) = try refresh { progress in
             if case .scanned = progress {
                 try? FileManager.default.removeItem(at: notes.appendingPathComponent("goes.md"))
             }
@@ -46,7 +52,7 @@ struct IndexerTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let nfdName = "네트워크.md".decomposedStringWithCanonicalMapping
         try write(nfdName, "# 제목\n\n라우터\n")
-        let (store, _) = try workspace.refreshedStore()
+        let (store, _) = try refresh()
         let hits = try store.search(SearchQuery(parsing: "라우터"), filter: SearchFilter())
         #expect(hits.map(\.path) == ["네트워크.md"])
         #expect(hits[0].path.unicodeScalars.count == "네트워크.md".unicodeScalars.count)
@@ -57,7 +63,7 @@ struct IndexerTests {
         for n in 0..<50 { try write("n\(n).md", "# N\(n)\n\n본문 \(n)\n") }
         var reads = 0
         var scanned = (0, 0)
-        _ = try workspace.refreshedStore { progress in
+        _ = try refresh { progress in
             switch progress {
             case .scanned(let total, let toRead): scanned = (total, toRead)
             case .read: reads += 1

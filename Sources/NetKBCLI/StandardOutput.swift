@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes to standard output with `write(2)`, so that every failure is seen: a closed pipe
+/// (`netkb search … | head -1`) ends the process quietly, as `SIGPIPE` would; any other
+/// failure (a full disk, a closed descriptor) is an error.
+enum StandardOutput {
+    /// Writes all of `text`.
+    static func write(_ text: String) throws {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { raw in
+                Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written >= 0 {
+                offset += written
+                continue
+            }
+            let code = errno
+            if code == EINTR || code == EAGAIN { continue }
+            if code == EPIPE { endQuietly() }
+            throw CommandFailure(message: "cannot write to standard output: \(String(cString: strerror(code)))")
+        }
+        bytes.removeAll()
+    }
+
+    /// Ends the process as a closed pipe ends it, even when `SIGPIPE` was ignored.
+    static func endQuietly() -> Never {
+        signal(SIGPIPE, SIG_DFL)
+        raise(SIGPIPE)
+        exit(141)
+    }
+}
