@@ -23,6 +23,7 @@ public struct Indexer: Sendable {
     /// on the calling thread.
     public func run(rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> (NoteStore, IndexReport) {
         let scan = try folder.scan()
+        try NoteStore.removeLeftovers(ofIndex: indexPath)
         var existing: NoteStore?
         var report = IndexReport()
         switch try NoteStore.openForWriting(at: indexPath) {

@@ -24,6 +24,7 @@ struct NetKBCommand: ParsableCommand {
     )
 
     static func main() {
+        StandardOutput.reserveStandardDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -28,6 +28,20 @@ enum StandardOutput {
         bytes.removeAll()
     }
 
+    /// Makes sure descriptors 0, 1 and 2 are taken before anything else is opened: when one
+    /// was closed (`netkb … >&-`), the lock file or the index would get its number, and output
+    /// meant for the terminal would be written into them. A closed one is filled with
+    /// `/dev/null` opened read-only, so that writing to it fails as writing to a closed one does.
+    static func reserveStandardDescriptors() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let filler = open("/dev/null", O_RDONLY)
+            if filler >= 0 && filler != descriptor {
+                dup2(filler, descriptor)
+                close(filler)
+            }
+        }
+    }
+
     /// Ends the process as a closed pipe ends it, even when `SIGPIPE` was ignored.
     static func endQuietly() -> Never {
         signal(SIGPIPE, SIG_DFL)

@@ -72,7 +72,7 @@ enum NetKBBinary {
 }
 
 /// A temporary folder holding a notes folder and an index path, removed at the end of the test.
-final class Vault {
+final class Vault: @unchecked Sendable {
     let root: URL
     var notes: URL { root.appendingPathComponent("notes") }
     var index: URL { root.appendingPathComponent("index/netkb.sqlite") }

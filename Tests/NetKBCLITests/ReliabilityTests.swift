@@ -1,0 +1,296 @@
+import Foundation
+import Testing
+
+/// The hostile trial's defects, end to end on the built binary: a user's file is never lost,
+/// concurrent runs are both right, nothing hangs, output failures and terminal escapes are handled.
+@Suite("Reliability")
+struct ReliabilityTests {
+    /// Runs a shell command line (for redirections netkb cannot be given as arguments).
+    func shell(_ line: String, in vault: Vault) throws -> NetKBBinary.Run {
+        try NetKBBinary.run(["-c", line], environment: ["NETKB": NetKBBinary.url.path, "NOTES": vault.notes.path, "INDEX": vault.index.path], executable: "/bin/sh")
+    }
+
+    // MARK: 1. A file that is not a netkb index is never replaced.
+
+    @Test(arguments: ["search", "index", "index --rebuild"])
+    func aNoteGivenAsTheIndexIsLeftUntouched(_ command: String) throws {
+        let vault = try Vault()
+        let note = try vault.write("network.md", "# 소켓\n\n소켓은 통신의 끝점\n")
+        let before = try Data(contentsOf: note)
+        let words = command.split(separator: " ").map(String.init) + (command == "search" ? ["소켓"] : [])
+        let run = try NetKBBinary.run(words + ["--notes", vault.notes.path, "--index", note.path])
+        #expect(run.status == 2)
+        #expect(run.stderr == "netkb: error: \(note.path) is not a netkb index: it is not an SQLite database; netkb leaves it as it is: give --index a file name of its own\n")
+        #expect(!run.stderr.contains("rm ") && !run.stderr.contains("--rebuild"), "the advice must not destroy the file")
+        #expect(try Data(contentsOf: note) == before)
+        #expect(!FileManager.default.fileExists(atPath: note.path + ".building"))
+    }
+
+    @Test func anotherProgramsDatabaseKeepsItsTables() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓\n")
+        let other = vault.root.appendingPathComponent("app.db").path
+        #expect(try shell("sqlite3 '\(other)' \"CREATE TABLE t (x); INSERT INTO t VALUES ('kept');\"", in: vault).status == 0)
+        let run = try NetKBBinary.run(["search", "소켓", "--notes", vault.notes.path, "--index", other])
+        #expect(run.status == 2 && run.stderr.contains("is not a netkb index: it is an SQLite database that netkb did not write"))
+        #expect(try shell("sqlite3 '\(other)' 'SELECT x FROM t'", in: vault).stdout == "kept\n")
+    }
+
+    // MARK: 2. Concurrent runs.
+
+    /// Runs netkb `count` times at once on `vault`, each with `arguments`.
+    func concurrently(_ count: Int, _ arguments: [String], on vault: Vault) -> [NetKBBinary.Run?] {
+        let results = Results(count)
+        let group = DispatchGroup()
+        for slot in 0..<count {
+            DispatchQueue.global().async(group: group) { results.set(slot, try? vault.netkb(arguments)) }
+        }
+        group.wait()
+        return results.all
+    }
+
+    /// Results filled in from several threads.
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var runs: [NetKBBinary.Run?]
+        init(_ count: Int) { runs = Array(repeating: nil, count: count) }
+        func set(_ slot: Int, _ run: NetKBBinary.Run?) { lock.lock(); runs[slot] = run; lock.unlock() }
+        var all: [NetKBBinary.Run?] { lock.lock(); defer { lock.unlock() }; return runs }
+    }
+
+    @Test func tenSearchesOnAFreshIndexAllAnswerInFull() throws {
+        let vault = try Vault()
+        for n in 0..<300 { try vault.write("n\(n).md", "# 노트 \(n)\n\n소켓 \(n) 이야기\n") }
+        let runs = concurrently(10, ["search", "소켓", "--limit", "500", "--format", "json"], on: vault)
+        #expect(runs.allSatisfy { $0?.status == 0 }, "\(runs.map { $0?.stderr ?? "no run" })")
+        #expect(Set(runs.map { $0?.stdout ?? "" }).count == 1, "all ten printed the same results")
+        let results = try #require(runs.first??.json()["results"] as? [Any])
+        #expect(results.count == 300)
+    }
+
+    @Test func twoRebuildsAtOnceBothSucceed() throws {
+        let vault = try Vault()
+        for n in 0..<300 { try vault.write("n\(n).md", "# 노트 \(n)\n\n라우터 \(n)\n") }
+        #expect(try vault.netkb(["index"]).status == 0)
+        let runs = concurrently(2, ["index", "--rebuild", "--format", "json"], on: vault)
+        #expect(runs.allSatisfy { $0?.status == 0 }, "\(runs.map { $0?.stderr ?? "no run" })")
+        for run in runs { #expect((try run?.json()["added"]) as? Int == 300) }
+        let report = try vault.netkb(["index", "--format", "json"]).json()
+        #expect(report["unchanged"] as? Int == 300)
+        #expect(!FileManager.default.fileExists(atPath: vault.index.path + ".building"))
+    }
+
+    @Test func aSearchWhileAnotherProcessHoldsTheLockAnswersFromTheIndex() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓\n")
+        #expect(try vault.netkb(["index"]).status == 0)
+        try vault.write("b.md", "# B\n\n소켓 새 노트\n")
+        // `flock` holds the same lock netkb's writers take, as a long index run would.
+        let run = try shell("flock \"$INDEX.lock\" sh -c '\"$NETKB\" search 소켓 --notes \"$NOTES\" --index \"$INDEX\"'", in: vault)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("a.md:1  A") && !run.stdout.contains("b.md"))
+        #expect(run.stderr == "netkb: warning: answering from the index as it is, which may be out of date: another netkb process is updating it\n")
+    }
+
+    // MARK: 3, 4. File names.
+
+    @Test func aFileNameThatIsNotUTF8IsIndexedUnderAnEscapedName() throws {
+        let vault = try Vault()
+        // Write the file under a Latin-1 name: "caf" + 0xE9 + ".md".
+        let bytes = Array(vault.notes.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".md".utf8) + [0]
+        let descriptor = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        #expect(descriptor >= 0)
+        _ = "# Latin\n\n라우터\n".withCString { write(descriptor, $0, strlen($0)) }
+        close(descriptor)
+        let run = try vault.netkb(["search", "라우터", "--format", "json"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("caf\\xE9.md: warning: the name is not UTF-8; shown with its bytes escaped"))
+        let results = try #require(try run.json()["results"] as? [[String: Any]])
+        #expect(results.map { $0["path"] as? String } == ["caf\\xE9.md"])
+    }
+
+    @Test func nfcAndNFDTwinsAreNamedInAWarning() throws {
+        let vault = try Vault()
+        try vault.write("소켓.md", "# NFC\n\n라우터\n")
+        try vault.write("소켓.md".decomposedStringWithCanonicalMapping, "# NFD\n\n라우터\n")
+        let run = try vault.netkb(["index"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("소켓.md: warning: two files have this name, spelled in different Unicode normalisations (NFC and NFD); indexed only the one spelled NFC"))
+        #expect(try vault.searchHeadings("라우터") == ["NFC"])
+    }
+
+    // MARK: 5, 16. Options and errors.
+
+    @Test(arguments: [
+        (["search", "TCP", "--limt", "5"], "netkb: error: unknown option '--limt'; did you mean '--limit'?"),
+        (["search", "TCP", "--no-refrsh"], "netkb: error: unknown option '--no-refrsh'; did you mean '--no-refresh'?"),
+        (["search", "TCP", "--fromat", "json"], "netkb: error: unknown option '--fromat'; did you mean '--format'?"),
+        (["search", "TCP", "--limit", "-1"], "netkb: error: --limit must be at least 1 (got -1)"),
+        (["search", "TCP", "--limit", "0"], "netkb: error: --limit must be at least 1 (got 0)"),
+        (["index", "--rebuld"], "netkb: error: Unknown option '--rebuld'. Did you mean '--rebuild'?"),
+    ])
+    func argumentErrorsAreOneLineAndAHint(_ arguments: [String], _ message: String) throws {
+        let vault = try Vault()
+        let run = try vault.netkb(arguments)
+        #expect(run.status == 2)
+        let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3 && lines[2].isEmpty, "one error line and one hint line: \(run.stderr)")
+        #expect(lines.first.map(String.init) == message)
+        #expect(lines.dropFirst().first?.hasPrefix("see 'netkb ") == true)
+        #expect(!FileManager.default.fileExists(atPath: vault.index.path))
+    }
+
+    @Test func aLoneDoubleDashEndsOptions() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n--limt 옵션을 잘못 쓴 예\n")
+        let run = try NetKBBinary.run(["search", "--notes", vault.notes.path, "--index", vault.index.path, "--", "--limt"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("a.md:1  A"))
+    }
+
+    @Test func anEmptyNotesVariableIsNamed() throws {
+        let run = try NetKBBinary.run(["search", "x"], environment: ["NETKB_NOTES": ""])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("netkb: error: NETKB_NOTES is set but empty: set it to a path or unset it\n"))
+    }
+
+    @Test func versionIsPrinted() throws {
+        let run = try NetKBBinary.run(["--version"])
+        #expect(run.status == 0 && run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func controlCharactersInAQueryAreEscapedInMessages() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n본문\n")
+        let run = try vault.netkb(["search", "없는말\u{1B}]0;title\u{07}"])
+        #expect(run.status == 1)
+        #expect(run.stderr == "no results for 없는말\\x1B]0;title\\x07\n")
+    }
+
+    // MARK: 6. A damaged index.
+
+    @Test func garbagePagesInTheMiddleNeverLeaveSearchFailing() throws {
+        let vault = try Vault()
+        for n in 0..<400 { try vault.write("n\(n).md", "# 노트 \(n)\n\n소켓 \(n) " + String(repeating: "패킷 라우터 스위치 ", count: 40) + "\n") }
+        #expect(try vault.netkb(["index"]).status == 0)
+        var bytes = try Data(contentsOf: vault.index)
+        let pages = bytes.count / 4096
+        for page in [pages / 2 - 1, pages / 2, pages / 2 + 1] {
+            bytes.replaceSubrange(page * 4096..<(page + 1) * 4096, with: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }))
+        }
+        try bytes.write(to: vault.index)
+        for _ in 0..<2 {
+            let run = try vault.netkb(["search", "소켓", "--limit", "1000", "--format", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect((try? run.json()["results"] as? [Any])??.count == 400)
+        }
+        let index = try vault.netkb(["index"])
+        #expect(index.status == 0, "\(index.stderr)")
+    }
+
+    // MARK: 7. A huge section.
+
+    @Test func aSearchInAMegabyteSectionHighlightsTheFirstMatch() throws {
+        let vault = try Vault()
+        try vault.write("big.md", "# Big\n\n" + String(repeating: "소켓 통신 패킷 ", count: 70_000) + "\n")
+        let run = try vault.netkb(["search", "패킷", "--format", "json"])
+        #expect(run.status == 0)
+        let top = try #require((try run.json()["results"] as? [[String: Any]])?.first)
+        let highlights = try #require(top["highlights"] as? [[String: Any]])
+        #expect(highlights.first?["text"] as? String == "패킷")
+        #expect((top["snippet"] as? String ?? "").count < 400)
+    }
+
+    // MARK: 11. Output that cannot be written.
+
+    @Test func aFullStandardOutputIsOneErrorLine() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓\n")
+        for format in ["json", "text"] {
+            let run = try shell("\"$NETKB\" search 소켓 --format \(format) --notes \"$NOTES\" --index \"$INDEX\" > /dev/full", in: vault)
+            #expect(run.status == 2)
+            #expect(run.stderr == "netkb: error: cannot write to standard output: No space left on device\n")
+        }
+    }
+
+    @Test func aClosedStandardOutputIsOneErrorLine() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓\n")
+        let run = try shell("\"$NETKB\" search 소켓 --notes \"$NOTES\" --index \"$INDEX\" >&-", in: vault)
+        #expect(run.status == 2)
+        #expect(run.stderr == "netkb: error: cannot write to standard output: Bad file descriptor\n")
+    }
+
+    @Test func aPipeClosedEarlyEndsQuietlyEvenWithSIGPIPEIgnored() throws {
+        let vault = try Vault()
+        for n in 0..<200 { try vault.write("n\(n).md", "# 노트 \(n)\n\n" + String(repeating: "소켓 ", count: 200) + "\n") }
+        #expect(try vault.netkb(["index"]).status == 0)
+        let run = try shell("trap '' PIPE; \"$NETKB\" search 소켓 --limit 200 --format json --notes \"$NOTES\" --index \"$INDEX\" | head -c 10 > /dev/null", in: vault)
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+    }
+
+    // MARK: 12, 13. An index that cannot be written.
+
+    @Test func aReadOnlyIndexFolderIsSearchedWithAWarning() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓\n")
+        #expect(try vault.netkb(["index"]).status == 0)
+        try vault.write("b.md", "# B\n\n소켓 새 노트\n")
+        let user = try vault.userWhoCannotReadEverything()
+        let folder = vault.index.deletingLastPathComponent().path
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: vault.index.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
+        for extra in [[], ["--no-refresh"]] {
+            let run = try vault.netkb(["search", "소켓"] + extra, asUser: user)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("a.md:1  A"))
+        }
+        let refreshing = try vault.netkb(["search", "소켓"], asUser: user)
+        #expect(refreshing.stderr.hasPrefix("netkb: warning: answering from the index as it is, which may be out of date: cannot write the index at "))
+        for suffix in ["-wal", "-shm", "-journal"] { #expect(!FileManager.default.fileExists(atPath: vault.index.path + suffix)) }
+    }
+
+    // MARK: 14. Terminal safety.
+
+    @Test func escapeSequencesInNotesAreShownEscaped() throws {
+        let vault = try Vault()
+        try vault.write("evil\u{1B}[2J.md", "# Title \u{1B}]52;c;cHduZWQ=\u{07}\n\n소켓 \u{1B}]0;pwned\u{07} \u{02}fake\u{03} \u{9B}31m end\n")
+        for color in ["never", "always"] {
+            let run = try vault.netkb(["search", "소켓", "--color", color])
+            #expect(run.status == 0)
+            let text = run.stdout.replacingOccurrences(of: "\u{1B}[1;31m", with: "").replacingOccurrences(of: "\u{1B}[36m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F..<0xA0).contains($0.value) }, "\(text.debugDescription)")
+            #expect(text.contains("evil\\x1B[2J.md:1  Title \\x1B]52;c;cHduZWQ=\\x07"))
+            #expect(text.contains("\\x1B]0;pwned\\x07"))
+            #expect(text.contains("\\u{9B}31m"))
+        }
+        let json = try vault.netkb(["search", "fake", "--format", "json"]).json()
+        let highlights = try #require((json["results"] as? [[String: Any]])?.first?["highlights"] as? [[String: Any]])
+        #expect(highlights.map { $0["text"] as? String } == ["fake"])
+    }
+
+    // MARK: 15. Leftovers.
+
+    @Test func aKilledRebuildsFileIsRemovedByTheNextRun() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓\n")
+        #expect(try vault.netkb(["index"]).status == 0)
+        let building = vault.index.path + ".building"
+        #expect(try shell("sqlite3 '\(building)' 'CREATE TABLE half (x)'", in: vault).status == 0)
+        try vault.write("a.md", "# A\n\n소켓 바뀜\n")
+        #expect(try vault.netkb(["index"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: building))
+    }
+
+    @Test func aCommandThatFailsCreatesNothing() throws {
+        let vault = try Vault()
+        let elsewhere = vault.root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        let run = try NetKBBinary.run(["search", "소켓"], in: elsewhere)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("netkb: error: notes folder notes cannot be read: No such file or directory"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+}
