@@ -1,12 +1,13 @@
-/// Levenshtein distance with a limit, for "did you mean" suggestions.
+/// Edit distance with a limit, for "did you mean" suggestions: Levenshtein's insertions,
+/// deletions and substitutions, plus swaps of two neighbours (`tpc` → `tcp` is one edit).
 ///
 /// ```swift
-/// EditDistance.between("socket", "sokcet", limit: 2) // 2
+/// EditDistance.between("socket", "sokcet", limit: 2) // 1
 /// EditDistance.between("socket", "tcp", limit: 2)    // nil: more than 2 edits
 /// ```
 public enum EditDistance {
-    /// The number of scalar insertions, deletions and substitutions turning `a` into `b`, or nil
-    /// when it exceeds `limit`. Only a band of width `2 × limit + 1` is computed.
+    /// The number of scalar insertions, deletions, substitutions and swaps of neighbours turning
+    /// `a` into `b` (optimal string alignment), or nil when it exceeds `limit`. Only a band of width `2 × limit + 1` is computed.
     public static func between(_ a: String, _ b: String, limit: Int) -> Int? {
         between(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
     }
@@ -15,24 +16,28 @@ public enum EditDistance {
         guard limit >= 0, abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         let beyond = limit + 1
-        var previous = [Int](repeating: beyond, count: b.count + 1)
-        var current = previous
+        // Rows i - 2, i - 1 and i of the table; cells outside the band hold `beyond`.
+        var twoBack = [Int](repeating: beyond, count: b.count + 1)
+        var previous = twoBack
+        var current = twoBack
         for j in 0...min(b.count, limit) { previous[j] = j }
         for i in 1...a.count {
             let low = max(1, i - limit)
             let high = min(b.count, i + limit)
             current[low - 1] = low == 1 ? min(i, beyond) : beyond
             var rowMinimum = current[low - 1]
-            if low > high { return nil }
             for j in low...high {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                let value = min(substitution, previous[j] + 1, current[j - 1] + 1, beyond)
+                var value = min(
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), previous[j] + 1, current[j - 1] + 1, beyond)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, twoBack[j - 2] + 1)  // Two neighbours swapped.
+                }
                 current[j] = value
                 rowMinimum = min(rowMinimum, value)
             }
             if high < b.count { current[high + 1] = beyond }
             guard rowMinimum <= limit else { return nil }
-            swap(&previous, &current)
+            (twoBack, previous, current) = (previous, current, twoBack)
         }
         let distance = previous[b.count]
         return distance <= limit ? distance : nil
