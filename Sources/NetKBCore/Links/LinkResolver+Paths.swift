@@ -36,7 +36,7 @@ extension LinkResolver {
         }
         let folder = String(NotePath.folder(of: path))
         let name = String(NotePath.fileName(of: path))
-        if let near = EditDistance.closest(to: name, among: catalog.fileNamesByFolder[folder] ?? []) {
+        if let near = catalog.fileNamesByFolder[folder]?.closest(to: name) {
             let suggestion = folder.isEmpty ? near : "\(folder)/\(near)"
             return BrokenLink(kind: .file, reason: "no such file \(quoted); did you mean \(Self.quoted(suggestion))?", suggestion: suggestion)
         }

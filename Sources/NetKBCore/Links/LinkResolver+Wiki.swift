@@ -88,10 +88,9 @@ extension LinkResolver {
     /// A wiki name that matches nothing, with a near name if there is one.
     private func unknownWikiName(_ name: String) -> BrokenLink {
         let key = NotePath.isMarkdown(name) ? String(name.dropLast(3)).lowercased() : name.lowercased()
-        let length = key.unicodeScalars.count
-        let nearby = (max(0, length - 2)...(length + 2)).lazy.flatMap { catalog.wikiNamesByLength[$0] ?? [] }
         let reason = "no note or file named \(Self.quoted(name))"
-        guard let near = EditDistance.closest(to: key, among: nearby) else { return BrokenLink(kind: .wiki, reason: reason) }
+        guard let key = catalog.wikiNames.closest(to: key) else { return BrokenLink(kind: .wiki, reason: reason) }
+        let near = catalog.wikiNameSpellings[key] ?? key
         return BrokenLink(kind: .wiki, reason: "\(reason); did you mean \(Self.quoted(near))?", suggestion: near)
     }
 

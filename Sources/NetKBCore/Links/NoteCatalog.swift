@@ -21,15 +21,17 @@ public struct NoteCatalog: Sendable {
     let filesByLowercasedPath: [String: [String]]
     /// Lower-cased file name (with extension) → paths, sorted.
     let filesByLowercasedName: [String: [String]]
-    /// Folder → the file names in it, sorted.
-    let fileNamesByFolder: [String: [String]]
+    /// Folder → the names of the files in it, for suggestions.
+    let fileNamesByFolder: [String: NearNameIndex]
     /// Lower-cased alias → note indices.
     let notesByLowercasedAlias: [String: [Int]]
     /// Lower-cased title → note indices.
     let notesByLowercasedTitle: [String: [Int]]
     /// Lower-cased names wiki links may use (note names without `.md`, other files' names,
-    /// aliases) by their length in scalars, for "did you mean" suggestions.
-    let wikiNamesByLength: [Int: [String]]
+    /// aliases), for "did you mean" suggestions.
+    let wikiNames: NearNameIndex
+    /// Those lower-cased names → the name as first written, for messages.
+    let wikiNameSpellings: [String: String]
 
     /// A catalog of notes and the other files (images, PDFs, …) under the notes root. A note's
     /// path need not be repeated among the other files.
@@ -47,8 +49,8 @@ public struct NoteCatalog: Sendable {
         var byLowercasedPath: [String: [String]] = [:]
         var byLowercasedName: [String: [String]] = [:]
         var namesByFolder: [String: [String]] = [:]
-        var wikiNames: Set<String> = []
-        for path in files {
+        var spellings: [String: String] = [:]
+        for path in files.sorted() {
             let lowercased = path.lowercased()
             byLowercasedPath[lowercased, default: []].append(path)
             let name = NotePath.fileName(of: path)
@@ -58,24 +60,26 @@ public struct NoteCatalog: Sendable {
             while !folder.isEmpty, folders.insert(String(folder)).inserted {
                 folder = NotePath.folder(of: String(folder))
             }
-            wikiNames.insert(noteIndexByPath[path] != nil ? NotePath.stem(of: lowercased).description : name.lowercased())
+            let wikiName = noteIndexByPath[path] != nil ? String(NotePath.stem(of: path)) : String(name)
+            if spellings[wikiName.lowercased()] == nil { spellings[wikiName.lowercased()] = wikiName }
         }
         var byAlias: [String: [Int]] = [:]
         var byTitle: [String: [Int]] = [:]
         for (index, note) in notes.enumerated() {
             for alias in Set(note.aliases.map { $0.lowercased() }) where !alias.isEmpty {
                 byAlias[alias, default: []].append(index)
-                wikiNames.insert(alias)
+                if spellings[alias] == nil { spellings[alias] = note.aliases.first { $0.lowercased() == alias } }
             }
             if !note.title.isEmpty { byTitle[note.title.lowercased(), default: []].append(index) }
         }
         self.folders = folders
         self.filesByLowercasedPath = byLowercasedPath.mapValues { $0.sorted() }
         self.filesByLowercasedName = byLowercasedName.mapValues { $0.sorted() }
-        self.fileNamesByFolder = namesByFolder.mapValues { $0.sorted() }
+        self.fileNamesByFolder = namesByFolder.mapValues { NearNameIndex($0) }
         self.notesByLowercasedAlias = byAlias
         self.notesByLowercasedTitle = byTitle
-        self.wikiNamesByLength = Dictionary(grouping: wikiNames.sorted(), by: { $0.unicodeScalars.count })
+        self.wikiNames = NearNameIndex(spellings.keys)
+        self.wikiNameSpellings = spellings
     }
 
     /// The note at `path` (NFC), if there is one.
