@@ -1,0 +1,41 @@
+/// Names kept sorted forwards and backwards, so that "did you mean" looks only at the names
+/// that share a beginning or an ending with what was typed: a bounded, fast search over any
+/// number of names. A name with typos at both ends is not found; that is the price.
+struct NearNameIndex: Sendable {
+    /// The names, sorted.
+    private let names: [String]
+    /// Each name with its scalars reversed, sorted, and the name.
+    private let reversed: [(key: String, name: String)]
+
+    /// How many neighbours on each side of the typed name are compared, in each order.
+    static let window = 64
+
+    init(_ names: some Sequence<String>) {
+        let unique = Array(Set(names))
+        self.names = unique.sorted()
+        self.reversed = unique.map { (Self.reversedScalars($0), $0) }.sorted { $0.key < $1.key }
+    }
+
+    /// The name closest to `text` by ``EditDistance``, if one is near enough.
+    func closest(to text: String) -> String? {
+        let forward = Self.neighbours(of: text, in: names, key: { $0 })
+        let backward = Self.neighbours(of: Self.reversedScalars(text), in: reversed, key: \.key).map(\.name)
+        let candidates = (forward + backward).sorted()
+        return EditDistance.closest(to: text, among: candidates)
+    }
+
+    /// Up to ``window`` elements either side of where `key` would be inserted.
+    private static func neighbours<Element>(of key: String, in sorted: [Element], key keyOf: (Element) -> String) -> ArraySlice<Element> {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keyOf(sorted[middle]) < key { low = middle + 1 } else { high = middle }
+        }
+        return sorted[max(0, low - window)..<min(sorted.count, low + window)]
+    }
+
+    private static func reversedScalars(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.reversed()))
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+import NetKBCore
+
+@Suite("NotePath")
+struct NotePathTests {
+    @Test(arguments: [
+        ("tcp.md", "net/udp.md", NotePath.Resolution.inside("net/tcp.md")),
+        ("../os/socket.md", "net/udp.md", .inside("os/socket.md")),
+        ("./a/./b/../c.md", "x.md", .inside("a/c.md")),
+        ("/index.md", "a/b/c.md", .inside("index.md")),
+        ("//index.md", "a/b/c.md", .inside("index.md")),
+        ("sub/", "a/b.md", .inside("a/sub")),
+        (".", "a/b.md", .inside("a")),
+        ("..", "a/b.md", .inside("")),
+        ("../x.md", "top.md", .outsideRoot),
+        ("../../../../x.md", "a/b/c.md", .outsideRoot),
+        ("/../x.md", "a/b.md", .outsideRoot),
+        ("a/../../x.md", "n.md", .outsideRoot),
+        ("../a/../../b.md", "f/n.md", .outsideRoot),
+        ("소켓/../연결.md", "네트워크/노트.md", .inside("네트워크/연결.md")),
+    ])
+    func resolution(target: String, notePath: String, expected: NotePath.Resolution) {
+        #expect(NotePath.resolve(target, from: notePath) == expected)
+    }
+
+    @Test func farAboveTheRootIsOutsideNotACrash() {
+        let climb = String(repeating: "../", count: 5_000) + "x.md"
+        #expect(NotePath.resolve(climb, from: "a/b.md") == .outsideRoot)
+        let deep = String(repeating: "d/", count: 5_000)
+        #expect(NotePath.resolve(deep + String(repeating: "../", count: 5_000) + "x.md", from: "n.md") == .inside("x.md"))
+    }
+
+    @Test(arguments: [
+        ("a/b/c.md", "a/b", "c.md", "c"),
+        ("c.md", "", "c.md", "c"),
+        ("a/.hidden", "a", ".hidden", ".hidden"),
+        ("네트워크/TCP 연결.md", "네트워크", "TCP 연결.md", "TCP 연결"),
+        ("a/archive.tar.gz", "a", "archive.tar.gz", "archive.tar"),
+    ])
+    func parts(path: String, folder: String, fileName: String, stem: String) {
+        #expect(NotePath.folder(of: path) == folder)
+        #expect(NotePath.fileName(of: path) == fileName)
+        #expect(NotePath.stem(of: path) == stem)
+    }
+}
