@@ -32,6 +32,8 @@ struct ConceptDictionary: Sendable {
     let terms: [Term]
     /// The longest key, in bytes.
     let longestKey: Int
+    /// For each concept, the concepts related to it either way, sorted.
+    private let related: [[Int32]]
 
     init(taxonomy: Taxonomy) {
         // A growable trie first, flattened afterwards.
@@ -81,6 +83,18 @@ struct ConceptDictionary: Sendable {
             for word in concept.excludes { add(word, concept: -1, exactCase: false) }
         }
 
+        var indexByID: [String: Int32] = [:]
+        for (index, concept) in taxonomy.concepts.enumerated() { indexByID[concept.id] = Int32(index) }
+        var related = [Set<Int32>](repeating: [], count: taxonomy.concepts.count)
+        for (index, concept) in taxonomy.concepts.enumerated() {
+            for id in concept.related {
+                guard let other = indexByID[id] else { continue }
+                related[index].insert(other)
+                related[Int(other)].insert(Int32(index))
+            }
+        }
+        self.related = related.map { $0.sorted() }
+
         var rootChildren = [Int32](repeating: -1, count: 256)
         for (byte, child) in children[0] { rootChildren[Int(byte)] = child }
         var edgeStart: [Int32] = []
@@ -128,6 +142,11 @@ struct ConceptDictionary: Sendable {
     @inline(__always)
     func termRange(at node: Int32) -> Range<Int> {
         Int(termStart[Int(node)])..<Int(termStart[Int(node) + 1])
+    }
+
+    /// Whether two concepts are related, in either direction.
+    func areRelated(_ first: Int32, _ second: Int32) -> Bool {
+        related[Int(first)].contains(second)
     }
 
     /// An ASCII letter or digit: the bytes that make up a Latin word.

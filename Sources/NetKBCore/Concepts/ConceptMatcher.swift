@@ -15,8 +15,9 @@
 ///   (`3-way handshake` = `3 Way Handshake`, `TIME_WAIT` = `time wait`); spaces next to Hangul
 ///   may be left out (`흐름제어`). A name never spans lines.
 /// - The longest name wins at each start (`IP 주소` is the IP address, `프레임워크`, an excluded
-///   word, hides `프레임`). Abbreviations that are whole words inside a longer name count too:
-///   `TCP/IP` mentions the TCP/IP model and TCP and IP; `IP 주소` mentions IP.
+///   word, hides `프레임`). An abbreviation that is a whole word inside the longer name counts
+///   too when its concept is related to the longer one: `TCP/IP` mentions the TCP/IP model and
+///   TCP and IP; `IP 주소` mentions IP; `CSMA/CA` does not mention a certificate authority (CA).
 /// - URLs (`scheme://…`, `www.…`) are skipped up to the next whitespace. Code is skipped when
 ///   the caller passes its byte ranges.
 ///

@@ -111,7 +111,7 @@ struct ConceptScan {
         }
         count(bestConcept, at: start)
         var counted: [Int32] = [bestConcept]
-        for concept in inside where !counted.contains(concept) {
+        for concept in inside where !counted.contains(concept) && dictionary.areRelated(bestConcept, concept) {
             counted.append(concept)
             count(concept, at: start)
         }

@@ -31,9 +31,9 @@ enum ConceptFixtures {
         entry("ip", line: 3, name: "Internet Protocol", korean: ["IP 프로토콜"], abbreviations: ["IP", "IPv4"],
               osi: ["3"], kind: "protocol"),
         entry("ip-address", line: 4, name: "IP address", korean: ["IP 주소", "아이피 주소"], abbreviations: ["IPv4 주소"],
-              osi: ["network"], kind: "address"),
+              osi: ["network"], kind: "address", related: ["ip"]),
         entry("tcp-ip-model", line: 5, name: "TCP/IP model", korean: ["TCP/IP 모델"], abbreviations: ["TCP/IP"],
-              kind: "model"),
+              kind: "model", related: ["tcp", "ip"]),
         entry("port", line: 6, name: "Port", korean: ["포트", "포트 번호"], osi: ["L4"], kind: "address",
               excludes: ["포트폴리오"]),
         entry("session", line: 7, name: "Session", korean: ["세션"], osi: ["4", "5"], kind: "mechanism"),
@@ -54,6 +54,8 @@ enum ConceptFixtures {
               kind: "mechanism", note: "NAPT rewrites ports too."),
         entry("mac-address", line: 18, name: "MAC address", korean: ["MAC 주소"], abbreviations: ["MAC"], osi: ["2"],
               kind: "address"),
+        entry("csma-ca", line: 19, name: "CSMA/CA", abbreviations: ["CSMA/CA"], osi: ["2"], kind: "mechanism"),
+        entry("ca", line: 20, name: "Certificate authority", abbreviations: ["CA"], osi: ["7"], kind: "infrastructure"),
     ])
 
     static func taxonomy() throws -> Taxonomy {

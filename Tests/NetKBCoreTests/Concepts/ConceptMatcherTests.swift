@@ -34,6 +34,9 @@ struct ConceptMatcherTests {
         #expect(Set(ids("IPv4 주소")) == ["ip-address", "ip"])
         #expect(Set(ids("TCP/IP")) == ["tcp-ip-model", "tcp", "ip"])
         #expect(Set(ids("TCP/IP 모델은 4계층")) == ["tcp-ip-model", "tcp", "ip"])
+        // Only related concepts: CA, a certificate authority, is not in CSMA/CA.
+        #expect(ids("CSMA/CA") == ["csma-ca"])
+        #expect(ids("CA") == ["ca"])
         // A name of the same concept counts once.
         let mac = matcher.matches(in: "MAC 주소")
         #expect(mac == [ConceptMention(conceptID: "mac-address", count: 1, firstLine: 0)])
