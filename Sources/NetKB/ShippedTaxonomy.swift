@@ -529,7 +529,7 @@ concepts:
     aliases: [network switch, L2 switch, layer 2 switch, switching hub, Ethernet switch]
     osi: [2]
     kind: device
-    related: [mac-address-table, hub, bridge, vlan, l3-switch]
+    related: [mac-address-table, hub, bridge, vlan, l3-switch, data-link-layer]
     excludes: [닌텐도 스위치, 스위치 문, switch 문, switch statement, switch case]
 
   - id: l3-switch
@@ -538,7 +538,7 @@ concepts:
     aliases: [L3 switch, multilayer switch, layer 3 switch]
     osi: [2, 3]
     kind: device
-    related: [switch, router]
+    related: [switch, router, network-layer]
     note: Switches frames (2) and routes packets (3) in hardware.
 
   - id: l4-switch
@@ -547,7 +547,7 @@ concepts:
     aliases: [L4 switch, layer 4 switch]
     osi: [4]
     kind: device
-    related: [load-balancer, l7-switch]
+    related: [load-balancer, l7-switch, transport-layer]
 
   - id: l7-switch
     name: Layer 7 switch
@@ -555,7 +555,7 @@ concepts:
     aliases: [L7 switch, layer 7 switch, application switch]
     osi: [7]
     kind: device
-    related: [load-balancer, l4-switch]
+    related: [load-balancer, l4-switch, application-layer]
 
   - id: switching
     name: Switching
@@ -722,7 +722,7 @@ concepts:
     aliases: [WiFi, wireless LAN, wireless local area network]
     osi: [1, 2]
     kind: protocol
-    related: [access-point, ssid, csma-ca, wpa]
+    related: [access-point, ssid, csma-ca, wpa, lan]
     note: 802.11 defines the radio (1) and the MAC sublayer (2).
 
   - id: access-point
@@ -1014,7 +1014,7 @@ concepts:
     aliases: [fragmentation, packet fragmentation, reassembly]
     osi: [3]
     kind: mechanism
-    related: [mtu, ip-header]
+    related: [mtu, ip-header, ip]
 
   - id: packet
     name: Packet
@@ -1120,7 +1120,7 @@ concepts:
     aliases: [private IP, private address, private network]
     osi: [3]
     kind: address
-    related: [nat, public-ip]
+    related: [nat, public-ip, ip]
 
   - id: public-ip
     name: Public IP address
@@ -1128,7 +1128,7 @@ concepts:
     aliases: [public IP, public address, global IP]
     osi: [3]
     kind: address
-    related: [nat, private-ip, isp]
+    related: [nat, private-ip, isp, ip]
 
   - id: link-local-address
     name: Link-local address
@@ -1696,7 +1696,7 @@ concepts:
     aliases: [3-way handshake, three way handshake, 3way handshake, TCP handshake, TCP three-way handshake, connection establishment]
     osi: [4]
     kind: mechanism
-    related: [syn, ack, syn-ack, isn, tcp-connection, four-way-handshake]
+    related: [syn, ack, syn-ack, isn, tcp-connection, four-way-handshake, tcp]
 
   - id: four-way-handshake
     name: Four-way handshake
@@ -1704,7 +1704,7 @@ concepts:
     aliases: [4-way handshake, four way handshake, 4way handshake, connection termination, TCP connection termination, TCP teardown]
     osi: [4]
     kind: mechanism
-    related: [fin, ack, half-close, time-wait, three-way-handshake]
+    related: [fin, ack, half-close, time-wait, three-way-handshake, tcp]
 
   - id: tcp-flags
     name: TCP flags
@@ -1712,7 +1712,7 @@ concepts:
     aliases: [TCP flag, control bits, TCP control flags]
     osi: [4]
     kind: field
-    related: [syn, ack, fin, rst, psh, urg, tcp-header]
+    related: [syn, ack, fin, rst, psh, urg, tcp-header, tcp]
 
   - id: syn
     name: SYN flag
@@ -1817,7 +1817,7 @@ concepts:
     aliases: [TCP option]
     osi: [4]
     kind: field
-    related: [tcp-header, mss, window-scaling, sack]
+    related: [tcp-header, mss, window-scaling, sack, tcp]
 
   - id: udp-header
     name: UDP header
@@ -1868,7 +1868,7 @@ concepts:
     aliases: [TCP state machine, TCP state diagram, TCP states]
     osi: [4]
     kind: mechanism
-    related: [time-wait, three-way-handshake, four-way-handshake]
+    related: [time-wait, three-way-handshake, four-way-handshake, tcp]
 
   - id: time-wait
     name: TIME_WAIT
@@ -2025,7 +2025,7 @@ concepts:
     aliases: [send buffer, receive buffer, socket buffer, TCP buffer]
     osi: [4]
     kind: mechanism
-    related: [flow-control, window-size, socket, bufferbloat]
+    related: [flow-control, window-size, socket, bufferbloat, tcp]
     note: Buffers exist at every layer (switch and router queues too); in networking notes they are mostly TCP's send and receive buffers (4).
     excludes: [버퍼 오버플로우 공격, Protocol Buffers, protocol buffer]
 
@@ -2154,7 +2154,7 @@ concepts:
     aliases: [Tahoe]
     osi: [4]
     kind: mechanism
-    related: [tcp-reno, slow-start, congestion-control]
+    related: [tcp-reno, slow-start, congestion-control, tcp]
 
   - id: tcp-reno
     name: TCP Reno
@@ -2162,7 +2162,7 @@ concepts:
     aliases: [NewReno, TCP NewReno]
     osi: [4]
     kind: mechanism
-    related: [tcp-tahoe, fast-recovery, congestion-control]
+    related: [tcp-tahoe, fast-recovery, congestion-control, tcp]
 
   - id: tcp-cubic
     name: TCP CUBIC
@@ -2225,7 +2225,7 @@ concepts:
     aliases: [TCP keepalive, TCP keep-alive, keepalive probe]
     osi: [4]
     kind: mechanism
-    related: [tcp-connection, http-keep-alive]
+    related: [tcp-connection, http-keep-alive, tcp]
 
   - id: nagle
     name: Nagle's algorithm
@@ -2240,7 +2240,7 @@ concepts:
     name: Multiplexing
     korean: [다중화, 멀티플렉싱, 다중화 기법, 멀티플렉싱 기법]
     abbreviations: [MUX, mux]
-    aliases: [multiplexing, transport multiplexing]
+    aliases: [multiplexing, multiplex, transport multiplexing]
     osi: [4]
     kind: mechanism
     related: [demultiplexing, port, http2, physical-multiplexing]
@@ -2250,7 +2250,7 @@ concepts:
     name: Demultiplexing
     korean: [역다중화, 디멀티플렉싱]
     abbreviations: [DEMUX, demux]
-    aliases: [demultiplexing]
+    aliases: [demultiplexing, demultiplex]
     osi: [4]
     kind: mechanism
     related: [multiplexing, port, socket]
@@ -2272,7 +2272,7 @@ concepts:
     aliases: [TCP Fast Open]
     osi: [4]
     kind: mechanism
-    related: [three-way-handshake, zero-rtt]
+    related: [three-way-handshake, zero-rtt, tcp]
 
   - id: zero-rtt
     name: 0-RTT
@@ -2282,7 +2282,7 @@ concepts:
     osi: [4, 7]
     tcpip: [transport, application]
     kind: mechanism
-    related: [quic, tls, tcp-fast-open]
+    related: [quic, tls, tcp-fast-open, rtt]
     note: Resuming QUIC or TLS 1.3 without a round trip; placed like QUIC.
 
   - id: syn-flood
@@ -2370,7 +2370,7 @@ concepts:
     osi: [6, 7]
     tcpip: [application]
     kind: mechanism
-    related: [ca, pki, tls-handshake, public-key-cryptography]
+    related: [ca, pki, tls-handshake, public-key-cryptography, tls]
     note: Presented in the TLS handshake; placed with TLS at the presentation and application layers.
 
   - id: ca
@@ -2516,7 +2516,7 @@ concepts:
     aliases: [HTTP over QUIC]
     osi: [7]
     kind: protocol
-    related: [quic, http2, qpack, head-of-line-blocking]
+    related: [quic, http2, qpack, head-of-line-blocking, http]
 
   - id: https
     name: HTTPS
@@ -2568,7 +2568,7 @@ concepts:
     aliases: [cookie, HTTP cookie, session cookie]
     osi: [7]
     kind: mechanism
-    related: [http-session, http-header]
+    related: [http-session, http-header, http]
 
   - id: http-session
     name: Web session
@@ -2576,7 +2576,7 @@ concepts:
     aliases: [HTTP session, web session, session ID, sessionStorage, session storage]
     osi: [7]
     kind: mechanism
-    related: [cookie, session]
+    related: [cookie, session, http]
     note: An application's user session (7); not the TCP connection or the OSI session layer.
 
   - id: http-cache
@@ -2586,7 +2586,7 @@ concepts:
     aliases: [HTTP cache, HTTP caching, web cache, browser cache]
     osi: [7]
     kind: mechanism
-    related: [http-header, proxy-server, cdn]
+    related: [http-header, proxy-server, cdn, http]
 
   - id: http-keep-alive
     name: Persistent HTTP connection
@@ -2594,7 +2594,7 @@ concepts:
     aliases: [persistent connection, HTTP keep-alive, keep-alive, Connection keep-alive]
     osi: [7]
     kind: mechanism
-    related: [http-1-1, keepalive, tcp-connection]
+    related: [http-1-1, keepalive, tcp-connection, http]
 
   - id: pipelining
     name: HTTP pipelining
@@ -2737,7 +2737,7 @@ concepts:
     aliases: [recursive query, iterative query, DNS query]
     osi: [7]
     kind: mechanism
-    related: [dns-resolver, root-name-server]
+    related: [dns-resolver, root-name-server, dns]
 
   - id: root-name-server
     name: Root name server
@@ -3027,9 +3027,8 @@ concepts:
   # ── Internet infrastructure ───────────────────────────────────────────────────────────────
 
   - id: internet
-    name: The Internet
+    name: Internet
     korean: [인터넷, 인터넷망, 인터넷 망]
-    aliases: [Internet, the Internet]
     kind: infrastructure
     related: [isp, backbone, tcp-ip-model]
     note: The network of networks as a whole; no single layer.
@@ -3135,7 +3134,7 @@ concepts:
     aliases: [IP transit, Internet transit]
     osi: [3]
     kind: mechanism
-    related: [peering, isp, bgp]
+    related: [peering, isp, bgp, ip]
 
   - id: ixp
     name: Internet exchange point
