@@ -1,0 +1,157 @@
+/// Every spelling of every concept in one byte trie, built once: the matcher walks it from each
+/// word start of a text and never loops over concepts.
+///
+/// Keys are spellings in ``ConceptSpelling`` normal form with ASCII lower-cased; each node that
+/// ends a spelling lists its terms, which carry what the match still has to check (the exact
+/// case of an abbreviation, the end of the word).
+struct ConceptDictionary: Sendable {
+    /// One spelling of one concept (or an excluded word, whose concept is -1).
+    struct Term: Sendable {
+        var concept: Int32
+        /// The spelling with its case, for abbreviations, which must match it exactly; nil for
+        /// names, which match in any case.
+        var exact: [UInt8]?
+        /// The spelling ends with an ASCII letter or digit, so the next character must not
+        /// continue the word.
+        var endsInWord: Bool
+        /// An all-capital abbreviation of three letters or more, which may run on into
+        /// lower-case letters: `SYNchronize`, `ACKnowledgement`.
+        var runsIntoLowercase: Bool
+
+        var isAbbreviation: Bool { exact != nil }
+    }
+
+    /// The root's children for every byte; -1 for none.
+    private let rootChildren: [Int32]
+    /// For node n: its edges are `edgeBytes[edgeStart[n]..<edgeStart[n + 1]]`, sorted.
+    private let edgeStart: [Int32]
+    private let edgeBytes: [UInt8]
+    private let edgeChildren: [Int32]
+    /// For node n: its terms are `terms[termStart[n]..<termStart[n + 1]]`.
+    private let termStart: [Int32]
+    let terms: [Term]
+    /// The longest key, in bytes.
+    let longestKey: Int
+    /// For each concept, the concepts related to it either way, sorted.
+    private let related: [[Int32]]
+
+    init(taxonomy: Taxonomy) {
+        // A growable trie first, flattened afterwards.
+        var children: [[UInt8: Int32]] = [[:]]
+        var nodeTerms: [[Term]] = [[]]
+        var longest = 0
+
+        func insert(_ key: [UInt8], _ term: Term) {
+            var node = 0
+            for byte in key {
+                if let child = children[node][byte] {
+                    node = Int(child)
+                } else {
+                    let child = Int32(children.count)
+                    children.append([:])
+                    nodeTerms.append([])
+                    children[node][byte] = child
+                    node = Int(child)
+                }
+            }
+            nodeTerms[node].append(term)
+            longest = max(longest, key.count)
+        }
+
+        func add(_ spelling: String, concept: Int32, exactCase: Bool) {
+            for variant in ConceptSpelling.variants(of: ConceptSpelling.normalized(spelling)) {
+                let bytes = Array(variant.utf8)
+                guard let last = bytes.last else { continue }
+                let letters = bytes.filter { $0 != 0x20 }
+                let runsIntoLowercase = exactCase && letters.count >= 3
+                    && letters.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+                let term = Term(
+                    concept: concept,
+                    exact: exactCase ? bytes : nil,
+                    endsInWord: ConceptDictionary.isWordByte(last),
+                    runsIntoLowercase: runsIntoLowercase
+                )
+                insert(bytes.map(ConceptSpelling.lowercased), term)
+            }
+        }
+
+        for (index, concept) in taxonomy.concepts.enumerated() {
+            let id = Int32(index)
+            add(concept.name, concept: id, exactCase: false)
+            for name in concept.koreanNames + concept.aliases { add(name, concept: id, exactCase: false) }
+            for abbreviation in concept.abbreviations { add(abbreviation, concept: id, exactCase: true) }
+            for word in concept.excludes { add(word, concept: -1, exactCase: false) }
+        }
+
+        var indexByID: [String: Int32] = [:]
+        for (index, concept) in taxonomy.concepts.enumerated() { indexByID[concept.id] = Int32(index) }
+        var related = [Set<Int32>](repeating: [], count: taxonomy.concepts.count)
+        for (index, concept) in taxonomy.concepts.enumerated() {
+            for id in concept.related {
+                guard let other = indexByID[id] else { continue }
+                related[index].insert(other)
+                related[Int(other)].insert(Int32(index))
+            }
+        }
+        self.related = related.map { $0.sorted() }
+
+        var rootChildren = [Int32](repeating: -1, count: 256)
+        for (byte, child) in children[0] { rootChildren[Int(byte)] = child }
+        var edgeStart: [Int32] = []
+        var edgeBytes: [UInt8] = []
+        var edgeChildren: [Int32] = []
+        var termStart: [Int32] = []
+        var terms: [Term] = []
+        for node in children.indices {
+            edgeStart.append(Int32(edgeBytes.count))
+            for (byte, child) in children[node].sorted(by: { $0.key < $1.key }) {
+                edgeBytes.append(byte)
+                edgeChildren.append(child)
+            }
+            termStart.append(Int32(terms.count))
+            terms.append(contentsOf: nodeTerms[node])
+        }
+        edgeStart.append(Int32(edgeBytes.count))
+        termStart.append(Int32(terms.count))
+
+        self.rootChildren = rootChildren
+        self.edgeStart = edgeStart
+        self.edgeBytes = edgeBytes
+        self.edgeChildren = edgeChildren
+        self.termStart = termStart
+        self.terms = terms
+        self.longestKey = longest
+    }
+
+    /// The node reached from `node` by `byte`, or -1.
+    @inline(__always)
+    func child(of node: Int32, byte: UInt8) -> Int32 {
+        if node == 0 { return rootChildren[Int(byte)] }
+        var low = Int(edgeStart[Int(node)])
+        var high = Int(edgeStart[Int(node) + 1])
+        while low < high {
+            let middle = (low + high) >> 1
+            let value = edgeBytes[middle]
+            if value == byte { return edgeChildren[middle] }
+            if value < byte { low = middle + 1 } else { high = middle }
+        }
+        return -1
+    }
+
+    /// The indices into ``terms`` of the terms that end at `node`.
+    @inline(__always)
+    func termRange(at node: Int32) -> Range<Int> {
+        Int(termStart[Int(node)])..<Int(termStart[Int(node) + 1])
+    }
+
+    /// Whether two concepts are related, in either direction.
+    func areRelated(_ first: Int32, _ second: Int32) -> Bool {
+        related[Int(first)].contains(second)
+    }
+
+    /// An ASCII letter or digit: the bytes that make up a Latin word.
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+}
