@@ -34,7 +34,7 @@ let package = Package(
             swiftSettings: [.define("SQLITE_ENABLE_FTS5")]
         ),
         // Use cases over the file system: walking the notes folder, indexing, searching.
-        .target(name: "NetKB", dependencies: ["NetKBCore", "NetKBMarkdown", "NetKBStore"]),
+        .target(name: "NetKB", dependencies: ["NetKBCore", "NetKBMarkdown", "NetKBStore"], exclude: ["Resources"]),
         // The thin command line.
         .executableTarget(
             name: "NetKBCLI",

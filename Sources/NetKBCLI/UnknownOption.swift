@@ -1,3 +1,5 @@
+import NetKB
+
 /// A word that looks like a long option but is none of a command's: `--limt`, `--fromat`.
 ///
 /// Commands whose words take `-word` exclusions collect unrecognised arguments as words;
@@ -26,27 +28,8 @@ struct UnknownOption: Equatable {
 
     /// The known option nearest to `name`, if it is a plausible typo (at most 2 edits, or a prefix).
     static func closest(to name: String, in known: [String]) -> String? {
-        let scored = known.map { ($0, EditDistance.between(name, $0)) }.min { $0.1 < $1.1 }
-        if let (option, distance) = scored, distance <= 2 { return option }
+        let scored = known.compactMap { option in EditDistance.between(name, option, limit: 2).map { (option, $0) } }
+        if let (option, _) = scored.min(by: { $0.1 < $1.1 }) { return option }
         return known.first { $0.hasPrefix(name) }
-    }
-}
-
-/// Levenshtein distance between two short strings.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
