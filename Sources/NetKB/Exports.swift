@@ -1,3 +1,4 @@
 @_exported import NetKBCore
 @_exported import struct NetKBStore.NoteStore
 @_exported import enum NetKBStore.StoreError
+@_exported import struct NetKBStore.IndexedLink

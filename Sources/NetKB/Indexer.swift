@@ -11,10 +11,13 @@ import NetKBStore
 public struct Indexer: Sendable {
     public let folder: NotesFolder
     public let indexPath: String
+    /// The repository the notes live in, whose absolute URLs are checked as internal links.
+    public let repository: RepositoryURL?
 
-    public init(folder: NotesFolder, indexPath: String) {
+    public init(folder: NotesFolder, indexPath: String, repository: RepositoryURL? = nil) {
         self.folder = folder
         self.indexPath = indexPath
+        self.repository = repository
     }
 
     /// Runs once, returning the store to use afterwards and what the run did. A first build,
@@ -61,7 +64,7 @@ public struct Indexer: Sendable {
         let present = Set(files.map(\.path))
         let gone = indexed.keys.filter { !present.contains($0) && !scan.mayHide($0) }.sorted()
         progress?(.scanned(total: files.count, toRead: toRead.count))
-        if let store, toRead.isEmpty && gone.isEmpty {
+        if let store, toRead.isEmpty && gone.isEmpty, try !store.needsLinkWork(otherFiles: scan.otherFiles, repository: repository) {
             report.seconds = Date().timeIntervalSince(started)
             return (store, report)
         }
@@ -70,16 +73,19 @@ public struct Indexer: Sendable {
         reader.start()
         defer { reader.cancel() }
         func apply(_ transaction: IndexTransaction) throws {
+            var affected = Set<String>()
             for path in gone {
-                try transaction.remove(path: path)
+                affected.formUnion(try transaction.remove(path: path))
                 report.removed += 1
             }
             var done = 0
             while let outcome = reader.next() {
                 done += 1
-                try record(outcome, in: transaction, indexed: indexed, report: &report)
+                affected.formUnion(try record(outcome, in: transaction, indexed: indexed, report: &report))
                 progress?(.read(done: done, of: toRead.count))
             }
+            affected.formUnion(try transaction.replaceFiles(with: scan.otherFiles))
+            try transaction.resolveLinks(affectedKeys: affected, repository: repository)
         }
         var current: NoteStore
         if let store {
@@ -93,26 +99,28 @@ public struct Indexer: Sendable {
         return (current, report)
     }
 
-    /// Saves what the reader made of one file.
-    func record(_ outcome: NoteReader.Outcome, in transaction: IndexTransaction, indexed: [String: FileStamp], report: inout IndexReport) throws {
+    /// Saves what the reader made of one file; returns the lookup keys whose links must be
+    /// resolved again.
+    func record(_ outcome: NoteReader.Outcome, in transaction: IndexTransaction, indexed: [String: FileStamp], report: inout IndexReport) throws -> Set<String> {
         switch outcome {
         case .parsed(let file, let parsed, let stamp):
-            try transaction.save(parsed.note, stamp: stamp)
             if indexed[file.path] == nil { report.added += 1 } else { report.updated += 1 }
             report.warnings += parsed.warnings
+            return try transaction.save(parsed.note, stamp: stamp)
         case .sameContent(let file, let stamp):
             try transaction.touch(path: file.path, stamp: stamp)
             report.unchanged += 1
         case .vanished(let file):
             report.warnings.append(NoteWarning(path: file.path, message: "vanished during the run"))
             if indexed[file.path] != nil {
-                try transaction.remove(path: file.path)
                 report.removed += 1
+                return try transaction.remove(path: file.path)
             }
         case .unreadable(let file, let reason):
             let kept = indexed[file.path] != nil ? "; keeping what the index had of it" : ""
             report.warnings.append(NoteWarning(path: file.path, message: "cannot read: \(reason)\(kept)"))
             if indexed[file.path] != nil { report.unchanged += 1 }
         }
+        return []
     }
 }

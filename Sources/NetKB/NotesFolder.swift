@@ -26,6 +26,8 @@ public struct NotesFolder: Sendable {
         public var files: [NoteFile] = []
         /// Warnings for what could not be read.
         public var warnings: [NoteWarning] = []
+        /// Other files (images, PDFs), by relative path: links may point at them.
+        public var otherFiles: [String] = []
         /// Folders (relative paths) that could not be read: the notes under them are unknown, not gone.
         public var unreadableFolders: [String] = []
 
@@ -114,6 +116,8 @@ public struct NotesFolder: Sendable {
                     }
                     spelledAs[relative] = nameBytes
                     scan.files.append(file)
+                case S_IFREG:
+                    scan.otherFiles.append(relative)
                 default:
                     continue
                 }

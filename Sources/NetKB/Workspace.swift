@@ -10,10 +10,21 @@ import NetKBStore
 public struct Workspace: Sendable {
     public let folder: NotesFolder
     public let indexPath: String
+    /// The repository the notes live in (`--repo-url`); absolute URLs into it are checked as
+    /// internal links. When nil, `repo-url:` of `.netkb/config.yml` is used.
+    public let repositoryURL: String?
 
-    public init(notesPath: String, indexPath: String) {
+    public init(notesPath: String, indexPath: String, repositoryURL: String? = nil) {
         self.folder = NotesFolder(root: notesPath)
         self.indexPath = indexPath
+        self.repositoryURL = repositoryURL
+    }
+
+    /// The repository links are checked against.
+    func repository() throws -> RepositoryURL? {
+        guard let url = repositoryURL else { return nil }
+        guard let repository = RepositoryURL(url) else { throw IndexError.badRepositoryURL(url) }
+        return repository
     }
 
     /// How a command gets at the index.
@@ -90,6 +101,7 @@ public struct Workspace: Sendable {
         rebuild: Bool, waitForLock: Bool, progress: ((IndexProgress) -> Void)?, waiting: (() -> Void)?
     ) throws -> (NoteStore, IndexReport)? {
         try folder.checkRoot()
+        _ = try repository()
         try NoteStore.ownership(of: indexPath)
         let indexFolder = (indexPath as NSString).deletingLastPathComponent
         if !indexFolder.isEmpty && !FileManager.default.fileExists(atPath: indexFolder) {
@@ -101,6 +113,6 @@ public struct Workspace: Sendable {
         }
         guard let lock = try IndexLock.acquire(forIndex: indexPath, wait: waitForLock, waiting: waiting) else { return nil }
         defer { lock.release() }
-        return try Indexer(folder: folder, indexPath: indexPath).run(rebuild: rebuild, progress: progress)
+        return try Indexer(folder: folder, indexPath: indexPath, repository: repository()).run(rebuild: rebuild, progress: progress)
     }
 }

@@ -10,6 +10,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The index file (env NETKB_INDEX).", valueName: "file"))
     var index: String = Environment.value("NETKB_INDEX") ?? "index/netkb.sqlite"
 
+    @Option(name: .long, help: ArgumentHelp("The GitHub repository the notes live in: its absolute links are checked as internal ones (env NETKB_REPO_URL; else repo-url in .netkb/config.yml).", valueName: "url"))
+    var repoURL: String? = Environment.value("NETKB_REPO_URL")
+
     @Option(name: .long, help: "Output format.")
     var format: OutputFormat = .text
 
@@ -25,7 +28,7 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    var workspace: Workspace { Workspace(notesPath: notes, indexPath: index) }
+    var workspace: Workspace { Workspace(notesPath: notes, indexPath: index, repositoryURL: repoURL) }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

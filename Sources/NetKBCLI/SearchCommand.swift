@@ -42,7 +42,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     /// Every long option `search` takes, for telling a mistyped option from a search word.
-    static let knownOptions = ["--notes", "--index", "--format", "--color", "--limit", "--path", "--tag", "--no-refresh", "--help", "--version"]
+    static let knownOptions = ["--notes", "--index", "--repo-url", "--format", "--color", "--limit", "--path", "--tag", "--no-refresh", "--help", "--version"]
 
     /// The query as typed: words after a lone `--` are taken literally, so `-- -x` searches for `-x`.
     var queryText: String {

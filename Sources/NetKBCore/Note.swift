@@ -9,10 +9,15 @@ public struct Note: Hashable, Sendable {
     public var links: [Link]
     public var references: [Reference]
     public var tags: [Tag]
+    /// Explicit anchors: HTML `id="…"` and `name="…"` values, in source order.
+    public var anchorIDs: [String]
+    /// Obsidian block ids (` ^id` at the end of a paragraph or list item), without `^`.
+    public var blockIDs: [String]
 
     public init(
         path: String, title: String, frontMatter: FrontMatter = .empty, sections: [Section],
-        links: [Link] = [], references: [Reference] = [], tags: [Tag] = []
+        links: [Link] = [], references: [Reference] = [], tags: [Tag] = [],
+        anchorIDs: [String] = [], blockIDs: [String] = []
     ) {
         self.path = path
         self.title = title
@@ -21,5 +26,7 @@ public struct Note: Hashable, Sendable {
         self.links = links
         self.references = references
         self.tags = tags
+        self.anchorIDs = anchorIDs
+        self.blockIDs = blockIDs
     }
 }

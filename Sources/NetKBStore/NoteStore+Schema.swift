@@ -75,6 +75,38 @@ extension NoteStore {
                 ALTER TABLE sections ADD COLUMN body_bytes INTEGER NOT NULL DEFAULT 0;
                 """)
         }
+        migrator.registerMigration("v3: link resolution") { db in
+            try db.execute(sql: """
+                CREATE TABLE files (path TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+                CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+                CREATE TABLE note_names (
+                    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    key TEXT NOT NULL
+                );
+                CREATE INDEX note_names_by_note ON note_names(note_id);
+                CREATE INDEX note_names_by_key ON note_names(key);
+                CREATE TABLE note_anchors (
+                    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL
+                );
+                CREATE INDEX note_anchors_by_note ON note_anchors(note_id);
+                ALTER TABLE notes ADD COLUMN names_hash INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE sections ADD COLUMN slug TEXT NOT NULL DEFAULT '';
+                ALTER TABLE links ADD COLUMN target_key TEXT NOT NULL DEFAULT '';
+                ALTER TABLE links ADD COLUMN status TEXT;
+                ALTER TABLE links ADD COLUMN broken_kind TEXT;
+                ALTER TABLE links ADD COLUMN reason TEXT;
+                ALTER TABLE links ADD COLUMN suggestion TEXT;
+                ALTER TABLE links ADD COLUMN target_path TEXT;
+                ALTER TABLE links ADD COLUMN target_section INTEGER;
+                CREATE INDEX links_by_key ON links(target_key);
+                CREATE INDEX links_by_target ON links(target_path);
+                CREATE INDEX links_by_status ON links(status);
+                """)
+        }
         return migrator
     }
 

@@ -96,15 +96,25 @@ public struct IndexTransaction {
     public func removeAll() throws {
         try db.execute(sql: """
             INSERT INTO sections_fts(sections_fts) VALUES ('delete-all');
-            DELETE FROM tags; DELETE FROM note_references; DELETE FROM links; DELETE FROM sections; DELETE FROM notes;
+            DELETE FROM tags; DELETE FROM note_references; DELETE FROM links; DELETE FROM sections;
+            DELETE FROM note_names; DELETE FROM note_anchors; DELETE FROM notes;
             """)
     }
 
-    /// Removes the note at `path`, if the index has it.
-    public func remove(path: String) throws {
-        guard let id = try noteID(path: path) else { return }
+    /// Removes the note at `path`, if the index has it; returns the lookup keys it answered to
+    /// (see ``LinkLookupKey``), whose links must be resolved again.
+    @discardableResult
+    public func remove(path: String) throws -> Set<String> {
+        guard let id = try noteID(path: path) else { return [] }
+        let keys = try self.keys(noteID: id)
         try removeContent(noteID: id)
         try db.execute(sql: "DELETE FROM notes WHERE id = ?", arguments: [id])
+        return keys
+    }
+
+    /// The lookup keys the note answers to.
+    func keys(noteID: Int64) throws -> Set<String> {
+        Set(try String.fetchAll(db.cachedStatement(sql: "SELECT key FROM note_names WHERE note_id = ?"), arguments: [noteID]))
     }
 
     /// Records a new modification time and size for a note whose content did not change.
@@ -113,26 +123,48 @@ public struct IndexTransaction {
             .execute(arguments: [stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), path])
     }
 
-    /// Adds a note, or replaces the one at the same path.
-    public func save(_ note: Note, stamp: FileStamp) throws {
+    /// Adds a note, or replaces the one at the same path. Returns the lookup keys (see
+    /// ``LinkLookupKey``) whose links must be resolved again: the note's old and new keys when
+    /// it is new or its names, headings or anchors changed; none otherwise.
+    @discardableResult
+    public func save(_ note: Note, stamp: FileStamp) throws -> Set<String> {
         let aliases = note.frontMatter.aliases.joined(separator: "\n")
+        let catalogEntry = CatalogNote(note: note, anchorIDs: Set(note.anchorIDs), blockIDs: Set(note.blockIDs))
+        let namesHash = Int64(bitPattern: Self.namesHash(catalogEntry))
         let noteID: Int64
+        var affected = LinkLookupKey.of(catalogEntry)
         if let existing = try self.noteID(path: note.path) {
+            let oldHash = try Int64.fetchOne(db.cachedStatement(sql: "SELECT names_hash FROM notes WHERE id = ?"), arguments: [existing])
+            if oldHash == namesHash { affected = [] } else { affected.formUnion(try keys(noteID: existing)) }
             try removeContent(noteID: existing)
             try db.cachedStatement(sql: """
-                UPDATE notes SET title = ?, aliases = ?, modified = ?, size = ?, content_hash = ? WHERE id = ?
-                """).execute(arguments: [note.title, aliases, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), existing])
+                UPDATE notes SET title = ?, aliases = ?, modified = ?, size = ?, content_hash = ?, names_hash = ? WHERE id = ?
+                """).execute(arguments: [note.title, aliases, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash, existing])
             noteID = existing
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO notes (path, title, aliases, modified, size, content_hash) VALUES (?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [note.path, note.title, aliases, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash)])
+                INSERT INTO notes (path, title, aliases, modified, size, content_hash, names_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [note.path, note.title, aliases, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash])
             noteID = db.lastInsertedRowID
+        }
+        let insertName = try db.cachedStatement(sql: "INSERT INTO note_names (note_id, kind, name, key) VALUES (?, ?, ?, ?)")
+        try insertName.execute(arguments: [noteID, "file", String(NotePath.fileName(of: note.path)), LinkLookupKey.ofFile(note.path)])
+        try insertName.execute(arguments: [noteID, "title", note.title, LinkLookupKey.ofFile(note.title)])
+        for alias in note.frontMatter.aliases {
+            try insertName.execute(arguments: [noteID, "alias", alias, LinkLookupKey.ofFile(alias)])
+        }
+        let insertAnchor = try db.cachedStatement(sql: "INSERT INTO note_anchors (note_id, kind, name) VALUES (?, ?, ?)")
+        for anchor in note.anchorIDs { try insertAnchor.execute(arguments: [noteID, "id", anchor]) }
+        for block in note.blockIDs { try insertAnchor.execute(arguments: [noteID, "block", block]) }
+        let slugs = catalogEntry.slugs
+        var slugOfSection: [Int: String] = [:]
+        for (heading, slug) in zip(catalogEntry.headings, slugs) {
+            if let index = heading.sectionIndex { slugOfSection[index] = slug }
         }
 
         let insertSection = try db.cachedStatement(sql: """
-            INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body, body_bytes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body, body_bytes, slug)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertText = try db.cachedStatement(sql: "INSERT INTO sections_fts (rowid, heading, context, body) VALUES (?, ?, ?, ?)")
         var sectionIDs: [Int64] = []
@@ -144,7 +176,7 @@ public struct IndexTransaction {
             let body = HighlightedText.withoutMarkers(String(section.body))
             try insertSection.execute(arguments: [
                 noteID, ordinal, section.level, headingPath, section.startLine, section.endLine,
-                heading, context, body, body.utf8.count,
+                heading, context, body, body.utf8.count, slugOfSection[ordinal] ?? "",
             ])
             let sectionID = db.lastInsertedRowID
             sectionIDs.append(sectionID)
@@ -155,12 +187,12 @@ public struct IndexTransaction {
         }
 
         let insertLink = try db.cachedStatement(sql: """
-            INSERT INTO links (note_id, section_id, target, text, kind, line, col) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO links (note_id, section_id, target, text, kind, line, col, target_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for link in note.links {
             try insertLink.execute(arguments: [
                 noteID, sectionID(link.sectionIndex), link.target, link.text, link.kind.rawValue,
-                link.location.line, link.location.column,
+                link.location.line, link.location.column, LinkLookupKey.of(LinkTarget(link)),
             ])
         }
         let insertReference = try db.cachedStatement(sql: """
@@ -176,6 +208,15 @@ public struct IndexTransaction {
         for tag in note.tags {
             try insertTag.execute(arguments: [noteID, tag.name, tag.line])
         }
+        return affected
+    }
+
+    /// A hash of what other notes' links can point at: names, headings, anchors and block ids.
+    static func namesHash(_ note: CatalogNote) -> UInt64 {
+        var text = note.title + "\u{1F}" + note.aliases.joined(separator: "\u{1E}")
+        for heading in note.headings { text += "\u{1F}\(heading.level) \(heading.text)" }
+        text += "\u{1F}" + note.anchorIDs.sorted().joined(separator: "\u{1E}") + "\u{1F}" + note.blockIDs.sorted().joined(separator: "\u{1E}")
+        return ContentHash.of(Array(text.utf8))
     }
 
     func noteID(path: String) throws -> Int64? {
@@ -188,7 +229,7 @@ public struct IndexTransaction {
             INSERT INTO sections_fts (sections_fts, rowid, heading, context, body)
             SELECT 'delete', id, heading, context, body FROM sections WHERE note_id = ?
             """).execute(arguments: [noteID])
-        for table in ["tags", "note_references", "links", "sections"] {
+        for table in ["tags", "note_references", "links", "sections", "note_names", "note_anchors"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE note_id = ?").execute(arguments: [noteID])
         }
     }

@@ -28,7 +28,7 @@ extension LinkResolver {
                 suggestion: other)
         }
         if catalog.files.contains(path + ".md") {
-            return BrokenLink(kind: .file, reason: "no such file \(quoted); did you mean \(Self.quoted(path + ".md"))?", suggestion: path + ".md")
+            return BrokenLink(kind: .file, reason: "no such file \(quoted)", suggestion: path + ".md")
         }
         if catalog.folders.contains(path) {
             let index = ["README.md", "index.md"].map { "\(path)/\($0)" }.first(where: catalog.files.contains)
@@ -38,11 +38,11 @@ extension LinkResolver {
         let name = String(NotePath.fileName(of: path))
         if let near = catalog.fileNamesByFolder[folder]?.closest(to: name) {
             let suggestion = folder.isEmpty ? near : "\(folder)/\(near)"
-            return BrokenLink(kind: .file, reason: "no such file \(quoted); did you mean \(Self.quoted(suggestion))?", suggestion: suggestion)
+            return BrokenLink(kind: .file, reason: "no such file \(quoted)", suggestion: suggestion)
         }
         if let elsewhere = catalog.filesByLowercasedName[name.lowercased()], elsewhere.count == 1 {
             return BrokenLink(
-                kind: .file, reason: "no such file \(quoted); did you mean \(Self.quoted(elsewhere[0]))?", suggestion: elsewhere[0])
+                kind: .file, reason: "no such file \(quoted)", suggestion: elsewhere[0])
         }
         return BrokenLink(kind: .file, reason: "no such file \(quoted)")
     }
@@ -76,7 +76,7 @@ extension LinkResolver {
         }
         if let near = EditDistance.closest(to: anchor, among: anchors) {
             return .broken(BrokenLink(
-                kind: .anchor, reason: "no anchor \(quoted) in \(place); did you mean \(Self.quoted("#" + near))?", suggestion: near))
+                kind: .anchor, reason: "no anchor \(quoted) in \(place)", suggestion: "#" + near))
         }
         return .broken(BrokenLink(kind: .anchor, reason: "no heading or anchor \(quoted) in \(place)"))
     }

@@ -91,7 +91,7 @@ extension LinkResolver {
         let reason = "no note or file named \(Self.quoted(name))"
         guard let key = catalog.wikiNames.closest(to: key) else { return BrokenLink(kind: .wiki, reason: reason) }
         let near = catalog.wikiNameSpellings[key] ?? key
-        return BrokenLink(kind: .wiki, reason: "\(reason); did you mean \(Self.quoted(near))?", suggestion: near)
+        return BrokenLink(kind: .wiki, reason: "\(reason)", suggestion: near)
     }
 
     /// `#H1#H2`: the first heading whose key equals the last component and whose enclosing
@@ -118,7 +118,7 @@ extension LinkResolver {
         }
         guard let near else { return .broken(BrokenLink(kind: .anchor, reason: "no heading \(written) in \(place)")) }
         return .broken(BrokenLink(
-            kind: .anchor, reason: "no heading \(written) in \(place); did you mean \(Self.quoted(near))?", suggestion: near))
+            kind: .anchor, reason: "no heading \(written) in \(place)", suggestion: near))
     }
 
     /// Whether the headings enclosing heading `index` include `outer` keys, in order.
@@ -151,6 +151,6 @@ extension LinkResolver {
             return .broken(BrokenLink(kind: .anchor, reason: "no block \(quoted) in \(place)"))
         }
         return .broken(BrokenLink(
-            kind: .anchor, reason: "no block \(quoted) in \(place); did you mean \(Self.quoted("^" + near))?", suggestion: near))
+            kind: .anchor, reason: "no block \(quoted) in \(place)", suggestion: "^" + near))
     }
 }

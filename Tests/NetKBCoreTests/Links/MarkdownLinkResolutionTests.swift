@@ -53,7 +53,7 @@ struct MarkdownLinkResolutionTests {
         ("../../../../x.md", "net/TCP.md", .outsideRoot, nil),
         ("TCP.md#TCP", "net/UDP.md", .anchor, "tcp"),
         ("TCP.md#3 Way Handshake - TCP 연결", "net/UDP.md", .anchor, "3-way-handshake---tcp-연결"),
-        ("TCP.md#개요-2", "net/UDP.md", .anchor, "개요-1"),
+        ("TCP.md#개요-2", "net/UDP.md", .anchor, "#개요-1"),
         ("TCP.md#completely-absent", "net/UDP.md", .anchor, nil),
         ("#no-such-heading", "net/TCP.md", .anchor, nil),
         ("", "net/TCP.md", .file, nil),

@@ -71,7 +71,7 @@ struct WikiLinkResolutionTests {
         ("TCP#개오", .anchor, nil),
         ("TCP#연결#종료", .anchor, "TCP#종료"),
         ("TCP#연결#3 Way Handshake - TCP 연결", .anchor, "TCP#3 Way Handshake - TCP 연결"),
-        ("TCP#^summary-2", .anchor, "summary-1"),
+        ("TCP#^summary-2", .anchor, "^summary-1"),
         ("TCP#^nothing-near-this", .anchor, nil),
         ("#Nope", .anchor, nil),
     ] as [(String, BrokenLinkKind, String?)])

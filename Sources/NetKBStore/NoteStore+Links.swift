@@ -1,0 +1,96 @@
+import GRDB
+import NetKBCore
+
+/// A link as the index recorded and resolved it.
+public struct IndexedLink: Hashable, Sendable {
+    /// The linking note's path.
+    public var path: String
+    public var line: Int
+    public var column: Int
+    /// The target as written.
+    public var target: String
+    public var text: String
+    public var kind: LinkKind
+    /// Where it leads, if it resolved to a note or file.
+    public var targetPath: String?
+    /// The heading it leads to, if any.
+    public var targetHeading: String?
+    /// Why it is broken, if it is.
+    public var broken: BrokenLink?
+    /// Whether it points outside the notes (the web, mail).
+    public var isExternal: Bool
+}
+
+extension NoteStore {
+    /// Every broken internal link, in path, line and column order, and how many internal links
+    /// were checked.
+    public func brokenLinks() throws -> (checked: Int, broken: [IndexedLink]) {
+        try reading { db in
+            let checked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM links WHERE status IN ('ok', 'broken')") ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(Self.linkColumns) FROM links l JOIN notes n ON n.id = l.note_id
+                WHERE l.status = 'broken'
+                """)
+            let links = rows.map(Self.indexedLink).sorted { a, b in
+                if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
+                return (a.line, a.column) < (b.line, b.column)
+            }
+            return (checked, links)
+        }
+    }
+
+    /// The links written in the note at `path`, in order.
+    public func outgoingLinks(of path: String) throws -> [IndexedLink] {
+        try reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.linkColumns) FROM links l JOIN notes n ON n.id = l.note_id
+                WHERE n.path = ? ORDER BY l.line, l.col
+                """, arguments: [path]).map(Self.indexedLink)
+        }
+    }
+
+    /// The links in other notes (and in the note itself) that lead to the note at `path`.
+    public func backlinks(to path: String) throws -> [IndexedLink] {
+        try reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.linkColumns) FROM links l JOIN notes n ON n.id = l.note_id
+                WHERE l.target_path = ? AND l.status = 'ok' ORDER BY n.path, l.line, l.col
+                """, arguments: [path]).map(Self.indexedLink)
+        }
+    }
+
+    /// The notes no other note links to, by path.
+    public func orphans() throws -> [String] {
+        try reading { db in
+            try String.fetchAll(db, sql: """
+                SELECT n.path FROM notes n
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM links l JOIN notes source ON source.id = l.note_id
+                    WHERE l.target_path = n.path AND l.status = 'ok' AND source.id != n.id)
+                ORDER BY n.path
+                """)
+        }
+    }
+
+    /// The catalog of every note and file, for looking a note up by name.
+    public func catalog() throws -> NoteCatalog {
+        try reading { db in try IndexTransaction(db: db).catalog() }
+    }
+
+    static let linkColumns = """
+        n.path, l.line, l.col, l.target, l.text, l.kind, l.status, l.broken_kind, l.reason, l.suggestion, l.target_path,
+        (SELECT s.heading FROM sections s JOIN notes t ON t.id = s.note_id WHERE t.path = l.target_path AND s.ordinal = l.target_section) AS target_heading
+        """
+
+    static func indexedLink(_ row: Row) -> IndexedLink {
+        var broken: BrokenLink?
+        if row["status"] as String? == "broken" {
+            broken = BrokenLink(
+                kind: BrokenLinkKind(rawValue: row["broken_kind"] ?? "") ?? .file, reason: row["reason"] ?? "", suggestion: row["suggestion"])
+        }
+        return IndexedLink(
+            path: row["path"], line: row["line"], column: row["col"], target: row["target"], text: row["text"],
+            kind: LinkKind(rawValue: row["kind"]) ?? .markdown, targetPath: row["target_path"], targetHeading: row["target_heading"],
+            broken: broken, isExternal: row["status"] as String? == "external")
+    }
+}
