@@ -9,9 +9,11 @@ public struct Note: Hashable, Sendable {
     public var links: [Link]
     public var references: [Reference]
     public var tags: [Tag]
-    /// Explicit anchors: HTML `id="…"` and `name="…"` values, in source order.
+    /// Explicit anchors other than headings' `{#id}`: the values of HTML `id` and `name`
+    /// attributes (`<a id="rfc-793"></a>`), in source order, each once.
     public var anchorIDs: [String]
-    /// Obsidian block ids (` ^id` at the end of a paragraph or list item), without `^`.
+    /// Obsidian block ids, without `^`: a paragraph or list item whose last line ends in ` ^id`
+    /// can be linked as `[[Note#^id]]`. In source order, each once.
     public var blockIDs: [String]
 
     public init(

@@ -47,7 +47,8 @@ public struct MarkdownParser: Sendable {
 
         let note = Note(
             path: path, title: title, frontMatter: fields, sections: content.sections,
-            links: content.links, references: content.references, tags: tags
+            links: content.links, references: content.references, tags: tags,
+            anchorIDs: content.anchorIDs, blockIDs: content.blockIDs
         )
         return ParsedNote(
             note: note,

@@ -10,7 +10,7 @@ import Darwin
 #endif
 
 /// Walks a cmark-gfm document once, iteratively, and gathers the note's sections, links,
-/// references and inline tags.
+/// references, inline tags, HTML anchors and block ids.
 ///
 /// Visible text is gathered per leaf block (paragraph, heading, table row, code block) and
 /// appended to the current section when the block ends. Consecutive text nodes outside links
@@ -21,6 +21,9 @@ struct NoteAssembler {
         var links: [Link]
         var references: [Reference]
         var tags: [Tag]
+        /// HTML `id`/`name` values and Obsidian block ids, in source order, each once.
+        var anchorIDs: [String]
+        var blockIDs: [String]
         var firstLevel1Heading: String?
     }
 
@@ -32,6 +35,11 @@ struct NoteAssembler {
     private var links: [Link] = []
     private var references: [Reference] = []
     private var tags: [Tag] = []
+    /// With the line each was found on, for putting footnotes' back in order.
+    private var anchorIDs: [(id: String, line: Int)] = []
+    private var blockIDs: [(id: String, line: Int)] = []
+    /// The number of tags before the heading being read.
+    private var tagsBeforeHeading = 0
 
     /// The visible text of the leaf block being read.
     private var block: [UInt8] = []
@@ -138,6 +146,7 @@ struct NoteAssembler {
             if end > line { cursor.move(toLine: end) }
         case CMARK_NODE_HTML_INLINE:
             let literal = Self.literal(of: node)
+            for id in HTMLAnchorScan.ids(in: literal) { anchorIDs.append((id, cursor.line)) }
             if literal.contains(0x0A) {
                 let end = Int(cmark_node_get_end_line(node))
                 if end > 0 { cursor.move(toLine: end) }
@@ -160,7 +169,10 @@ struct NoteAssembler {
             if footnoteDepth == 0 {
                 sections.startHeading(level: Int(cmark_node_get_heading_level(node)), line: max(line, 1))
             }
+            tagsBeforeHeading = tags.count
             beginBlock()
+        case CMARK_NODE_HTML_BLOCK:
+            for id in HTMLAnchorScan.ids(in: Self.literal(of: node)) { anchorIDs.append((id, max(line, 1))) }
         case CMARK_NODE_CODE_BLOCK:
             beginBlock()
             var literal = Self.literal(of: node)
@@ -179,8 +191,7 @@ struct NoteAssembler {
             footnoteDepth += 1
             sawFootnote = true
             savedSections.append(sections.switchToSection(containing: max(line, 1)))
-        case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_HTML_BLOCK,
-             CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_FOOTNOTE_REFERENCE,
+        case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_FOOTNOTE_REFERENCE,
              CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
             break
         default:
@@ -209,10 +220,14 @@ struct NoteAssembler {
         switch type {
         case CMARK_NODE_PARAGRAPH:
             endBlock()
+            let endLine = Int(cmark_node_get_end_line(node))
+            let lastLine = endLine > 0 && untrustedLines == 0 ? endLine : cursor.line
+            if let id = blockID(atEndOfLine: lastLine) { blockIDs.append((id, lastLine)) }
             if cmark_node_get_start_line(node) == 0 { untrustedLines -= 1 }
         case CMARK_NODE_HEADING:
             if footnoteDepth == 0 {
                 let title = String(decoding: block, as: UTF8.self).trimmingWhitespace()
+                dropTagOfExplicitID(in: title)
                 sections.finishHeading(title)
                 describeReferences()
                 clearBlock()
@@ -376,6 +391,48 @@ struct NoteAssembler {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
+    // MARK: Anchors and block ids
+
+    /// The Obsidian block id that source line `line` ends with, if any.
+    private func blockID(atEndOfLine line: Int) -> String? {
+        let range = source.byteRange(ofLine: line)
+        // Most lines end in no `^id`: look at the bytes before making a string.
+        let looksLikeOne = source.bytes.withUnsafeBufferPointer { bytes -> Bool in
+            var index = range.upperBound
+            while index > range.lowerBound, Self.isSpace(bytes[index - 1]) { index -= 1 }
+            let end = index
+            while index > range.lowerBound, Self.isBlockIDByte(bytes[index - 1]) { index -= 1 }
+            return index < end && index > range.lowerBound && bytes[index - 1] == UInt8(ascii: "^")
+        }
+        guard looksLikeOne else { return nil }
+        return BlockID.atEnd(of: String(decoding: source.bytes[range], as: UTF8.self))
+    }
+
+    private static func isBlockIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A heading's trailing `{#id}` is its anchor, not a `#tag`: forgets the tag read from it.
+    private mutating func dropTagOfExplicitID(in title: String) {
+        guard let id = ExplicitHeadingID(splitting: title).id, tags.count > tagsBeforeHeading,
+              let last = tags.last, id.hasPrefix(last.name)
+        else { return }
+        tags.removeLast()
+    }
+
+    /// Each id once, in source order.
+    private func uniqueInOrder(_ found: [(id: String, line: Int)]) -> [String] {
+        let ordered = sawFootnote ? Self.stableSorted(found) { $0.line < $1.line } : found
+        var seen = Set<String>()
+        return ordered.map(\.id).filter { seen.insert($0).inserted }
+    }
+
     // MARK: Text runs: wiki links and tags
 
     private mutating func flushRun() {
@@ -534,6 +591,7 @@ struct NoteAssembler {
         }
         return Content(
             sections: sectionList, links: links, references: references, tags: tags,
+            anchorIDs: uniqueInOrder(anchorIDs), blockIDs: uniqueInOrder(blockIDs),
             firstLevel1Heading: sections.firstLevel1Heading
         )
     }
