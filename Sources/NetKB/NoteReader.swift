@@ -96,7 +96,7 @@ final class NoteReader: @unchecked Sendable {
     /// A file's bytes, read with POSIX calls so that errors keep their errno.
     /// The file is opened without blocking, so that a FIFO or device swapped in for a note
     /// answers at once, and read only if it is a regular file.
-    static func contents(of path: [UInt8]) -> Result<[UInt8], POSIXFailure> {
+    static func contents(of path: [UInt8], limit: Int = Int.max) -> Result<[UInt8], POSIXFailure> {
         let descriptor = FileSystemPath.withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else { return .failure(POSIXFailure(code: errno)) }
         defer { close(descriptor) }
@@ -116,6 +116,7 @@ final class NoteReader: @unchecked Sendable {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count >= limit { break }
         }
         return .success(bytes)
     }

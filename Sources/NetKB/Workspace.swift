@@ -1,6 +1,7 @@
 import Foundation
 import NetKBCore
 import NetKBStore
+import NetKBMarkdown
 
 /// A notes folder and its index file: what every command works on.
 ///
@@ -20,9 +21,28 @@ public struct Workspace: Sendable {
         self.repositoryURL = repositoryURL
     }
 
-    /// The repository links are checked against.
+    /// The notes folder's settings, `.netkb/config.yml`; empty when there is none.
+    public func config() throws -> NotesConfig {
+        let relative = ".netkb/config.yml"
+        let path = (folder.root as NSString).appendingPathComponent(relative)
+        switch NoteReader.contents(of: Array(path.utf8), limit: NotesConfigReader.maximumBytes + 1) {
+        case .failure(let failure) where failure.code == ENOENT || failure.code == ENOTDIR:
+            return .empty
+        case .failure(let failure):
+            let reason = failure.code == NoteReader.notRegular ? "it is not a regular file" : String(cString: strerror(failure.code))
+            throw IndexError.badConfig("\(relative): cannot read: \(reason)")
+        case .success(let bytes):
+            do {
+                return try NotesConfigReader.read(bytes, file: relative)
+            } catch {
+                throw IndexError.badConfig("\(error.file):\(error.line): \(error.message)")
+            }
+        }
+    }
+
+    /// The repository links are checked against: `--repo-url`, else the config's `repo-url`.
     func repository() throws -> RepositoryURL? {
-        guard let url = repositoryURL else { return nil }
+        guard let url = try repositoryURL ?? config().repoURL else { return nil }
         guard let repository = RepositoryURL(url) else { throw IndexError.badRepositoryURL(url) }
         return repository
     }
@@ -101,7 +121,7 @@ public struct Workspace: Sendable {
         rebuild: Bool, waitForLock: Bool, progress: ((IndexProgress) -> Void)?, waiting: (() -> Void)?
     ) throws -> (NoteStore, IndexReport)? {
         try folder.checkRoot()
-        _ = try repository()
+        let repository = try repository()
         try NoteStore.ownership(of: indexPath)
         let indexFolder = (indexPath as NSString).deletingLastPathComponent
         if !indexFolder.isEmpty && !FileManager.default.fileExists(atPath: indexFolder) {
@@ -113,6 +133,6 @@ public struct Workspace: Sendable {
         }
         guard let lock = try IndexLock.acquire(forIndex: indexPath, wait: waitForLock, waiting: waiting) else { return nil }
         defer { lock.release() }
-        return try Indexer(folder: folder, indexPath: indexPath, repository: repository()).run(rebuild: rebuild, progress: progress)
+        return try Indexer(folder: folder, indexPath: indexPath, repository: repository).run(rebuild: rebuild, progress: progress)
     }
 }

@@ -129,7 +129,7 @@ public struct IndexTransaction {
     @discardableResult
     public func save(_ note: Note, stamp: FileStamp) throws -> Set<String> {
         let aliases = note.frontMatter.aliases.joined(separator: "\n")
-        let catalogEntry = CatalogNote(note: note, anchorIDs: Set(note.anchorIDs), blockIDs: Set(note.blockIDs))
+        let catalogEntry = CatalogNote(note: note)
         let namesHash = Int64(bitPattern: Self.namesHash(catalogEntry))
         let noteID: Int64
         var affected = LinkLookupKey.of(catalogEntry)

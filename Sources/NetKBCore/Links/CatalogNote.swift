@@ -43,14 +43,14 @@ public struct CatalogNote: Hashable, Sendable {
     }
 
     /// The catalog entry of a parsed note: its title, front-matter aliases and section headings
-    /// (with their section indices); anchors and block ids come from elsewhere.
+    /// (with their section indices), HTML anchors and block ids, and any more given.
     public init(note: Note, anchorIDs: Set<String> = [], blockIDs: Set<String> = []) {
         let headings = note.sections.enumerated().compactMap { index, section in
             section.level > 0 ? NoteHeading(text: section.heading, level: section.level, sectionIndex: index) : nil
         }
         self.init(
             path: note.path, title: note.title, aliases: note.frontMatter.aliases, headings: headings,
-            anchorIDs: anchorIDs, blockIDs: blockIDs)
+            anchorIDs: Set(note.anchorIDs).union(anchorIDs), blockIDs: Set(note.blockIDs).union(blockIDs))
     }
 
     /// The file name without `.md`, the name wiki links use.

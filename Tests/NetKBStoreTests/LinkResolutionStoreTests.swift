@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import NetKBCore
+@testable import NetKBStore
+
+/// Links are resolved where a change can matter, never all of them on every run.
+@Suite("Link resolution in the store")
+struct LinkResolutionStoreTests {
+    func note(_ path: String, headings: [String] = ["Top"], links: [String]) -> Note {
+        let sections = headings.enumerated().map { index, heading in
+            Section(headingPath: [heading], level: 1, startLine: index * 10 + 1, endLine: index * 10 + 9, text: heading)
+        }
+        return Note(
+            path: path, title: String(path.dropLast(3)), sections: sections,
+            links: links.enumerated().map { Link(target: $1, text: $1, kind: .wiki, location: SourceLocation(line: 2, column: $0 + 1), sectionIndex: 0) })
+    }
+
+    func save(_ store: NoteStore, _ notes: [Note], repository: RepositoryURL? = nil) throws -> Int {
+        try store.update { transaction in
+            var keys = Set<String>()
+            for note in notes { keys.formUnion(try transaction.save(note, stamp: stamp)) }
+            return try transaction.resolveLinks(affectedKeys: keys, repository: repository)
+        }
+    }
+
+    @Test func onlyTheLinksAChangeCanAffectAreResolvedAgain() throws {
+        let store = try NoteStore.inMemory()
+        var notes = (0..<50).map { note("n\($0).md", links: ["n\(($0 + 1) % 50)", "n\(($0 + 2) % 50)#Top"]) }
+        notes.append(note("lonely.md", links: ["missing"]))
+        #expect(try save(store, notes) == 101)
+        // The same note again, same headings: only its own two links are new.
+        #expect(try save(store, [note("n3.md", links: ["n4", "n5#Top"])]) == 2)
+        // n7's heading changes: its own links, the links that look up "n7" (from n5 and n6), and the broken one.
+        #expect(try save(store, [note("n7.md", headings: ["Renamed"], links: ["n8", "n9#Top"])]) == 2 + 2 + 1)
+        let broken = try store.brokenLinks()
+        #expect(broken.broken.map(\.target).sorted() == ["missing", "n7#Top"])
+        // A note named "missing" appears and mends the broken link.
+        _ = try save(store, [note("missing.md", links: [])])
+        #expect(try store.brokenLinks().broken.map(\.target) == ["n7#Top"])
+    }
+
+    @Test func anotherRepositoryResolvesEveryLinkAgain() throws {
+        let store = try NoteStore.inMemory()
+        #expect(try save(store, [note("a.md", links: ["b"]), note("b.md", links: ["a"])]) == 2)
+        #expect(try save(store, [], repository: RepositoryURL("https://github.com/me/notes")) == 2)
+        #expect(try save(store, [], repository: RepositoryURL("https://github.com/me/notes")) == 0)
+    }
+}
