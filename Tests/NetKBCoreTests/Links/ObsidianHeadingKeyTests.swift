@@ -34,6 +34,8 @@ struct ObsidianHeadingKeyTests {
         ("trailing ^", nil),
         ("bad ^id_x", nil),
         ("2^10", nil),
+        ("![[image.png]]^version-history-image", "version-history-image"),
+        ("[x]^y", "y"),
     ] as [(String, String?)])
     func blockIDAtLineEnd(line: String, id: String?) {
         #expect(BlockID.atEnd(of: line) == id)
