@@ -35,7 +35,7 @@ public struct Workspace: Sendable {
             do {
                 return try NotesConfigReader.read(bytes, file: relative)
             } catch {
-                throw IndexError.badConfig("\(error.file):\(error.line): \(error.message)")
+                throw IndexError.badConfig(error.description)
             }
         }
     }

@@ -26,15 +26,7 @@ public enum NotesConfigReader {
 
     /// Reads a file's bytes; a UTF-8 byte-order mark is dropped.
     public static func read(_ bytes: [UInt8], file: String) throws(NotesConfigError) -> NotesConfig {
-        guard bytes.count <= maximumBytes else { throw tooLarge(file) }
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard let text = String(validating: body, as: UTF8.self) else {
-            let valid = body.prefix { $0 < 0x80 }
-            let line = 1 + valid.filter { $0 == 0x0A }.count
-            throw NotesConfigError(file: file, line: line, message: "the file is not UTF-8 text")
-        }
-        return try read(text, file: file)
+        try read(try SettingsFileText.decode(bytes, file: file, maximumBytes: maximumBytes), file: file)
     }
 
     /// Reads a file's text.
@@ -116,7 +108,7 @@ public enum NotesConfigReader {
     }
 
     private static func tooLarge(_ file: String) -> NotesConfigError {
-        NotesConfigError(file: file, line: 1, message: "the file is larger than \(maximumBytes / 1024) KiB")
+        SettingsFileText.tooLarge(file, maximumBytes: maximumBytes)
     }
 
     /// The line, at or after `from`, where a second line starts with `prefix` after its indentation

@@ -35,24 +35,12 @@ public enum TaxonomyReader {
 
     /// Reads a file's bytes; a UTF-8 byte-order mark is dropped.
     public static func read(_ bytes: [UInt8], file: String) throws(TaxonomyError) -> TaxonomyFile {
-        guard bytes.count <= maximumBytes else {
-            throw TaxonomyError(file: file, line: 1, message: "the file is larger than \(maximumBytes / 1024) KiB")
-        }
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard let text = String(validating: body, as: UTF8.self) else {
-            let valid = body.prefix { $0 < 0x80 }
-            let line = 1 + valid.filter { $0 == 0x0A }.count
-            throw TaxonomyError(file: file, line: line, message: "the file is not UTF-8 text")
-        }
-        return try read(text, file: file)
+        try read(try SettingsFileText.decode(bytes, file: file, maximumBytes: maximumBytes), file: file)
     }
 
     /// Reads a file's text.
     public static func read(_ yaml: String, file: String) throws(TaxonomyError) -> TaxonomyFile {
-        guard yaml.utf8.count <= maximumBytes else {
-            throw TaxonomyError(file: file, line: 1, message: "the file is larger than \(maximumBytes / 1024) KiB")
-        }
+        guard yaml.utf8.count <= maximumBytes else { throw SettingsFileText.tooLarge(file, maximumBytes: maximumBytes) }
         // The parser owns the anchors, which nodes hold only weakly: it must outlive the check.
         let parser: Parser
         let root: Node?

@@ -46,7 +46,7 @@ import Testing
 
     @Test func errorsReadLikeACompilersDiagnostics() {
         let error = NotesConfigError(file: ".netkb/config.yml", line: 3, message: "unknown key 'x'")
-        #expect(error.description == ".netkb/config.yml:3: error: unknown key 'x'")
+        #expect(error.description == ".netkb/config.yml:3: unknown key 'x'")
     }
 
     /// A bad file, the line its error names, and how the message starts.
