@@ -252,6 +252,25 @@ struct ReliabilityTests {
         for suffix in ["-wal", "-shm", "-journal"] { #expect(!FileManager.default.fileExists(atPath: vault.index.path + suffix)) }
     }
 
+    @Test(.enabled(if: SmallDisk.canMount, "skipped: mounting a small tmpfs needs root and mount permission"))
+    func aFullDiskStillAnswersSearchesFromTheIndex() throws {
+        let disk = try SmallDisk(kilobytes: 600)
+        defer { disk.unmount() }
+        let notes = disk.folder.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        for n in 0..<30 { try Data("# 노트 \(n)\n\n소켓 \(n) 이야기\n".utf8).write(to: notes.appendingPathComponent("n\(n).md")) }
+        let index = disk.folder.appendingPathComponent("index/netkb.sqlite").path
+        let arguments = ["--notes", notes.path, "--index", index]
+        #expect(try NetKBBinary.run(["index"] + arguments).status == 0)
+        // Fill the disk with new notes: the next refresh cannot write them.
+        var n = 0
+        while (try? Data(("# 큰 노트\n\n" + String(repeating: "소켓 패킷 라우터 ", count: 400)).utf8).write(to: notes.appendingPathComponent("big\(n).md"))) != nil { n += 1 }
+        let run = try NetKBBinary.run(["search", "소켓", "--limit", "100"] + arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("n") && $0.contains(".md:1") }.count == 30)
+        #expect(run.stderr.hasPrefix("netkb: warning: answering from the index as it is, which may be out of date: cannot write the index at \(index): database or disk is full"))
+    }
+
     // MARK: 14. Terminal safety.
 
     @Test func escapeSequencesInNotesAreShownEscaped() throws {
@@ -293,4 +312,28 @@ struct ReliabilityTests {
         #expect(run.stderr.hasPrefix("netkb: error: notes folder notes cannot be read: No such file or directory"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
     }
+}
+
+/// A small tmpfs, to fill a disk without filling the machine's.
+struct SmallDisk {
+    let folder: URL
+
+    init(kilobytes: Int) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("netkb-full-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let run = try NetKBBinary.run(["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", folder.path], executable: "/bin/mount")
+        guard run.status == 0 else { throw CocoaError(.fileWriteNoPermission) }
+    }
+
+    func unmount() {
+        _ = try? NetKBBinary.run([folder.path], executable: "/bin/umount")
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Whether this machine lets the tests mount one.
+    static let canMount: Bool = {
+        guard getuid() == 0, let disk = try? SmallDisk(kilobytes: 64) else { return false }
+        disk.unmount()
+        return true
+    }()
 }
