@@ -49,8 +49,7 @@ struct LinksCommand: ParsableCommand {
     /// The path of the note `name` names, looked up as a wiki link would be from the notes root.
     static func notePath(named name: String, in store: NoteStore) throws -> String {
         let catalog = try store.catalog()
-        let target = LinkTarget(wiki: name.hasSuffix(".md") || name.hasSuffix(".markdown") ? name : name)
-        switch LinkResolver(catalog: catalog).resolve(target, from: "") {
+        switch LinkResolver(catalog: catalog).resolve(LinkTarget(wiki: name), from: "") {
         case .resolved(let resolved) where catalog.note(at: resolved.path) != nil:
             return resolved.path
         case .broken(let broken):

@@ -29,7 +29,7 @@ struct NetKBCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as CommandFailure {
-            fail(error.message)
+            fail(error.message, status: error.status)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch where exitCode(for: error) == .success {
@@ -43,11 +43,11 @@ struct NetKBCommand: ParsableCommand {
         }
     }
 
-    /// Prints `netkb: error: …` (and a hint line) to standard error and exits with status 2.
-    static func fail(_ message: String, hint: String? = nil) -> Never {
+    /// Prints `netkb: error: …` (and a hint line) to standard error and exits with `status`.
+    static func fail(_ message: String, hint: String? = nil, status: Int32 = 2) -> Never {
         Terminal.writeError("netkb: error: \(message)")
         if let hint { Terminal.writeError(hint) }
-        Foundation.exit(2)
+        Foundation.exit(status)
     }
 
     /// `netkb SUBCOMMAND` when the arguments name one, else `netkb`.
@@ -60,8 +60,10 @@ struct NetKBCommand: ParsableCommand {
     }
 }
 
-/// An error the user can act on: printed as one line, exit status 2.
+/// An error the user can act on: printed as one line `netkb: error: …`, with its exit status
+/// (2, a usage or runtime error, unless the command says otherwise).
 struct CommandFailure: Error, CustomStringConvertible {
     var message: String
+    var status: Int32 = 2
     var description: String { message }
 }

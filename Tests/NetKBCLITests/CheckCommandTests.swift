@@ -99,6 +99,22 @@ struct CheckCommandTests {
         #expect((json["broken"] as? [[String: Any]])?.first?["kind"] as? String == "outside-root")
     }
 
+    @Test func aSymbolicLinkInTheNotesIsPartOfThemButPathsOutsideAreNot() throws {
+        let vault = try Vault()
+        let outside = vault.root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("# 밖\n".utf8).write(to: outside.appendingPathComponent("secret.md"))
+        // A symbolic link inside the notes, pointing out of them: the walk reads it as a note of
+        // the vault, as Obsidian does; a path written to leave the root is still outside-root.
+        try FileManager.default.createSymbolicLink(atPath: vault.notes.appendingPathComponent("linked.md").path, withDestinationPath: outside.appendingPathComponent("secret.md").path)
+        try vault.write("a.md", "# A\n\n[안](linked.md) [[linked]] [밖](../outside/secret.md)\n")
+        let json = try vault.netkb(["check", "--format", "json"]).json()
+        let broken = try #require(json["broken"] as? [[String: Any]])
+        #expect(broken.map { $0["target"] as? String } == ["../outside/secret.md"])
+        #expect(broken.first?["kind"] as? String == "outside-root")
+        #expect(json["checkedLinks"] as? Int == 3)
+    }
+
     @Test func repositoryURLsAreCheckedAsInternalLinksFromTheConfig() throws {
         let vault = try Vault()
         try vault.write(".netkb/config.yml", "repo-url: https://github.com/me/notes\n")
