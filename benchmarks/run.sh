@@ -12,6 +12,8 @@
 #   BENCH_QUICK    1 for the small corpus and fewer runs.
 #   BENCH_RESULTS  where to write the report (default above).
 #   BENCH_NOTES    override the number of notes (the corpus folder is then corpus/custom-N).
+#   BENCH_HUGE_REPS  repetitions of "소켓 통신 패킷 " in the one-section note of the huge-section
+#                  search (default 70000, 1.47 MB; written to corpus/huge-section/huge.md).
 set -euo pipefail
 export LC_ALL=C.UTF-8
 
@@ -257,6 +259,53 @@ print("%d results (limit 20)" % len(d) if isinstance(d, list) else "?")')" >> "$
     fi
     run_group "query-$q" "$W_QUERY" "$R_QUERY" 1
 done
+
+# ---------------------------------------------------------------- g: one huge section
+# The hostile case of a single section of about 1.4 MB full of one common phrase
+# (BENCH_HUGE_REPS repetitions of "소켓 통신 패킷 ", 21 bytes each; 70,000 by default, 1.47 MB),
+# in a note of its own, indexed (untimed) into its own small index. Measured: a search for 패킷,
+# which matches everywhere in it, so its snippet must be cut from a 1.4 MB text. The note is
+# written the same way every run (deterministic), and only when its content differs.
+HUGE_REPS=${BENCH_HUGE_REPS:-70000}
+HUGE_NOTES=benchmarks/corpus/huge-section
+HUGE_DB=$WORK/netkb-huge.sqlite
+say "huge section ($HUGE_REPS repetitions)"
+python3 - "$HUGE_NOTES/huge.md" "$HUGE_REPS" <<'PY' | tee -a "$LOG"
+import os, sys
+path, reps = sys.argv[1], int(sys.argv[2])
+text = ("# 큰 섹션\n\n" + "소켓 통신 패킷 " * reps + "\n").encode("utf-8")
+os.makedirs(os.path.dirname(path), exist_ok=True)
+try:
+    same = open(path, "rb").read() == text
+except OSError:
+    same = False
+if not same:
+    with open(path, "wb") as f:
+        f.write(text)
+print("%s: %d bytes, %d repetitions of '소켓 통신 패킷 '%s" % (path, len(text), reps, "" if same else " (written)"))
+PY
+tsv huge "$HUGE_NOTES/huge.md" "$(wc -c < "$HUGE_NOTES/huge.md" | tr -d ' ')" "$HUGE_REPS" >> "$RES/huge.tsv"
+group_reset
+if ((HAVE_NETKB)); then
+    sh -c "$(rmdb "$HUGE_DB")"
+    if ! "$NETKB" index --rebuild --notes "$HUGE_NOTES" --index "$HUGE_DB" > "$WORK/precheck/setup-huge.out" 2>&1; then
+        echo "setting up $HUGE_DB failed, see $WORK/precheck/setup-huge.out" | tee -a "$LOG"
+    fi
+    tail -n 1 "$WORK/precheck/setup-huge.out" | tee -a "$LOG"
+fi
+add_netkb huge-section netkb-search-huge "$NETKB search 패킷 --notes $HUGE_NOTES --index $HUGE_DB --no-refresh" ""
+if ((HAVE_NETKB)); then
+    out=$("$NETKB" search 패킷 --notes "$HUGE_NOTES" --index "$HUGE_DB" --no-refresh --format json 2>/dev/null || true)
+    tsv netkb-search-huge "$(printf '%s' "$out" | python3 -c '
+import json, sys
+try:
+    r = json.load(sys.stdin)["results"]
+    print("%d result(s), snippet of %d characters, first highlight %r" % (
+        len(r), len(r[0]["snippet"]), r[0]["highlights"][0]["text"] if r[0].get("highlights") else None))
+except Exception:
+    print("?")')" >> "$RES/hits.tsv"
+fi
+run_group huge-section "$W_QUERY" "$R_QUERY" 1
 
 # ---------------------------------------------------------------- start-up floor (no target, for reading the searches)
 group_reset

@@ -13,6 +13,7 @@
 #   STRESS_EDITS           notes changed before each killed refresh (default 500)
 #   STRESS_LOCK_SECONDS    how long the write lock is held in case d6 (default 12, more than
 #                          netkb's 10-second busy timeout)
+#   STRESS_FLOCK_SECONDS   how long `flock INDEX.lock` is held in case d7 (default 5)
 #   STRESS_SEED            seed for the kill moments and the edits (default 1)
 #   STRESS_WORK            work folder (default: a new temporary one, removed at the end)
 #   STRESS_KEEP=1          keep the work folder
@@ -30,6 +31,7 @@ REBUILD_KILLS=${STRESS_REBUILD_KILLS:-$((KILLS < 14 ? KILLS : 14))}
 NOTE_COUNT=${STRESS_NOTES:-2000}
 EDITS=${STRESS_EDITS:-500}
 LOCK_SECONDS=${STRESS_LOCK_SECONDS:-12}
+FLOCK_SECONDS=${STRESS_FLOCK_SECONDS:-5}
 SEED=${STRESS_SEED:-1}
 RANDOM=$SEED
 STARTED=$(date +%s)
@@ -37,7 +39,7 @@ STARTED=$(date +%s)
 die() { echo "stress: $*" >&2; exit 2; }
 [[ -x $BIN ]] || die "no netkb binary at $BIN (build one: swift build -c release --product netkb, or set NETKB_BIN)"
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-for tool in python3 sqlite3 timeout; do command -v "$tool" >/dev/null || die "$tool is needed"; done
+for tool in python3 sqlite3 timeout flock; do command -v "$tool" >/dev/null || die "$tool is needed"; done
 
 if [[ -n ${STRESS_WORK:-} ]]; then
     WORK=$STRESS_WORK; rm -rf "$WORK"; mkdir -p "$WORK"
@@ -66,6 +68,29 @@ random_delay() { local ms=$((5 + (RANDOM * 32768 + RANDOM) % ($1 > 5 ? $1 - 4 : 
 
 # `sqlite3 INDEX "PRAGMA integrity_check"` is `ok`.
 integrity_ok() { [[ $(timeout 60 sqlite3 -readonly "$1" "PRAGMA integrity_check" 2>&1) == ok ]]; }
+
+# The index as the next process to open it will see it, right after a kill: a copy of INDEX, and
+# of INDEX-journal when the kill left one, opened read-write once so that SQLite rolls the hot
+# journal back in the copy. Sets SETTLED to the copy's path; HOT_JOURNALS counts the journals
+# rolled back.
+# (The index uses a rollback journal: `sqlite3 -readonly` on an index with a hot journal fails
+# with "attempt to write a readonly database", and opening the index itself read-write would do
+# the recovery that netkb's next run is being tested on.)
+HOT_JOURNALS=0 SETTLED=""
+is_hot_journal() { [[ -s $1 && $(head -c 8 "$1" | od -An -tx1 | tr -d ' \n') != 0000000000000000 ]]; }
+settled_copy() {
+    local copy=$WORK/settled
+    rm -rf "$copy"; mkdir -p "$copy"
+    SETTLED=$copy/idx.sqlite
+    cp "$1" "$SETTLED" || return 1
+    if [[ -e $1-journal ]]; then
+        cp "$1-journal" "$SETTLED-journal"
+        # Hot when its header has been written (SQLite writes the magic last, once the journal
+        # is synced and before it overwrites the index); a zeroed header is an unused journal.
+        is_hot_journal "$SETTLED-journal" && HOT_JOURNALS=$((HOT_JOURNALS + 1))
+        timeout 60 sqlite3 "$SETTLED" "PRAGMA schema_version;" >/dev/null 2>&1
+    fi
+}
 
 # The notes table as paths and content hashes, and how many rows every other table has.
 dump_tables() {
@@ -97,15 +122,20 @@ make_reference() {
     dump "$WORK/ref/$1.sqlite" > "$WORK/ref/$1.dump"
 }
 
-# Files beside INDEX other than INDEX, INDEX-wal and INDEX-shm.
+# netkb's files beside INDEX other than INDEX and INDEX.lock (the empty file netkb's writers
+# flock): any name that contains INDEX's name or ".building". The index uses a rollback journal,
+# so an INDEX-wal, INDEX-shm or INDEX-journal left after a run that ended counts as a leftover, as
+# does any *.building* file. (The script's own logs in the same folder are not netkb's.)
 leftovers() {
     local folder base; folder=$(dirname "$1"); base=$(basename "$1")
-    (cd "$folder" && ls -A) | grep -vxF -e "$base" -e "$base-wal" -e "$base-shm" | tr '\n' ' '
+    (cd "$folder" && ls -A) | grep -F -e "$base" -e ".building" | grep -vxF -e "$base" -e "$base.lock" | tr '\n' ' '
 }
 
 # Compares INDEX with reference NAME: integrity, dump and leftovers. Prints nothing when equal,
-# else why not. LEFTOVERS collects the leftover files for case e.
-LEFTOVERS=""
+# else why not. The leftover files are appended to WORK/leftovers.txt for case e (a file, since
+# compare_with runs in a command substitution, a subshell whose variables are lost).
+LEFTOVERS_FILE=$WORK/leftovers.txt
+: >"$LEFTOVERS_FILE"
 compare_with() {
     local index=$1 name=$2 extra
     if ! integrity_ok "$index"; then echo "integrity_check is not ok"; return; fi
@@ -114,7 +144,7 @@ compare_with() {
         return
     fi
     extra=$(leftovers "$index")
-    if [[ -n $extra ]]; then LEFTOVERS+="$(basename "$(dirname "$index")"): $extra; "; fi
+    if [[ -n $extra ]]; then printf '%s: %s; ' "$(basename "$(dirname "$index")")" "$extra" >>"$LEFTOVERS_FILE"; fi
 }
 
 # Starts `netkb ARGS…` in the background, SIGKILLs it after DELAY seconds and says whether
@@ -143,12 +173,15 @@ REBUILD_MS=$(time_ms index --rebuild --index "$WORK/probe/idx.sqlite")
 echo "stress: $NOTE_COUNT notes; a first index takes ${FIRST_MS} ms, a rebuild ${REBUILD_MS} ms"
 
 # ---------------------------------------------------------------- a. kills during a first index
-problems="" landed=0
+problems="" landed=0 HOT_JOURNALS=0
 for ((i = 1; i <= KILLS; i++)); do
     dir=$WORK/a$i; mkdir -p "$dir"; index=$dir/idx.sqlite
     outcome=$(kill_during "$(random_delay "$FIRST_MS")" index --index "$index")
     [[ $outcome == killed ]] && landed=$((landed + 1))
-    if [[ -e $index ]] && ! integrity_ok "$index"; then problems+="#$i: integrity not ok right after the kill; "; fi
+    if [[ -e $index ]]; then
+        settled_copy "$index"
+        integrity_ok "$SETTLED" || problems+="#$i: integrity not ok right after the kill; "
+    fi
     if ! nk index --index "$index" >"$dir/recover.log" 2>&1; then
         problems+="#$i ($outcome): the next 'netkb index' failed: $(head -c 200 "$dir/recover.log"); "
         continue
@@ -157,12 +190,12 @@ for ((i = 1; i <= KILLS; i++)); do
     [[ -n $why ]] && problems+="#$i ($outcome): $why; "
     rm -rf "$dir"
 done
-if [[ -z $problems ]]; then pass "a. kill -9 during a first index" "$KILLS runs, $landed killed mid-run, all recovered to a clean index"
+if [[ -z $problems ]]; then pass "a. kill -9 during a first index" "$KILLS runs, $landed killed mid-run ($HOT_JOURNALS left a hot journal), all recovered to a clean index"
 else fail "a. kill -9 during a first index" "$problems"; fi
 
 # ---------------------------------------------------------------- b. kills during a refresh of EDITS changed notes
 dir=$WORK/b; mkdir -p "$dir"; index=$dir/idx.sqlite
-problems="" landed=0
+problems="" landed=0 HOT_JOURNALS=0
 nk index --index "$index" >/dev/null 2>&1
 python3 "$HERE/stress/edit_notes.py" "$NOTES" "$EDITS" "probe" >/dev/null
 REFRESH_MS=$(time_ms index --index "$index")
@@ -173,10 +206,11 @@ for ((i = 1; i <= KILLS; i++)); do
     make_reference after || { problems+="#$i: the clean index failed; "; continue; }
     outcome=$(kill_during "$(random_delay "$REFRESH_MS")" index --index "$index")
     [[ $outcome == killed ]] && landed=$((landed + 1))
-    if ! integrity_ok "$index"; then
+    settled_copy "$index"
+    if ! integrity_ok "$SETTLED"; then
         problems+="#$i ($outcome): integrity not ok right after the kill; "
     else
-        killed=$(dump_tables "$index")
+        killed=$(dump_tables "$SETTLED")
         after=$(dump_tables "$WORK/ref/after.sqlite")
         [[ $killed == "$before" || $killed == "$after" ]] || problems+="#$i ($outcome): the killed refresh left a half-written index; "
     fi
@@ -187,13 +221,44 @@ for ((i = 1; i <= KILLS; i++)); do
     why=$(compare_with "$index" after)
     [[ -n $why ]] && problems+="#$i ($outcome): $why; "
 done
-if [[ -z $problems ]]; then pass "b. kill -9 during a refresh ($EDITS changed)" "$KILLS runs, $landed killed mid-run, each left the old or the new index and recovered"
+if [[ -z $problems ]]; then pass "b. kill -9 during a refresh ($EDITS changed)" "$KILLS runs, $landed killed mid-run ($HOT_JOURNALS left a hot journal), each left the old or the new index and recovered"
 else fail "b. kill -9 during a refresh ($EDITS changed)" "$problems"; fi
+
+# A search with --no-refresh right after a writer was killed in the middle of its commit, leaving
+# a hot journal beside the index. A killed refresh leaves one only when the kill lands in the short
+# window of its commit (case b counts them), so here a helper makes one for certain: a writer
+# that overwrites pages of the index and is SIGKILLed before it commits. netkb promises that an
+# interrupted run loses nothing and that --no-refresh searches the index as it is: the search
+# must exit 0 and find what it found before (the journal rolled back); then a plain `netkb index`
+# must leave an index equal to a clean one.
+
+# hits.py of what `netkb search TCP --no-refresh` prints for INDEX; sets HITS_RC to its exit status.
+hits_of() {
+    timeout -k 5 60 "$BIN" search TCP --no-refresh --limit 100000 --format json --index "$1" --notes "$NOTES" \
+        >"$dir/hot.json" 2>"$dir/hot.err"
+    HITS_RC=$?
+    HITS=$(python3 "$HERE/stress/hits.py" <"$dir/hot.json" 2>&1)
+}
+hits_of "$WORK/ref/after.sqlite"; expected=$HITS
+(timeout 60 python3 "$HERE/stress/kill_mid_write.py" "$index" >"$dir/hot.log" 2>&1; true) 2>/dev/null  # it dies by SIGKILL
+if ! is_hot_journal "$index-journal"; then
+    fail "b. search --no-refresh on a hot journal" "the helper left no hot journal: $(head -c 200 "$dir/hot.log")"
+else
+    hits_of "$index"
+    bad=""
+    if ((HITS_RC != 0)); then bad+="exit $HITS_RC ($(head -c 200 "$dir/hot.err" | tr '\n' ' ')); "
+    elif [[ $HITS != "$expected" ]]; then bad+="found other sections than before the killed write; "
+    fi
+    nk index --index "$index" >"$dir/hot-recover.log" 2>&1 || bad+="the next 'netkb index' failed: $(head -c 200 "$dir/hot-recover.log" | tr '\n' ' '); "
+    [[ -z $bad ]] && { why=$(compare_with "$index" after); [[ -n $why ]] && bad+="$why; "; }
+    if [[ -z $bad ]]; then pass "b. search --no-refresh on a hot journal" "exit 0, the same $(printf '%s\n' "$HITS" | grep -c .) sections as before, then recovered"
+    else fail "b. search --no-refresh on a hot journal" "$bad"; fi
+fi
 
 # ---------------------------------------------------------------- c. kills during index --rebuild
 make_reference now || die "netkb could not index the corpus"
 dir=$WORK/c; mkdir -p "$dir"; index=$dir/idx.sqlite
-problems="" landed=0
+problems="" landed=0 HOT_JOURNALS=0
 nk index --index "$index" >/dev/null 2>&1
 for ((i = 1; i <= REBUILD_KILLS; i++)); do
     outcome=$(kill_during "$(random_delay "$REBUILD_MS")" index --rebuild --index "$index")
@@ -202,8 +267,9 @@ for ((i = 1; i <= REBUILD_KILLS; i++)); do
     if [[ ! -e $index ]]; then
         problems+="#$i ($outcome): the index is gone after the kill; "
     else
-        killed_dump=$(dump "$index")
-        integrity_ok "$index" && [[ $killed_dump == "$(cat "$WORK/ref/now.dump")" ]] \
+        settled_copy "$index"
+        killed_dump=$(dump "$SETTLED")
+        integrity_ok "$SETTLED" && [[ $killed_dump == "$(cat "$WORK/ref/now.dump")" ]] \
             || problems+="#$i ($outcome): the previous index was not intact after the kill; "
     fi
     if ! nk index --index "$index" >"$dir/recover.log" 2>&1; then
@@ -213,7 +279,7 @@ for ((i = 1; i <= REBUILD_KILLS; i++)); do
     why=$(compare_with "$index" now)
     [[ -n $why ]] && problems+="#$i ($outcome): $why; "
 done
-if [[ -z $problems ]]; then pass "c. kill -9 during index --rebuild" "$REBUILD_KILLS runs, $landed killed mid-run, the old index stayed intact"
+if [[ -z $problems ]]; then pass "c. kill -9 during index --rebuild" "$REBUILD_KILLS runs, $landed killed mid-run ($HOT_JOURNALS left a hot journal), the old index stayed intact"
 else fail "c. kill -9 during index --rebuild" "$problems"; fi
 
 # ---------------------------------------------------------------- d. concurrent runs
@@ -305,7 +371,48 @@ else
 fi
 wait "$holder" 2>/dev/null
 
+# A search while another netkb writer holds netkb's own lock (flock on INDEX.lock), with a note
+# changed so that the search would refresh: it must not wait for the lock, but answer at once
+# from the index as it is, with the warning line, and exit 0. Then, once the lock is free, an
+# index run brings the index up to date.
+WARNING="netkb: warning: answering from the index as it is, which may be out of date: another netkb process is updating it"
+python3 "$HERE/stress/edit_notes.py" "$NOTES" 1 "d-flock" >/dev/null
+timeout $((FLOCK_SECONDS + 30)) flock "$index.lock" sh -c 'echo locked; sleep "$1"' sh "$FLOCK_SECONDS" >"$dir/flock.out" 2>&1 &
+holder=$!
+for ((k = 0; k < 100; k++)); do grep -q locked "$dir/flock.out" 2>/dev/null && break; sleep 0.1; done
+if ! grep -q locked "$dir/flock.out"; then
+    fail "d. search while netkb's flock is held" "could not take the lock: $(head -c 200 "$dir/flock.out")"
+else
+    t0=$(now_ms)
+    nk search TCP --format json --limit 50 --index "$index" >"$dir/flocked.out" 2>"$dir/flocked.err"
+    rc=$? took=$(($(now_ms) - t0))
+    results=$(python3 "$HERE/stress/hits.py" <"$dir/flocked.out" 2>/dev/null | wc -l)
+    bad=""
+    ((rc == 0)) || bad+="exit $rc; "
+    ((results > 0)) || bad+="no results; "
+    grep -qxF "$WARNING" "$dir/flocked.err" || bad+="no warning line; "
+    # "Quickly": within a fifth of the time the lock is held (1 s for the default 5 s).
+    ((took < FLOCK_SECONDS * 1000 / 5)) || bad+="took $took ms (lock held ${FLOCK_SECONDS} s); "
+    if [[ -z $bad ]]; then
+        pass "d. search while netkb's flock is held" "answered in $took ms with $results results and the warning (lock held ${FLOCK_SECONDS} s)"
+    else
+        fail "d. search while netkb's flock is held" "${bad}after $took ms; stderr: $(head -c 300 "$dir/flocked.err" | tr '\n' ' ')"
+    fi
+fi
+wait "$holder" 2>/dev/null
+make_reference now || die "netkb could not index the corpus"
+nk index --index "$index" >"$dir/after-flock.log" 2>&1
+rc=$?
+if ((rc != 0)); then
+    fail "d. index after the flock is released" "exit $rc: $(head -c 200 "$dir/after-flock.log" | tr '\n' ' ')"
+else
+    why=$(compare_with "$index" now)
+    if [[ -z $why ]]; then pass "d. index after the flock is released" "exit 0, index equals a clean one"
+    else fail "d. index after the flock is released" "$why"; fi
+fi
+
 # ---------------------------------------------------------------- e. leftovers
+LEFTOVERS=$(cat "$LEFTOVERS_FILE")
 if [[ -z $LEFTOVERS ]]; then pass "e. no leftover files beside the index" "after every recovery and concurrent run"
 else fail "e. no leftover files beside the index" "$LEFTOVERS"; fi
 
