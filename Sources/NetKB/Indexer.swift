@@ -103,10 +103,10 @@ public struct Indexer: Sendable {
     /// resolved again.
     func record(_ outcome: NoteReader.Outcome, in transaction: IndexTransaction, indexed: [String: FileStamp], report: inout IndexReport) throws -> Set<String> {
         switch outcome {
-        case .parsed(let file, let parsed, let stamp):
+        case .parsed(let file, let parsed, let linked, let stamp):
             if indexed[file.path] == nil { report.added += 1 } else { report.updated += 1 }
             report.warnings += parsed.warnings
-            return try transaction.save(parsed.note, stamp: stamp)
+            return try transaction.save(linked, stamp: stamp)
         case .sameContent(let file, let stamp):
             try transaction.touch(path: file.path, stamp: stamp)
             report.unchanged += 1

@@ -11,7 +11,7 @@ import Glibc
 /// which bounds memory however many notes change.
 final class NoteReader: @unchecked Sendable {
     enum Outcome: Sendable {
-        case parsed(NoteFile, ParsedNote, FileStamp)
+        case parsed(NoteFile, ParsedNote, LinkedNote, FileStamp)
         case sameContent(NoteFile, FileStamp)
         case vanished(NoteFile)
         case unreadable(NoteFile, reason: String)
@@ -85,7 +85,8 @@ final class NoteReader: @unchecked Sendable {
         if let old = indexed[file.path], old.contentHash == stamp.contentHash {
             return .sameContent(file, stamp)
         }
-        return .parsed(file, parser.parse(bytes, path: file.path), stamp)
+        let parsed = parser.parse(bytes, path: file.path)
+        return .parsed(file, parsed, LinkedNote(parsed.note), stamp)
     }
 
     struct POSIXFailure: Error { var code: Int32 }

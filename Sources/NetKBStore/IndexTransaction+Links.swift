@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NetKBCore
 
@@ -26,20 +27,21 @@ extension IndexTransaction {
         if rulesChanged {
             try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('link-rules', ?)", arguments: [rules])
         }
-        var pending: [Row] = []
-        let columns = "l.id, l.target, l.text, l.kind, l.line, l.col, n.path"
+        // The ids of the links to resolve; their rows are read, resolved and written a chunk at
+        // a time, so memory stays bounded however many links there are.
+        var pending: [Int64]
         if rulesChanged {
-            pending = try Row.fetchAll(db, sql: "SELECT \(columns) FROM links l JOIN notes n ON n.id = l.note_id")
+            pending = try Int64.fetchAll(db, sql: "SELECT id FROM links")
         } else {
-            pending = try Row.fetchAll(db, sql: "SELECT \(columns) FROM links l JOIN notes n ON n.id = l.note_id WHERE l.status IS NULL")
+            pending = try Int64.fetchAll(db, sql: "SELECT id FROM links WHERE status IS NULL")
             if !affectedKeys.isEmpty {
                 try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS affected_keys (key TEXT PRIMARY KEY) WITHOUT ROWID")
                 try db.execute(sql: "DELETE FROM affected_keys")
                 let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO affected_keys (key) VALUES (?)")
                 for key in affectedKeys { try insert.execute(arguments: [key]) }
-                pending += try Row.fetchAll(db, sql: """
-                    SELECT \(columns) FROM links l JOIN notes n ON n.id = l.note_id
-                    WHERE l.status IS NOT NULL AND (l.status = 'broken' OR l.target_key IN (SELECT key FROM affected_keys))
+                pending += try Int64.fetchAll(db, sql: """
+                    SELECT id FROM links
+                    WHERE status IS NOT NULL AND (status = 'broken' OR target_key IN (SELECT key FROM affected_keys))
                     """)
             }
         }
@@ -48,21 +50,46 @@ extension IndexTransaction {
         let update = try db.cachedStatement(sql: """
             UPDATE links SET status = ?, broken_kind = ?, reason = ?, suggestion = ?, target_path = ?, target_section = ? WHERE id = ?
             """)
-        for row in pending {
-            let link = Link(
-                target: row["target"], text: row["text"], kind: LinkKind(rawValue: row["kind"]) ?? .markdown,
-                location: SourceLocation(line: row["line"], column: row["col"]), sectionIndex: 0)
-            let id: Int64 = row["id"]
-            switch resolver.resolve(link, from: row["path"]) {
-            case .external:
-                try update.execute(arguments: ["external", nil, nil, nil, nil, nil, id])
-            case .resolved(let resolved):
-                try update.execute(arguments: ["ok", nil, nil, nil, resolved.path, resolved.sectionIndex, id])
-            case .broken(let broken):
-                try update.execute(arguments: ["broken", broken.kind.rawValue, broken.reason, broken.suggestion, nil, nil, id])
+        let chunkSize = 8_192
+        for start in stride(from: 0, to: pending.count, by: chunkSize) {
+            let ids = Array(pending[start..<min(pending.count, start + chunkSize)])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id
+                WHERE l.id IN (\(databaseQuestionMarks(count: ids.count)))
+                """, arguments: StatementArguments(ids))
+            // Resolving is pure and most of the work: it runs on every core, the writes after it.
+            let work: [(id: Int64, link: Link, path: String)] = rows.map { row in
+                (row["id"], Link(
+                    target: row["target"], text: row["text"], kind: LinkKind(rawValue: row["kind"]) ?? .markdown,
+                    location: SourceLocation(line: row["line"], column: row["col"]), sectionIndex: 0), row["path"])
+            }
+            let verdicts = Self.resolveConcurrently(work.map { ($0.link, $0.path) }, with: resolver)
+            for (item, verdict) in zip(work, verdicts) {
+                let id = item.id
+                switch verdict {
+                case .external:
+                    try update.execute(arguments: ["external", nil, nil, nil, nil, nil, id])
+                case .resolved(let resolved):
+                    try update.execute(arguments: ["ok", nil, nil, nil, resolved.path, resolved.sectionIndex, id])
+                case .broken(let broken):
+                    try update.execute(arguments: ["broken", broken.kind.rawValue, broken.reason, broken.suggestion, nil, nil, id])
+                }
             }
         }
         return pending.count
+    }
+
+    /// Each link's verdict, in order, worked out on all cores in chunks.
+    static func resolveConcurrently(_ links: [(Link, String)], with resolver: LinkResolver) -> [LinkResolution] {
+        let chunk = 2_048
+        let chunks = (links.count + chunk - 1) / chunk
+        guard chunks > 1 else { return links.map { resolver.resolve($0.0, from: $0.1) } }
+        let results = ResolutionSlots(count: links.count)
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            let range = (index * chunk)..<min(links.count, (index + 1) * chunk)
+            results.fill(range, with: range.map { resolver.resolve(links[$0].0, from: links[$0].1) })
+        }
+        return results.values
     }
 
     /// The rules links were resolved by: when they change, every link is resolved again.
@@ -110,5 +137,25 @@ extension NoteStore {
             guard count > 0 else { return false }
             return Set(try String.fetchAll(db, sql: "SELECT path FROM files")) != Set(otherFiles)
         }
+    }
+}
+
+/// Verdicts filled in by several threads, each into its own range.
+private final class ResolutionSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [LinkResolution?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func fill(_ range: Range<Int>, with verdicts: [LinkResolution]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for (index, verdict) in zip(range, verdicts) { slots[index] = verdict }
+    }
+
+    var values: [LinkResolution] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
     }
 }

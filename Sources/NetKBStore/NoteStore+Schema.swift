@@ -104,7 +104,6 @@ extension NoteStore {
                 ALTER TABLE links ADD COLUMN target_section INTEGER;
                 CREATE INDEX links_by_key ON links(target_key);
                 CREATE INDEX links_by_target ON links(target_path);
-                CREATE INDEX links_by_status ON links(status);
                 """)
         }
         return migrator

@@ -128,9 +128,16 @@ public struct IndexTransaction {
     /// it is new or its names, headings or anchors changed; none otherwise.
     @discardableResult
     public func save(_ note: Note, stamp: FileStamp) throws -> Set<String> {
+        try save(LinkedNote(note), stamp: stamp)
+    }
+
+    /// Adds a note whose link bookkeeping is already worked out (see ``LinkedNote``).
+    @discardableResult
+    public func save(_ linked: LinkedNote, stamp: FileStamp) throws -> Set<String> {
+        let note = linked.note
         let aliases = note.frontMatter.aliases.joined(separator: "\n")
-        let catalogEntry = CatalogNote(note: note)
-        let namesHash = Int64(bitPattern: Self.namesHash(catalogEntry))
+        let catalogEntry = linked.catalogEntry
+        let namesHash = Int64(bitPattern: linked.namesHash)
         let noteID: Int64
         var affected = LinkLookupKey.of(catalogEntry)
         if let existing = try self.noteID(path: note.path) {
@@ -189,10 +196,10 @@ public struct IndexTransaction {
         let insertLink = try db.cachedStatement(sql: """
             INSERT INTO links (note_id, section_id, target, text, kind, line, col, target_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for link in note.links {
+        for (link, key) in zip(note.links, linked.linkKeys) {
             try insertLink.execute(arguments: [
                 noteID, sectionID(link.sectionIndex), link.target, link.text, link.kind.rawValue,
-                link.location.line, link.location.column, LinkLookupKey.of(LinkTarget(link)),
+                link.location.line, link.location.column, key,
             ])
         }
         let insertReference = try db.cachedStatement(sql: """
@@ -209,14 +216,6 @@ public struct IndexTransaction {
             try insertTag.execute(arguments: [noteID, tag.name, tag.line])
         }
         return affected
-    }
-
-    /// A hash of what other notes' links can point at: names, headings, anchors and block ids.
-    static func namesHash(_ note: CatalogNote) -> UInt64 {
-        var text = note.title + "\u{1F}" + note.aliases.joined(separator: "\u{1E}")
-        for heading in note.headings { text += "\u{1F}\(heading.level) \(heading.text)" }
-        text += "\u{1F}" + note.anchorIDs.sorted().joined(separator: "\u{1E}") + "\u{1F}" + note.blockIDs.sorted().joined(separator: "\u{1E}")
-        return ContentHash.of(Array(text.utf8))
     }
 
     func noteID(path: String) throws -> Int64? {

@@ -95,15 +95,37 @@ public struct NoteStore: Sendable {
     public static func openForReading(at path: String) throws -> NoteStore {
         guard try ownership(of: path) else { throw StoreError.missing(path: path) }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(.readOnly))
-            switch try queue.read(schemaState) {
-            case .current: return NoteStore(queue, path: path)
-            case .empty: throw StoreError.unusable(path: path, reason: "it is empty")
-            case .older: throw StoreError.unusable(path: path, reason: "it was written by an older netkb")
-            case .unusable(let reason): throw StoreError.unusable(path: path, reason: reason)
+            return try openReadOnly(at: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY && FileManager.default.fileExists(atPath: path + "-journal") {
+            // A run killed while writing left a hot journal, which a read-only connection may not
+            // roll back. Rolling it back restores the index as it was before that run; it needs
+            // write access, and SQLite's own locks keep it safe beside other processes.
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration(.readWrite))
+                _ = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master") }
+                try queue.close()
+            } catch {
+                throw StoreError.unusable(
+                    path: path,
+                    reason: "a run killed while writing left \(path)-journal, which netkb must roll back and cannot here (no write access)")
+            }
+            do {
+                return try openReadOnly(at: path)
+            } catch let error as DatabaseError {
+                throw StoreError(error, path: path)
             }
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        }
+    }
+
+    static func openReadOnly(at path: String) throws -> NoteStore {
+        let queue = try DatabaseQueue(path: path, configuration: configuration(.readOnly))
+        switch try queue.read(schemaState) {
+        case .current: return NoteStore(queue, path: path)
+        case .empty: throw StoreError.unusable(path: path, reason: "it is empty")
+        case .older: throw StoreError.unusable(path: path, reason: "it was written by an older netkb")
+        case .unusable(let reason): throw StoreError.unusable(path: path, reason: reason)
         }
     }
 

@@ -271,6 +271,21 @@ struct ReliabilityTests {
         #expect(run.stderr.hasPrefix("netkb: warning: answering from the index as it is, which may be out of date: cannot write the index at \(index): database or disk is full"))
     }
 
+    @Test func aRunKilledWhileWritingLeavesAnIndexThatNoRefreshStillReads() throws {
+        let vault = try Vault()
+        for n in 0..<200 { try vault.write("n\(n).md", "# 노트 \(n)\n\n소켓 \(n) " + String(repeating: "패킷 ", count: 50) + "\n") }
+        #expect(try vault.netkb(["index"]).status == 0)
+        // A writer killed in the middle of its commit: the index's pages are half-written and
+        // its journal is hot.
+        let script = NetKBBinary.packageRoot.appendingPathComponent("benchmarks/stress/kill_mid_write.py").path
+        _ = try NetKBBinary.run([script, vault.index.path], executable: "/usr/bin/python3")
+        #expect(FileManager.default.fileExists(atPath: vault.index.path + "-journal"))
+        let run = try vault.netkb(["search", "소켓", "--no-refresh", "--limit", "500", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect((try? run.json()["results"] as? [Any])??.count == 200)
+        #expect(!FileManager.default.fileExists(atPath: vault.index.path + "-journal"))
+    }
+
     // MARK: 14. Terminal safety.
 
     @Test func escapeSequencesInNotesAreShownEscaped() throws {

@@ -17,11 +17,22 @@ struct NearNameIndex: Sendable {
     }
 
     /// The name closest to `text` by ``EditDistance``, if one is near enough.
+    /// Ties go to the name first in byte order (for NFC text, the order of `String`'s `<`),
+    /// found without sorting the candidates.
     func closest(to text: String) -> String? {
-        let forward = Self.neighbours(of: text, in: names, key: { $0 })
-        let backward = Self.neighbours(of: Self.reversedScalars(text), in: reversed, key: \.key).map(\.name)
-        let candidates = (forward + backward).sorted()
-        return EditDistance.closest(to: text, among: candidates)
+        let target = Array(text.unicodeScalars)
+        let limit = EditDistance.limit(forLength: target.count)
+        guard limit > 0 else { return nil }
+        var best: (name: String, distance: Int)?
+        func consider(_ candidate: String) {
+            let scalars = Array(candidate.unicodeScalars)
+            guard scalars != target, let distance = EditDistance.between(target, scalars, limit: best?.distance ?? limit) else { return }
+            if let current = best, distance == current.distance, !candidate.utf8.lexicographicallyPrecedes(current.name.utf8) { return }
+            best = (candidate, distance)
+        }
+        for candidate in Self.neighbours(of: text, in: names, key: { $0 }) { consider(candidate) }
+        for entry in Self.neighbours(of: Self.reversedScalars(text), in: reversed, key: \.key) { consider(entry.name) }
+        return best?.name
     }
 
     /// Up to ``window`` elements either side of where `key` would be inserted.
