@@ -171,7 +171,9 @@ def main():
         targets.append(("Full index ≤ 1.5 × (cmark-gfm parse + sqlite3 bulk load)", "—", lim,
                         not_run("netkb-index-full", "sqlite3-bulk-load", "cmark-gfm-parse")))
     for i, label, limit in (("netkb-refresh-nochange", "Refresh, nothing changed", 150.0),
-                            ("netkb-refresh-one-note", "Refresh, one note changed", 250.0)):
+                            ("netkb-refresh-one-note", "Refresh, one note changed", 250.0),
+                            ("netkb-check-nochange", "`check`, nothing changed", 300.0),
+                            ("netkb-check-one-note", "`check` after editing one note", 300.0)):
         v = med(i)
         targets.append(("%s < %d ms" % (label, limit), "%s ms" % fmt(v) if v is not None else "—",
                         "%d ms" % limit, verdict(v < limit) if v is not None else not_run(i)))

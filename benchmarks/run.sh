@@ -217,6 +217,10 @@ fi
 REFRESH="$NETKB index --notes $CORPUS --index $DB"
 add_netkb refresh netkb-refresh-nochange "$REFRESH" ""
 add_netkb refresh netkb-refresh-one-note "$REFRESH" "sh benchmarks/edit_note.sh $(shq "$EDIT_NOTE") $EDIT_ORIG $EDIT_COUNT"
+# check exits 1 when it finds broken links, which the corpus has on purpose.
+CHECK="$NETKB check --notes $CORPUS --index $DB > /dev/null || [ \$? -eq 1 ]"
+add_netkb refresh netkb-check-nochange "$CHECK" ""
+add_netkb refresh netkb-check-one-note "$CHECK" "sh benchmarks/edit_note.sh $(shq "$EDIT_NOTE") $EDIT_ORIG $EDIT_COUNT"
 run_group refresh "$W_REFRESH" "$R_REFRESH" 0
 restore_note
 if ((HAVE_NETKB)); then "$NETKB" index --notes "$CORPUS" --index "$DB" > /dev/null 2>&1 || true; fi

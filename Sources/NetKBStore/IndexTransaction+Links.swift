@@ -46,7 +46,7 @@ extension IndexTransaction {
             }
         }
         guard !pending.isEmpty else { return 0 }
-        let resolver = LinkResolver(catalog: try catalog(), repository: repository)
+        let resolver = LinkResolver(catalog: try catalog(detailFor: relevantNotes(forLinks: pending)), repository: repository)
         let update = try db.cachedStatement(sql: """
             UPDATE links SET status = ?, broken_kind = ?, reason = ?, suggestion = ?, target_path = ?, target_section = ? WHERE id = ?
             """)
@@ -97,8 +97,26 @@ extension IndexTransaction {
         "rules 1; repository \(repository.map { "\($0.owner)/\($0.name)/\($0.notesFolder)" } ?? "-")"
     }
 
-    /// What link resolution needs of every note and file, read from the index.
-    func catalog() throws -> NoteCatalog {
+    /// The notes whose headings and anchors resolving `links` can need: the notes that hold
+    /// them and the notes whose names they look up; nil (every note) when that is most of them.
+    func relevantNotes(forLinks links: [Int64]) throws -> Set<Int64>? {
+        let notes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notes") ?? 0
+        guard links.count < 5_000, notes > 200 else { return nil }
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS pending_links (id INTEGER PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM pending_links")
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO pending_links (id) VALUES (?)")
+        for id in links { try insert.execute(arguments: [id]) }
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT note_id FROM links WHERE id IN (SELECT id FROM pending_links)
+            UNION
+            SELECT note_id FROM note_names WHERE key IN (SELECT target_key FROM links WHERE id IN (SELECT id FROM pending_links))
+            """)
+        return ids.count * 2 < notes ? Set(ids) : nil
+    }
+
+    /// What link resolution needs of every note and file, read from the index: every note's
+    /// names, and the headings and anchors of the notes in `detailFor` (of all, when nil).
+    func catalog(detailFor detailed: Set<Int64>? = nil) throws -> NoteCatalog {
         var aliases: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT note_id, name FROM note_names WHERE kind = 'alias'") {
             aliases[row["note_id"], default: []].append(row["name"])
@@ -110,16 +128,20 @@ extension IndexTransaction {
             else { anchors[row["note_id"], default: []].insert(row["name"]) }
         }
         var headings: [Int64: [NoteHeading]] = [:]
-        let sections = try Row.fetchCursor(db, sql: "SELECT note_id, ordinal, level, heading FROM sections WHERE level > 0 ORDER BY note_id, ordinal")
+        var slugs: [Int64: [String]] = [:]
+        let sections = try Row.fetchCursor(db, sql: "SELECT note_id, ordinal, level, heading, slug FROM sections WHERE level > 0 ORDER BY note_id, ordinal")
         while let row = try sections.next() {
-            headings[row["note_id"], default: []].append(NoteHeading(text: row["heading"], level: row["level"], sectionIndex: row["ordinal"]))
+            let note: Int64 = row["note_id"]
+            if let detailed, !detailed.contains(note) { continue }
+            headings[note, default: []].append(NoteHeading(text: row["heading"], level: row["level"], sectionIndex: row["ordinal"]))
+            slugs[note, default: []].append(row["slug"])
         }
         var notes: [CatalogNote] = []
         for row in try Row.fetchAll(db, sql: "SELECT id, path, title FROM notes") {
             let id: Int64 = row["id"]
             notes.append(CatalogNote(
                 path: row["path"], title: row["title"], aliases: aliases[id] ?? [], headings: headings[id] ?? [],
-                anchorIDs: anchors[id] ?? [], blockIDs: blocks[id] ?? []))
+                anchorIDs: anchors[id] ?? [], blockIDs: blocks[id] ?? [], slugs: slugs[id]))
         }
         return NoteCatalog(notes: notes, otherFiles: try String.fetchAll(db, sql: "SELECT path FROM files"))
     }

@@ -140,9 +140,22 @@ public struct IndexTransaction {
         let namesHash = Int64(bitPattern: linked.namesHash)
         let noteID: Int64
         var affected = LinkLookupKey.of(catalogEntry)
+        // When what other notes see of this note is unchanged, so is every verdict on a link it
+        // keeps: those are carried over, and only its new links wait to be resolved.
+        var keptVerdicts: [String: Row] = [:]
         if let existing = try self.noteID(path: note.path) {
             let oldHash = try Int64.fetchOne(db.cachedStatement(sql: "SELECT names_hash FROM notes WHERE id = ?"), arguments: [existing])
-            if oldHash == namesHash { affected = [] } else { affected.formUnion(try keys(noteID: existing)) }
+            if oldHash == namesHash {
+                affected = []
+                for row in try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT kind, target, status, broken_kind, reason, suggestion, target_path, target_section
+                    FROM links WHERE note_id = ? AND status IS NOT NULL
+                    """), arguments: [existing]) {
+                    keptVerdicts[Self.verdictKey(kind: row["kind"], target: row["target"])] = row
+                }
+            } else {
+                affected.formUnion(try keys(noteID: existing))
+            }
             try removeContent(noteID: existing)
             try db.cachedStatement(sql: """
                 UPDATE notes SET title = ?, aliases = ?, modified = ?, size = ?, content_hash = ?, names_hash = ? WHERE id = ?
@@ -194,12 +207,17 @@ public struct IndexTransaction {
         }
 
         let insertLink = try db.cachedStatement(sql: """
-            INSERT INTO links (note_id, section_id, target, text, kind, line, col, target_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO links (note_id, section_id, target, text, kind, line, col, target_key,
+                               status, broken_kind, reason, suggestion, target_path, target_section)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (link, key) in zip(note.links, linked.linkKeys) {
+            let kept = keptVerdicts.isEmpty ? nil : keptVerdicts[Self.verdictKey(kind: link.kind.rawValue, target: link.target)]
             try insertLink.execute(arguments: [
                 noteID, sectionID(link.sectionIndex), link.target, link.text, link.kind.rawValue,
                 link.location.line, link.location.column, key,
+                kept?["status"] as String?, kept?["broken_kind"] as String?, kept?["reason"] as String?,
+                kept?["suggestion"] as String?, kept?["target_path"] as String?, kept?["target_section"] as Int?,
             ])
         }
         let insertReference = try db.cachedStatement(sql: """
@@ -217,6 +235,8 @@ public struct IndexTransaction {
         }
         return affected
     }
+
+    static func verdictKey(kind: String, target: String) -> String { kind + "\u{1F}" + target }
 
     func noteID(path: String) throws -> Int64? {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM notes WHERE path = ?"), arguments: [path])

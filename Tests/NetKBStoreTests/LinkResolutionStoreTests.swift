@@ -28,8 +28,10 @@ struct LinkResolutionStoreTests {
         var notes = (0..<50).map { note("n\($0).md", links: ["n\(($0 + 1) % 50)", "n\(($0 + 2) % 50)#Top"]) }
         notes.append(note("lonely.md", links: ["missing"]))
         #expect(try save(store, notes) == 101)
-        // The same note again, same headings: only its own two links are new.
-        #expect(try save(store, [note("n3.md", links: ["n4", "n5#Top"])]) == 2)
+        // The same note again, same headings: its links keep their verdicts, nothing is resolved;
+        // a link added to it is the only one resolved.
+        #expect(try save(store, [note("n3.md", links: ["n4", "n5#Top"])]) == 0)
+        #expect(try save(store, [note("n3.md", links: ["n4", "n5#Top", "n6"])]) == 1)
         // n7's heading changes: its own links, the links that look up "n7" (from n5 and n6), and the broken one.
         #expect(try save(store, [note("n7.md", headings: ["Renamed"], links: ["n8", "n9#Top"])]) == 2 + 2 + 1)
         let broken = try store.brokenLinks()

@@ -20,9 +20,11 @@ public struct CatalogNote: Hashable, Sendable {
     /// The index of each heading's parent heading (the nearest earlier one of a lower level).
     let parents: [Int?]
 
+    /// `slugs`, when given, are the headings' GitHub slugs as ``HeadingSlugger`` made them
+    /// before (the index stores them), so they need not be made again.
     public init(
         path: String, title: String, aliases: [String] = [], headings: [NoteHeading] = [],
-        anchorIDs: Set<String> = [], blockIDs: Set<String> = []
+        anchorIDs: Set<String> = [], blockIDs: Set<String> = [], slugs: [String]? = nil
     ) {
         self.path = NFC.normalize(path)
         self.title = NFC.normalize(title)
@@ -30,7 +32,7 @@ public struct CatalogNote: Hashable, Sendable {
         self.headings = headings
         self.anchorIDs = Set(anchorIDs.map(NFC.normalize)).union(headings.compactMap(\.explicitID))
         self.blockIDs = Set(blockIDs.map(NFC.normalize))
-        self.slugs = HeadingSlugger.slugs(for: headings.map(\.text))
+        self.slugs = slugs.flatMap { $0.count == headings.count ? $0 : nil } ?? HeadingSlugger.slugs(for: headings.map(\.text))
         self.headingKeys = headings.map { ObsidianHeadingKey.make($0.text) }
         var parents: [Int?] = []
         var open: [Int] = []  // Indices of the headings enclosing the current one.

@@ -21,15 +21,15 @@ public struct NoteCatalog: Sendable {
     let filesByLowercasedPath: [String: [String]]
     /// Lower-cased file name (with extension) → paths, sorted.
     let filesByLowercasedName: [String: [String]]
-    /// Folder → the names of the files in it, for suggestions.
-    let fileNamesByFolder: [String: NearNameIndex]
+    /// Folder → the names of the files in it, for suggestions (indexed when first needed).
+    let fileNamesByFolder: [String: LazyNearNameIndex]
     /// Lower-cased alias → note indices.
     let notesByLowercasedAlias: [String: [Int]]
     /// Lower-cased title → note indices.
     let notesByLowercasedTitle: [String: [Int]]
     /// Lower-cased names wiki links may use (note names without `.md`, other files' names,
     /// aliases), for "did you mean" suggestions.
-    let wikiNames: NearNameIndex
+    let wikiNames: LazyNearNameIndex
     /// Those lower-cased names → the name as first written, for messages.
     let wikiNameSpellings: [String: String]
 
@@ -50,35 +50,35 @@ public struct NoteCatalog: Sendable {
         var byLowercasedName: [String: [String]] = [:]
         var namesByFolder: [String: [String]] = [:]
         var spellings: [String: String] = [:]
-        for path in files.sorted() {
-            let lowercased = path.lowercased()
+        for path in files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let lowercased = path.fastLowercased()
             byLowercasedPath[lowercased, default: []].append(path)
             let name = NotePath.fileName(of: path)
-            byLowercasedName[name.lowercased(), default: []].append(path)
+            byLowercasedName[name.fastLowercased(), default: []].append(path)
             var folder = NotePath.folder(of: path)
             namesByFolder[String(folder), default: []].append(String(name))
             while !folder.isEmpty, folders.insert(String(folder)).inserted {
                 folder = NotePath.folder(of: String(folder))
             }
             let wikiName = noteIndexByPath[path] != nil ? String(NotePath.stem(of: path)) : String(name)
-            if spellings[wikiName.lowercased()] == nil { spellings[wikiName.lowercased()] = wikiName }
+            if spellings[wikiName.fastLowercased()] == nil { spellings[wikiName.fastLowercased()] = wikiName }
         }
         var byAlias: [String: [Int]] = [:]
         var byTitle: [String: [Int]] = [:]
         for (index, note) in notes.enumerated() {
-            for alias in Set(note.aliases.map { $0.lowercased() }) where !alias.isEmpty {
+            for alias in Set(note.aliases.map { $0.fastLowercased() }) where !alias.isEmpty {
                 byAlias[alias, default: []].append(index)
-                if spellings[alias] == nil { spellings[alias] = note.aliases.first { $0.lowercased() == alias } }
+                if spellings[alias] == nil { spellings[alias] = note.aliases.first { $0.fastLowercased() == alias } }
             }
-            if !note.title.isEmpty { byTitle[note.title.lowercased(), default: []].append(index) }
+            if !note.title.isEmpty { byTitle[note.title.fastLowercased(), default: []].append(index) }
         }
         self.folders = folders
         self.filesByLowercasedPath = byLowercasedPath.mapValues { $0.sorted() }
         self.filesByLowercasedName = byLowercasedName.mapValues { $0.sorted() }
-        self.fileNamesByFolder = namesByFolder.mapValues { NearNameIndex($0) }
+        self.fileNamesByFolder = namesByFolder.mapValues { LazyNearNameIndex($0) }
         self.notesByLowercasedAlias = byAlias
         self.notesByLowercasedTitle = byTitle
-        self.wikiNames = NearNameIndex(spellings.keys)
+        self.wikiNames = LazyNearNameIndex(Array(spellings.keys))
         self.wikiNameSpellings = spellings
     }
 

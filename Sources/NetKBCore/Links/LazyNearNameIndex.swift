@@ -1,0 +1,26 @@
+import Foundation
+
+/// A ``NearNameIndex`` built the first time a suggestion is asked for: most runs resolve every
+/// link without one, and sorting every name of a large vault forwards and backwards costs more
+/// than resolving a few links.
+final class LazyNearNameIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names: [String]
+    private var index: NearNameIndex?
+
+    init(_ names: [String]) {
+        self.names = names
+    }
+
+    /// The name closest to `text`, as ``NearNameIndex/closest(to:)`` finds it.
+    func closest(to text: String) -> String? {
+        lock.lock()
+        if index == nil {
+            index = NearNameIndex(names)
+            names = []
+        }
+        let built = index!
+        lock.unlock()
+        return built.closest(to: text)
+    }
+}
