@@ -11,7 +11,7 @@ import Glibc
 /// which bounds memory however many notes change.
 final class NoteReader: @unchecked Sendable {
     enum Outcome: Sendable {
-        case parsed(NoteFile, ParsedNote, FileStamp)
+        case parsed(NoteFile, ParsedNote, FileStamp, NoteTags?)
         case sameContent(NoteFile, FileStamp)
         case vanished(NoteFile)
         case unreadable(NoteFile, reason: String)
@@ -26,9 +26,13 @@ final class NoteReader: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
 
-    init(files: [NoteFile], indexed: [String: FileStamp]) {
+    /// Tags each parsed note on the reader's thread, beside the writer; nil for no tags.
+    private let tagger: ConceptTagger?
+
+    init(files: [NoteFile], indexed: [String: FileStamp], tagger: ConceptTagger? = nil) {
         self.files = files
         self.indexed = indexed
+        self.tagger = tagger
     }
 
     func start() {
@@ -85,7 +89,8 @@ final class NoteReader: @unchecked Sendable {
         if let old = indexed[file.path], old.contentHash == stamp.contentHash {
             return .sameContent(file, stamp)
         }
-        return .parsed(file, parser.parse(bytes, path: file.path), stamp)
+        let parsed = parser.parse(bytes, path: file.path)
+        return .parsed(file, parsed, stamp, tagger?.tags(of: parsed.note))
     }
 
     struct POSIXFailure: Error { var code: Int32 }

@@ -52,6 +52,8 @@ struct SearchJSON: Encodable {
 /// `index --format json`.
 struct IndexJSON: Encodable {
     var added, updated, removed, unchanged, sections, links: Int
+    /// Sections tagged again from the index's text because the taxonomy changed.
+    var retagged: Int
     var warnings: [String]
     var seconds: Double
     var rebuiltBecause: String?
@@ -61,6 +63,7 @@ struct IndexJSON: Encodable {
         updated = report.updated
         removed = report.removed
         unchanged = report.unchanged
+        retagged = report.retagged
         self.sections = sections
         self.links = links
         warnings = report.warnings.map(\.description)
