@@ -150,6 +150,7 @@ extension NoteStore {
                 ALTER TABLE notes ADD COLUMN dominant_layer INTEGER;
                 ALTER TABLE sections ADD COLUMN layers INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE sections ADD COLUMN text_map BLOB;
+                CREATE INDEX sections_by_layers ON sections(layers);
                 """)
         }
         return migrator
