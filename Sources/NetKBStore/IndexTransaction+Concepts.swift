@@ -95,8 +95,8 @@ extension IndexTransaction {
 
     /// Tags every stored section again from its stored heading, body and text map.
     func retag(with tagger: ConceptTagger) throws -> Int {
-        try db.execute(sql: "DELETE FROM section_concepts; DELETE FROM note_topics; UPDATE notes SET dominant_layer = NULL; UPDATE sections SET layers = 0")
-        let update = try db.cachedStatement(sql: "UPDATE sections SET layers = ? WHERE id = ?")
+        try db.execute(sql: "DELETE FROM section_concepts; DELETE FROM note_topics; UPDATE notes SET dominant_layer = NULL; UPDATE sections SET layers = 0, mentioned_layers = 0")
+        let update = try db.cachedStatement(sql: "UPDATE sections SET layers = ?, mentioned_layers = ? WHERE id = ?")
         let rows = try Row.fetchCursor(db, sql: """
             SELECT s.id, s.note_id, s.level, s.heading, s.body, s.start_line, s.text_map, n.title
             FROM sections s JOIN notes n ON n.id = s.note_id ORDER BY s.note_id, s.ordinal
@@ -114,7 +114,7 @@ extension IndexTransaction {
         }
         // The cursor reads sections while section_concepts and note_topics are written; the
         // sections' own layers are written after it ends.
-        var layers: [(id: Int64, mask: Int64)] = []
+        var layers: [(id: Int64, leading: Int64, mentioned: Int64)] = []
         while let row = try rows.next() {
             let note: Int64 = row["note_id"]
             if note != noteID {
@@ -126,14 +126,14 @@ extension IndexTransaction {
             let heading: String = row["heading"]
             let id: Int64 = row["id"]
             let tags = tagger.tags(of: TaggableText(heading: heading, body: row["body"], map: map))
-            layers.append((id, LayerMask.of(tags.layers)))
+            layers.append((id, LayerMask.of(tags.layers), LayerMask.of(tags.mentionedLayers)))
             try insertConcepts(tags, section: id)
             sections.append(tags)
             outline.append(TopicOutline(level: row["level"], heading: heading, line: row["start_line"]))
             count += 1
         }
         try finishNote()
-        for (id, mask) in layers where mask != 0 { try update.execute(arguments: [mask, id]) }
+        for (id, leading, mentioned) in layers where mentioned != 0 { try update.execute(arguments: [leading, mentioned, id]) }
         return count
     }
 }

@@ -43,7 +43,7 @@ public struct ConceptCard: Hashable, Sendable {
 public struct LayerOverview: Hashable, Sendable {
     public struct Layer: Hashable, Sendable {
         public var osi: OSILayer
-        /// Sections whose own layers (see ``SectionTags/layers``) include this one.
+        /// Sections that mention a concept of this layer.
         public var sectionCount: Int
         /// The layer's concepts that some section mentions, most mentioned first.
         public var concepts: [UsedConcept]
@@ -158,7 +158,7 @@ extension NoteStore {
             }
             var layerSections: [OSILayer: Int] = [:]
             var tagged = 0
-            for row in try Row.fetchAll(db, sql: "SELECT layers, COUNT(*) AS n FROM sections INDEXED BY sections_by_layers GROUP BY layers") {
+            for row in try Row.fetchAll(db, sql: "SELECT mentioned_layers AS layers, COUNT(*) AS n FROM sections INDEXED BY sections_by_layers GROUP BY mentioned_layers") {
                 let mask: Int64 = row["layers"]
                 let count: Int = row["n"]
                 if mask != 0 { tagged += count }

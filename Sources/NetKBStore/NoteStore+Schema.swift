@@ -149,8 +149,9 @@ extension NoteStore {
                 CREATE INDEX note_topics_by_layer ON note_topics(dominant);
                 ALTER TABLE notes ADD COLUMN dominant_layer INTEGER;
                 ALTER TABLE sections ADD COLUMN layers INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE sections ADD COLUMN mentioned_layers INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE sections ADD COLUMN text_map BLOB;
-                CREATE INDEX sections_by_layers ON sections(layers);
+                CREATE INDEX sections_by_layers ON sections(layers, mentioned_layers);
                 """)
         }
         return migrator

@@ -165,8 +165,8 @@ public struct IndexTransaction {
         }
 
         let insertSection = try db.cachedStatement(sql: """
-            INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body, body_bytes, slug, text_map, layers)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body, body_bytes, slug, text_map, layers, mentioned_layers)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertText = try db.cachedStatement(sql: "INSERT INTO sections_fts (rowid, heading, context, body) VALUES (?, ?, ?, ?)")
         var sectionIDs: [Int64] = []
@@ -179,7 +179,7 @@ public struct IndexTransaction {
             try insertSection.execute(arguments: [
                 noteID, ordinal, section.level, headingPath, section.startLine, section.endLine,
                 stored.heading, context, stored.body, stored.body.utf8.count, slugOfSection[ordinal] ?? "",
-                Data(stored.map.encoded), LayerMask.of(sectionTags?.layers ?? []),
+                Data(stored.map.encoded), LayerMask.of(sectionTags?.layers ?? []), LayerMask.of(sectionTags?.mentionedLayers ?? []),
             ])
             let sectionID = db.lastInsertedRowID
             sectionIDs.append(sectionID)

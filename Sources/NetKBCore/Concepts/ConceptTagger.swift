@@ -72,6 +72,9 @@ public struct SectionTags: Hashable, Sendable {
 
     /// The section's layers: those with at least half the mentions of its most mentioned one.
     public var layers: [OSILayer] { tally.leadingLayers() }
+
+    /// Every layer of a concept the section mentions.
+    public var mentionedLayers: [OSILayer] { tally.osi.keys.sorted() }
 }
 
 /// A section as topics see it: level, heading, first line.
