@@ -91,7 +91,8 @@ struct SearchCommand: ParsableCommand {
             let filter = SearchFilter(limit: limit, pathGlob: path, tag: tag, concepts: conceptIDs, layers: osiLayers)
             return (try store.search(searched, filter: filter), searched)
         }
-        if options.format == .text, !searched.expansions.isEmpty {
+        // Said when the other names found something the words as typed did not.
+        if options.format == .text, !searched.expansions.isEmpty, hits.contains(where: { !$0.matchesTypedWords }) {
             let added = searched.expansions.map { "\($0.typed) → \($0.added.joined(separator: ", "))" }.joined(separator: "; ")
             Terminal.writeError("netkb: also searching for other names of concepts: \(added) (--exact searches only the words given)")
         }
@@ -122,7 +123,7 @@ enum SearchText {
             let heading = TerminalText.escaped(hit.headingPath.isEmpty ? hit.noteTitle : hit.headingPath.joined(separator: " › "))
             let location = TerminalText.escaped("\(hit.path):\(hit.line)")
             let tags = conceptTags(hit)
-            let shownTags = tags.isEmpty ? "" : color ? "  \(Terminal.dim)\(tags)\(Terminal.reset)" : "  \(tags)"
+            let shownTags = tags.isEmpty ? "" : "  \(tags)"
             output += color ? "\(Terminal.cyan)\(location)\(Terminal.reset)  \(heading)\(shownTags)\n" : "\(location)  \(heading)\(shownTags)\n"
             output += "    \(snippet(hit.snippet, color: color))\n"
         }

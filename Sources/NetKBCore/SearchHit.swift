@@ -14,10 +14,12 @@ public struct SearchHit: Hashable, Sendable {
     public var conceptLabels: [String]
     /// The section's layers (see ``SectionTags/layers``).
     public var layers: [OSILayer]
+    /// The section has the query's words as typed, not only other names of their concepts.
+    public var matchesTypedWords: Bool
 
     public init(
         path: String, line: Int, headingPath: [String], snippet: HighlightedText, score: Double, noteTitle: String,
-        concepts: [String] = [], conceptLabels: [String] = [], layers: [OSILayer] = []
+        concepts: [String] = [], conceptLabels: [String] = [], layers: [OSILayer] = [], matchesTypedWords: Bool = true
     ) {
         self.path = path
         self.line = line
@@ -28,6 +30,7 @@ public struct SearchHit: Hashable, Sendable {
         self.concepts = concepts
         self.conceptLabels = conceptLabels
         self.layers = layers
+        self.matchesTypedWords = matchesTypedWords
     }
 
     /// The section's own heading; the note's title for text before the first heading.

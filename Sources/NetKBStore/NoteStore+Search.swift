@@ -37,11 +37,13 @@ extension NoteStore {
             let long = details.values.filter { $0["body_bytes"] as Int > Self.longSectionBytes }.map { $0["id"] as Int64 }
             let short = ids.filter { !long.contains($0) }
             var snippets: [Int64: HighlightedText] = [:]
-            if !short.isEmpty {
+            // Sections with the words as typed have those marked; the others, the names that found them.
+            let typedIDs = Set(ranked.filter(\.typedMatch).map(\.id))
+            for (snippetExpression, group) in [(typed ?? expression, short.filter { typedIDs.contains($0) }), (expression, short.filter { !typedIDs.contains($0) })] where !group.isEmpty {
                 let snippetRows = try Row.fetchCursor(db, sql: """
                     SELECT rowid, snippet(sections_fts, 2, char(\(HighlightedText.openMarker.value)), char(\(HighlightedText.closeMarker.value)), '…', \(Self.snippetTokens)) AS snippet
-                    FROM sections_fts WHERE sections_fts MATCH ? AND rowid IN (\(databaseQuestionMarks(count: short.count)))
-                    """, arguments: [expression] + StatementArguments(short))
+                    FROM sections_fts WHERE sections_fts MATCH ? AND rowid IN (\(databaseQuestionMarks(count: group.count)))
+                    """, arguments: [snippetExpression] + StatementArguments(group))
                 while let row = try snippetRows.next() {
                     snippets[row["rowid"]] = HighlightedText(marked: row["snippet"])
                 }
@@ -68,24 +70,27 @@ extension NoteStore {
                 return SearchHit(
                     path: row["path"], line: row["start_line"], headingPath: HeadingPathCoding.decode(row["heading_path"]),
                     snippet: snippets[hit.id] ?? HighlightedText(text: "", highlights: []), score: -hit.rank, noteTitle: row["title"],
-                    concepts: found.map(\.id), conceptLabels: found.map(\.label), layers: LayerMask.osiLayers(row["layers"]))
+                    concepts: found.map(\.id), conceptLabels: found.map(\.label), layers: LayerMask.osiLayers(row["layers"]),
+                    matchesTypedWords: hit.typedMatch)
             }
         }
     }
 
     /// The best sections' ids and bm25 ranks (lower is better). Without filters, ranking reads
     /// the full-text index alone; the sections' rows are read for the winners only.
-    func rankedSections(_ db: Database, expression: String, adjacency: String?, typed: String? = nil, filter: SearchFilter) throws -> [(id: Int64, rank: Double)] {
+    func rankedSections(_ db: Database, expression: String, adjacency: String?, typed: String? = nil, filter: SearchFilter) throws -> [(id: Int64, rank: Double, typedMatch: Bool)] {
         var arguments: StatementArguments = []
         var boost = "1.0"
         if let adjacency {
             boost = "(CASE WHEN sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?) THEN \(Self.adjacencyBoost) ELSE 1.0 END)"
             _ = arguments.append(contentsOf: [adjacency])
         }
+        var typedMatch = "1"
         if let typed {
             // Sections with the words as typed rank above those with only a concept's other names.
-            boost += " * (CASE WHEN sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?) THEN \(Self.typedWordsBoost) ELSE 1.0 END)"
-            _ = arguments.append(contentsOf: [typed])
+            typedMatch = "(sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?))"
+            boost += " * (CASE WHEN \(typedMatch) THEN \(Self.typedWordsBoost) ELSE 1.0 END)"
+            _ = arguments.append(contentsOf: [typed, typed])
         }
         _ = arguments.append(contentsOf: [expression])
         var join = ""
@@ -111,11 +116,11 @@ extension NoteStore {
         }
         _ = arguments.append(contentsOf: [filter.limit])
         return try Row.fetchAll(db, sql: """
-            SELECT sections_fts.rowid, bm25(sections_fts, \(Self.rankWeights)) * \(boost) AS rank
+            SELECT sections_fts.rowid, bm25(sections_fts, \(Self.rankWeights)) * \(boost) AS rank, \(typedMatch) AS typed_match
             FROM sections_fts \(join)
             WHERE sections_fts MATCH ?\(conditions)
             ORDER BY rank, sections_fts.rowid
             LIMIT ?
-            """, arguments: arguments).map { ($0["rowid"], $0["rank"]) }
+            """, arguments: arguments).map { ($0["rowid"], $0["rank"], $0["typed_match"]) }
     }
 }
