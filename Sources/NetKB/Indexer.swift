@@ -95,6 +95,7 @@ public struct Indexer: Sendable {
                 affected.formUnion(try record(outcome, in: transaction, indexed: indexed, report: &report))
                 progress?(.read(done: done, of: toRead.count))
             }
+            if taxonomy != nil { try transaction.recountConcepts() }
             affected.formUnion(try transaction.replaceFiles(with: scan.otherFiles))
             try transaction.resolveLinks(affectedKeys: affected, repository: repository)
         }

@@ -35,7 +35,7 @@ struct ConceptsCommand: ParsableCommand {
                 return
             }
             let wanted = name.joined(separator: " ")
-            guard let concept = try store.concepts(named: wanted).first, let card = try store.card(of: concept.concept.id) else {
+            guard let concept = try store.concepts(named: wanted).first, let card = try store.card(of: concept.concept.id, sectionLimit: options.format == .json ? nil : Self.sectionsShown) else {
                 throw CommandFailure(message: "no concept '\(TerminalText.escaped(wanted))'; 'netkb concepts' lists them")
             }
             switch options.format {
@@ -66,6 +66,9 @@ struct ConceptsCommand: ParsableCommand {
         concept.osiLayers.isEmpty ? "-" : concept.osiLayers.map { "L\($0.number)" }.joined(separator: " ")
     }
 
+    /// How many sections a card lists in text.
+    static let sectionsShown = 30
+
     static func card(_ card: ConceptCard, color: Bool) -> String {
         let concept = card.concept.concept
         func line(_ label: String, _ value: String) -> String {
@@ -84,13 +87,18 @@ struct ConceptsCommand: ParsableCommand {
         output += line("Note:", concept.note ?? "")
         output += line("Related:", card.related.map { "\($0.label) (\($0.concept.id))" }.joined(separator: ", "))
         output += line("Id:", concept.id)
-        output += "Sections (\(card.sections.count)):\n"
+        output += "Sections (\(card.concept.sectionCount)):\n"
         for section in card.sections {
             let location = TerminalText.escaped("\(section.path):\(section.line)")
             output += "  \(color ? Terminal.cyan + location + Terminal.reset : location)  \(TerminalText.escaped(section.heading))  ×\(section.count)\n"
         }
         if card.sections.isEmpty { output += "  none yet: no note mentions it\n" }
-        output += "References (\(card.references.count)):\n"
+        if card.concept.sectionCount > card.sections.count {
+            output += "  … and \(card.concept.sectionCount - card.sections.count) more (--format json lists them all)\n"
+        }
+        output += card.concept.sectionCount > card.sections.count
+            ? "References cited in these \(card.sections.count) sections (\(card.references.count)):\n"
+            : "References (\(card.references.count)):\n"
         for reference in card.references {
             var text = reference.url
             if let label = reference.label { text += "  \(label)" }

@@ -69,6 +69,11 @@ extension IndexTransaction {
         return try retag(with: tagger)
     }
 
+    /// Counts again how many sections mention each concept, for lists that must answer fast.
+    public func recountConcepts() throws {
+        try db.execute(sql: "UPDATE concepts SET sections = (SELECT COUNT(*) FROM section_concepts WHERE concept_id = concepts.id)")
+    }
+
     /// Replaces the `concepts` and `concept_names` tables.
     func writeConcepts(_ taxonomy: Taxonomy) throws {
         try db.execute(sql: "DELETE FROM concepts; DELETE FROM concept_names")

@@ -101,8 +101,9 @@ extension NoteStore {
         }
     }
 
-    /// A concept's card.
-    public func card(of id: String) throws -> ConceptCard? {
+    /// A concept's card, with the first `sectionLimit` sections that mention it (all when nil)
+    /// and the references cited in those.
+    public func card(of id: String, sectionLimit: Int? = nil) throws -> ConceptCard? {
         try reading { db in
             guard let concept = try Self.concepts(db, ids: [id]).first else { return nil }
             var relatedIDs = Set(concept.concept.related)
@@ -115,8 +116,8 @@ extension NoteStore {
             for row in try Row.fetchAll(db, sql: """
                 SELECT s.id, n.path, sc.first_line, s.heading, n.title, sc.count FROM section_concepts sc
                 JOIN sections s ON s.id = sc.section_id JOIN notes n ON n.id = s.note_id
-                WHERE sc.concept_id = ? ORDER BY n.path, s.start_line
-                """, arguments: [id]) {
+                WHERE sc.concept_id = ? ORDER BY n.path, s.start_line LIMIT ?
+                """, arguments: [id, sectionLimit ?? -1]) {
                 sectionIDs.append(row["id"])
                 let heading: String = row["heading"]
                 sections.append(SectionReference(path: row["path"], line: row["first_line"], heading: heading.isEmpty ? row["title"] : heading, count: row["count"]))
@@ -209,22 +210,13 @@ extension NoteStore {
     }
 
     static func concepts(_ db: Database, ids: [String]? = nil) throws -> [IndexedConcept] {
-        var counts: [String: Int] = [:]
         var rows: [Row]
         if let ids {
             guard !ids.isEmpty else { return [] }
             let marks = databaseQuestionMarks(count: ids.count)
             rows = try Row.fetchAll(db, sql: "SELECT * FROM concepts WHERE id IN (\(marks)) ORDER BY id", arguments: StatementArguments(ids))
-            for row in try Row.fetchAll(db, sql: """
-                SELECT concept_id, COUNT(*) AS n FROM section_concepts WHERE concept_id IN (\(marks)) GROUP BY concept_id
-                """, arguments: StatementArguments(ids)) {
-                counts[row["concept_id"]] = row["n"]
-            }
         } else {
             rows = try Row.fetchAll(db, sql: "SELECT * FROM concepts ORDER BY id")
-            for row in try Row.fetchAll(db, sql: "SELECT concept_id, COUNT(*) AS n FROM section_concepts GROUP BY concept_id") {
-                counts[row["concept_id"]] = row["n"]
-            }
         }
         func list(_ text: String) -> [String] { text.isEmpty ? [] : text.components(separatedBy: "\n") }
         return rows.map { row in
@@ -233,7 +225,7 @@ extension NoteStore {
                 id: id, name: row["name"], koreanNames: list(row["korean"]), abbreviations: list(row["abbreviations"]),
                 aliases: list(row["aliases"]), osiLayers: LayerMask.osiLayers(row["osi"]), tcpipLayers: LayerMask.tcpipLayers(row["tcpip"]),
                 kind: ConceptKind(rawValue: row["kind"]) ?? .mechanism, related: list(row["related"]), note: row["note"])
-            return IndexedConcept(concept: concept, sectionCount: counts[id] ?? 0)
+            return IndexedConcept(concept: concept, sectionCount: row["sections"])
         }
     }
 }

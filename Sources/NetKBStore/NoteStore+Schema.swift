@@ -122,7 +122,8 @@ extension NoteStore {
                     tcpip INTEGER NOT NULL,
                     kind TEXT NOT NULL,
                     related TEXT NOT NULL,
-                    note TEXT
+                    note TEXT,
+                    sections INTEGER NOT NULL DEFAULT 0
                 ) WITHOUT ROWID;
                 CREATE TABLE concept_names (
                     key TEXT NOT NULL,
