@@ -170,10 +170,21 @@ def main():
         lim = "1.5 × (%s + %s) ms" % (fmt(parse), fmt(load))
         targets.append(("Full index ≤ 1.5 × (cmark-gfm parse + sqlite3 bulk load)", "—", lim,
                         not_run("netkb-index-full", "sqlite3-bulk-load", "cmark-gfm-parse")))
+    untagged = med("netkb-index-full-untagged")
+    if None not in (full, untagged):
+        cost = (full - untagged) / full
+        targets.append(("Concept tagging ≤ 15% of the full index",
+                        "%.1f%% (%s ms tagged, %s ms untagged)" % (100 * cost, fmt(full), fmt(untagged)), "15%",
+                        verdict(cost <= 0.15)))
+    else:
+        targets.append(("Concept tagging ≤ 15% of the full index", "—", "15%",
+                        not_run("netkb-index-full", "netkb-index-full-untagged")))
     for i, label, limit in (("netkb-refresh-nochange", "Refresh, nothing changed", 150.0),
                             ("netkb-refresh-one-note", "Refresh, one note changed", 250.0),
                             ("netkb-check-nochange", "`check`, nothing changed", 300.0),
-                            ("netkb-check-one-note", "`check` after editing one note", 300.0)):
+                            ("netkb-check-one-note", "`check` after editing one note", 300.0),
+                            ("netkb-layers", "`layers`, nothing changed", 100.0),
+                            ("netkb-concepts-tcp", "`concepts TCP`, nothing changed", 100.0)):
         v = med(i)
         targets.append(("%s < %d ms" % (label, limit), "%s ms" % fmt(v) if v is not None else "—",
                         "%d ms" % limit, verdict(v < limit) if v is not None else not_run(i)))

@@ -196,6 +196,8 @@ shq() { printf "'%s'" "${1//\'/\'\\\'\'}"; }   # quote for sh
 group_reset
 FULL_DB=$WORK/netkb-full.sqlite
 add_netkb index netkb-index-full "$NETKB index --rebuild --notes $CORPUS --index $FULL_DB" "$(rmdb "$FULL_DB")"
+# The same without concept tagging (NETKB_NO_TAGGING=1 exists for this row only): what tagging costs.
+add_netkb index netkb-index-full-untagged "env NETKB_NO_TAGGING=1 $NETKB index --rebuild --notes $CORPUS --index $FULL_DB" "$(rmdb "$FULL_DB")"
 add_baseline index sqlite3-bulk-load "sqlite3 $BASE_DB < $WORK/base-load.sql" "$(rmdb "$BASE_DB")"
 CMARK="find $CORPUS -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e autolink -e strikethrough -e tasklist > /dev/null"
 add_baseline index cmark-gfm-parse "$CMARK" ""
@@ -224,6 +226,12 @@ add_netkb refresh netkb-check-one-note "$CHECK" "sh benchmarks/edit_note.sh $(sh
 run_group refresh "$W_REFRESH" "$R_REFRESH" 0
 restore_note
 if ((HAVE_NETKB)); then "$NETKB" index --notes "$CORPUS" --index "$DB" > /dev/null 2>&1 || true; fi
+
+# ---------------------------------------------------------------- g: layers and a concept card, nothing changed
+group_reset
+add_netkb concepts netkb-layers "$NETKB layers --notes $CORPUS --index $DB" ""
+add_netkb concepts netkb-concepts-tcp "$NETKB concepts TCP --notes $CORPUS --index $DB" ""
+run_group concepts "$W_QUERY" "$R_QUERY" 1
 
 # ---------------------------------------------------------------- d, e: searches and their baselines
 # name | netkb arguments | FTS5 query | rg arguments

@@ -4,6 +4,8 @@ public struct IndexReport: Sendable {
     public var updated = 0
     public var removed = 0
     public var unchanged = 0
+    /// Sections tagged again from the index's text because the taxonomy changed.
+    public var retagged = 0
     public var warnings: [NoteWarning] = []
     public var seconds = 0.0
     /// Why the index file was started afresh, if it was (damaged, or of another schema).

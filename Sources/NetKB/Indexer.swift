@@ -13,11 +13,14 @@ public struct Indexer: Sendable {
     public let indexPath: String
     /// The repository the notes live in, whose absolute URLs are checked as internal links.
     public let repository: RepositoryURL?
+    /// The taxonomy sections are tagged with; nil turns tagging off.
+    public let taxonomy: TaxonomySource?
 
-    public init(folder: NotesFolder, indexPath: String, repository: RepositoryURL? = nil) {
+    public init(folder: NotesFolder, indexPath: String, repository: RepositoryURL? = nil, taxonomy: TaxonomySource? = TaxonomySource(userBytes: nil)) {
         self.folder = folder
         self.indexPath = indexPath
         self.repository = repository
+        self.taxonomy = taxonomy
     }
 
     /// Runs once, returning the store to use afterwards and what the run did. A first build,
@@ -64,12 +67,17 @@ public struct Indexer: Sendable {
         let present = Set(files.map(\.path))
         let gone = indexed.keys.filter { !present.contains($0) && !scan.mayHide($0) }.sorted()
         progress?(.scanned(total: files.count, toRead: toRead.count))
-        if let store, toRead.isEmpty && gone.isEmpty, try !store.needsLinkWork(otherFiles: scan.otherFiles, repository: repository) {
+        let taxonomyKey = taxonomy?.key ?? "none"
+        let taxonomyChanged = try store?.taxonomySource() != taxonomyKey
+        if let store, toRead.isEmpty && gone.isEmpty, !taxonomyChanged,
+           try !store.needsLinkWork(otherFiles: scan.otherFiles, repository: repository) {
             report.seconds = Date().timeIntervalSince(started)
             return (store, report)
         }
+        // Built before anything is written: a wrong concepts.yml stops the run here.
+        let tagger = try taxonomy.flatMap { source in taxonomyChanged || !toRead.isEmpty ? try source.tagger() : nil }
 
-        let reader = NoteReader(files: toRead, indexed: indexed)
+        let reader = NoteReader(files: toRead, indexed: indexed, tagger: tagger)
         reader.start()
         defer { reader.cancel() }
         func apply(_ transaction: IndexTransaction) throws {
@@ -78,12 +86,16 @@ public struct Indexer: Sendable {
                 affected.formUnion(try transaction.remove(path: path))
                 report.removed += 1
             }
+            if taxonomyChanged {
+                report.retagged = try transaction.useTaxonomy(tagger, source: taxonomyKey)
+            }
             var done = 0
             while let outcome = reader.next() {
                 done += 1
                 affected.formUnion(try record(outcome, in: transaction, indexed: indexed, report: &report))
                 progress?(.read(done: done, of: toRead.count))
             }
+            if taxonomy != nil { try transaction.recountConcepts() }
             affected.formUnion(try transaction.replaceFiles(with: scan.otherFiles))
             try transaction.resolveLinks(affectedKeys: affected, repository: repository)
         }
@@ -103,10 +115,10 @@ public struct Indexer: Sendable {
     /// resolved again.
     func record(_ outcome: NoteReader.Outcome, in transaction: IndexTransaction, indexed: [String: FileStamp], report: inout IndexReport) throws -> Set<String> {
         switch outcome {
-        case .parsed(let file, let parsed, let linked, let stamp):
+        case .parsed(let file, let parsed, let linked, let stamp, let tags):
             if indexed[file.path] == nil { report.added += 1 } else { report.updated += 1 }
             report.warnings += parsed.warnings
-            return try transaction.save(linked, stamp: stamp)
+            return try transaction.save(linked, stamp: stamp, tags: tags)
         case .sameContent(let file, let stamp):
             try transaction.touch(path: file.path, stamp: stamp)
             report.unchanged += 1

@@ -11,7 +11,7 @@ import Glibc
 /// which bounds memory however many notes change.
 final class NoteReader: @unchecked Sendable {
     enum Outcome: Sendable {
-        case parsed(NoteFile, ParsedNote, LinkedNote, FileStamp)
+        case parsed(NoteFile, ParsedNote, LinkedNote, FileStamp, NoteTags?)
         case sameContent(NoteFile, FileStamp)
         case vanished(NoteFile)
         case unreadable(NoteFile, reason: String)
@@ -26,9 +26,13 @@ final class NoteReader: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
 
-    init(files: [NoteFile], indexed: [String: FileStamp]) {
+    /// Tags each parsed note on the reader's thread, beside the writer; nil for no tags.
+    private let tagger: ConceptTagger?
+
+    init(files: [NoteFile], indexed: [String: FileStamp], tagger: ConceptTagger? = nil) {
         self.files = files
         self.indexed = indexed
+        self.tagger = tagger
     }
 
     func start() {
@@ -86,7 +90,7 @@ final class NoteReader: @unchecked Sendable {
             return .sameContent(file, stamp)
         }
         let parsed = parser.parse(bytes, path: file.path)
-        return .parsed(file, parsed, LinkedNote(parsed.note), stamp)
+        return .parsed(file, parsed, LinkedNote(parsed.note), stamp, tagger?.tags(of: parsed.note))
     }
 
     struct POSIXFailure: Error { var code: Int32 }

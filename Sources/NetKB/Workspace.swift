@@ -14,11 +14,31 @@ public struct Workspace: Sendable {
     /// The repository the notes live in (`--repo-url`); absolute URLs into it are checked as
     /// internal links. When nil, `repo-url:` of `.netkb/config.yml` is used.
     public let repositoryURL: String?
+    /// Whether sections are tagged with concepts; off only to measure what tagging costs.
+    public let tagsConcepts: Bool
 
-    public init(notesPath: String, indexPath: String, repositoryURL: String? = nil) {
+    public init(notesPath: String, indexPath: String, repositoryURL: String? = nil, tagsConcepts: Bool = true) {
         self.folder = NotesFolder(root: notesPath)
         self.indexPath = indexPath
         self.repositoryURL = repositoryURL
+        self.tagsConcepts = tagsConcepts
+    }
+
+    /// The taxonomy sections are tagged with: the shipped one, with `.netkb/concepts.yml` of
+    /// the notes folder over it when there is one. Reading it only reads the file; the
+    /// taxonomy is built when ``TaxonomySource/tagger()`` is asked for.
+    public func taxonomySource() throws -> TaxonomySource {
+        let relative = TaxonomySource.userFile
+        let path = (folder.root as NSString).appendingPathComponent(relative)
+        switch NoteReader.contents(of: Array(path.utf8), limit: TaxonomyReader.maximumBytes + 1) {
+        case .failure(let failure) where failure.code == ENOENT || failure.code == ENOTDIR:
+            return TaxonomySource(userBytes: nil)
+        case .failure(let failure):
+            let reason = failure.code == NoteReader.notRegular ? "it is not a regular file" : String(cString: strerror(failure.code))
+            throw IndexError.badConfig("\(relative): cannot read: \(reason)")
+        case .success(let bytes):
+            return TaxonomySource(userBytes: bytes)
+        }
     }
 
     /// The notes folder's settings, `.netkb/config.yml`; empty when there is none.
@@ -133,6 +153,8 @@ public struct Workspace: Sendable {
         }
         guard let lock = try IndexLock.acquire(forIndex: indexPath, wait: waitForLock, waiting: waiting) else { return nil }
         defer { lock.release() }
-        return try Indexer(folder: folder, indexPath: indexPath, repository: repository).run(rebuild: rebuild, progress: progress)
+        let taxonomy = tagsConcepts ? try taxonomySource() : nil
+        return try Indexer(folder: folder, indexPath: indexPath, repository: repository, taxonomy: taxonomy)
+            .run(rebuild: rebuild, progress: progress)
     }
 }

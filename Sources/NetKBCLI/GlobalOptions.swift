@@ -28,7 +28,10 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    var workspace: Workspace { Workspace(notesPath: notes, indexPath: index, repositoryURL: repoURL) }
+    /// `NETKB_NO_TAGGING=1` turns concept tagging off, for the benchmark that measures its cost.
+    var workspace: Workspace {
+        Workspace(notesPath: notes, indexPath: index, repositoryURL: repoURL, tagsConcepts: Environment.value("NETKB_NO_TAGGING") != "1")
+    }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

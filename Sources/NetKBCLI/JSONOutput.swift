@@ -22,8 +22,17 @@ struct SearchJSON: Encodable {
         var highlights: [Highlight]
         var score: Double
         var title: String
+        /// Concept ids, most mentioned first.
         var concepts: [String] = []
-        var layers: [String] = []
+        /// OSI layer numbers, lowest first.
+        var layers: [Int] = []
+    }
+
+    /// Words that name a concept, and the concept's other names searched for with them.
+    struct Expansion: Encodable {
+        var words: String
+        var concept: String
+        var added: [String]
     }
 
     struct Highlight: Encodable {
@@ -34,9 +43,11 @@ struct SearchJSON: Encodable {
 
     var query: String
     var results: [Result]
+    var expanded: [Expansion]
 
-    init(query: String, hits: [SearchHit]) {
+    init(query: String, hits: [SearchHit], expansions: [SearchQuery.Expansion] = []) {
         self.query = query
+        expanded = expansions.map { Expansion(words: $0.typed, concept: $0.conceptID, added: $0.added) }
         results = hits.map { hit in
             Result(
                 path: hit.path, line: hit.line, heading: hit.heading, headingPath: hit.headingPath,
@@ -44,7 +55,8 @@ struct SearchJSON: Encodable {
                 highlights: zip(hit.snippet.highlights, hit.snippet.highlightedParts).map {
                     Highlight(start: $0.0.lowerBound, end: $0.0.upperBound, text: $0.1)
                 },
-                score: (hit.score * 1000).rounded() / 1000, title: hit.noteTitle)
+                score: (hit.score * 1000).rounded() / 1000, title: hit.noteTitle,
+                concepts: hit.concepts, layers: hit.layers.map(\.number))
         }
     }
 }
@@ -52,6 +64,8 @@ struct SearchJSON: Encodable {
 /// `index --format json`.
 struct IndexJSON: Encodable {
     var added, updated, removed, unchanged, sections, links: Int
+    /// Sections tagged again from the index's text because the taxonomy changed.
+    var retagged: Int
     var warnings: [String]
     var seconds: Double
     var rebuiltBecause: String?
@@ -61,6 +75,7 @@ struct IndexJSON: Encodable {
         updated = report.updated
         removed = report.removed
         unchanged = report.unchanged
+        retagged = report.retagged
         self.sections = sections
         self.links = links
         warnings = report.warnings.map(\.description)

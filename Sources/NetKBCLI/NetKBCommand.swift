@@ -20,7 +20,7 @@ struct NetKBCommand: ParsableCommand {
             Exit status: 0 success (search: results found), 1 search found nothing, 2 error.
             """,
         version: NetKBVersion.current,
-        subcommands: [IndexCommand.self, SearchCommand.self, CheckCommand.self, LinksCommand.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, CheckCommand.self, LinksCommand.self, LayersCommand.self, ConceptsCommand.self]
     )
 
     static func main() {

@@ -31,18 +31,30 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only notes with this tag.")
     var tag: String?
 
+    @Option(name: .customLong("layer"), help: ArgumentHelp("Only sections at this layer: 4, L4, transport, 'Transport Layer', 전송 계층, internet, link, … (repeat for any of several).", valueName: "layer"))
+    var layers: [String] = []
+
+    @Option(name: .customLong("concept"), help: ArgumentHelp("Only sections that mention this concept: an id, name, Korean name or abbreviation (repeat for any of several).", valueName: "concept"))
+    var concepts: [String] = []
+
+    @Flag(help: "Search for the words only, not for other names of the concepts they name.")
+    var exact = false
+
     @Flag(help: "Search the index as it is, without bringing it up to date first.")
     var noRefresh = false
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1 (got \(limit))") }
+        for layer in layers where Layer(parsing: layer) == nil {
+            throw ValidationError("unknown layer '\(layer)' for --layer (use 1–7, L4, transport, 'Transport Layer', 전송 계층, internet, link, …)")
+        }
         if let option = UnknownOption.first(in: words, known: Self.knownOptions) {
             throw ValidationError(option.message)
         }
     }
 
     /// Every long option `search` takes, for telling a mistyped option from a search word.
-    static let knownOptions = ["--notes", "--index", "--repo-url", "--format", "--color", "--limit", "--path", "--tag", "--no-refresh", "--help", "--version"]
+    static let knownOptions = ["--notes", "--index", "--repo-url", "--format", "--color", "--limit", "--path", "--tag", "--layer", "--concept", "--exact", "--no-refresh", "--help", "--version"]
 
     /// The query as typed: words after a lone `--` are taken literally, so `-- -x` searches for `-x`.
     var queryText: String {
@@ -65,11 +77,27 @@ struct SearchCommand: ParsableCommand {
         if query.droppedTerms > 0 {
             Terminal.writeError("netkb: the query is long; searching for its first \(SearchQuery.maximumTerms) words or \(SearchQuery.maximumTokens) search tokens")
         }
-        let hits = try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
-            try opened.store.search(query, filter: SearchFilter(limit: limit, pathGlob: path, tag: tag))
+        let (hits, searched) = try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
+            let store = opened.store
+            var conceptIDs: [String] = []
+            for name in concepts {
+                guard let concept = try store.concepts(named: name).first else {
+                    throw CommandFailure(message: "no concept '\(TerminalText.escaped(name))' for --concept; 'netkb concepts' lists them")
+                }
+                conceptIDs.append(concept.concept.id)
+            }
+            let osiLayers = Set(layers.compactMap { Layer(parsing: $0)?.osiLayers }.joined()).sorted()
+            let searched = exact ? query : query.expanded { words in (try? store.conceptNames(for: words)) ?? nil }
+            let filter = SearchFilter(limit: limit, pathGlob: path, tag: tag, concepts: conceptIDs, layers: osiLayers)
+            return (try store.search(searched, filter: filter), searched)
+        }
+        // Said when the other names found something the words as typed did not.
+        if options.format == .text, !searched.expansions.isEmpty, hits.contains(where: { !$0.matchesTypedWords }) {
+            let added = searched.expansions.map { "\($0.typed) → \($0.added.joined(separator: ", "))" }.joined(separator: "; ")
+            Terminal.writeError("netkb: also searching for other names of concepts: \(added) (--exact searches only the words given)")
         }
         switch options.format {
-        case .json: try JSONOutput.print(SearchJSON(query: text, hits: hits))
+        case .json: try JSONOutput.print(SearchJSON(query: text, hits: hits, expansions: searched.expansions))
         case .text: try StandardOutput.write(SearchText.render(hits, color: options.color.enabled))
         }
         if hits.isEmpty {
@@ -94,10 +122,22 @@ enum SearchText {
         for hit in hits {
             let heading = TerminalText.escaped(hit.headingPath.isEmpty ? hit.noteTitle : hit.headingPath.joined(separator: " › "))
             let location = TerminalText.escaped("\(hit.path):\(hit.line)")
-            output += color ? "\(Terminal.cyan)\(location)\(Terminal.reset)  \(heading)\n" : "\(location)  \(heading)\n"
+            let tags = conceptTags(hit)
+            let shownTags = tags.isEmpty ? "" : "  \(tags)"
+            output += color ? "\(Terminal.cyan)\(location)\(Terminal.reset)  \(heading)\(shownTags)\n" : "\(location)  \(heading)\(shownTags)\n"
             output += "    \(snippet(hit.snippet, color: color))\n"
         }
         return output
+    }
+
+    /// The section's layers and its most mentioned concepts: `[L4] TCP, ACK, SYN, +3`.
+    static func conceptTags(_ hit: SearchHit) -> String {
+        guard !hit.conceptLabels.isEmpty else { return "" }
+        let layers = hit.layers.isEmpty ? "" : "[" + hit.layers.reversed().map { "L\($0.number)" }.joined(separator: " ") + "] "
+        let shown = 5
+        var labels = hit.conceptLabels.prefix(shown).joined(separator: ", ")
+        if hit.conceptLabels.count > shown { labels += ", +\(hit.conceptLabels.count - shown)" }
+        return TerminalText.escaped(layers + labels)
     }
 
     /// The snippet, escaped piece by piece so that the highlights' colour codes stay intact.

@@ -12,7 +12,20 @@ extension SearchQuery {
             let alternatives = group.map(Self.expression(for:))
             return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
         }
-        var expression = parts.joined(separator: " AND ")
+        var joined: [String] = []
+        var index = 0
+        while index < parts.count {
+            guard let expansion = expansions.first(where: { $0.groups.lowerBound == index }), expansion.groups.upperBound <= parts.count else {
+                joined.append(parts[index])
+                index += 1
+                continue
+            }
+            let typedParts = parts[expansion.groups]
+            let typed = typedParts.count == 1 ? typedParts[typedParts.startIndex] : "(" + typedParts.joined(separator: " AND ") + ")"
+            joined.append("(" + ([typed] + expansion.added.map { Self.quoted($0) }).joined(separator: " OR ") + ")")
+            index = expansion.groups.upperBound
+        }
+        var expression = joined.joined(separator: " AND ")
         for term in excluded {
             expression += " NOT " + Self.expression(for: term)
         }

@@ -30,6 +30,9 @@ public struct SearchQuery: Hashable, Sendable {
     public var excluded: [Term]
     /// How many terms past ``maximumTerms`` were dropped.
     public var droppedTerms: Int
+    /// Runs of words that name a concept, and the other names searched for with them (see
+    /// ``expanded(using:)``); none until the query is expanded.
+    public var expansions: [Expansion] = []
 
     public init(required: [[Term]], excluded: [Term] = [], droppedTerms: Int = 0) {
         self.required = required

@@ -11,13 +11,16 @@ public struct Section: Hashable, Sendable {
     /// The visible text, starting with the heading as its own line: paragraphs' words, link
     /// text, code; no URLs, no markup. Blocks are separated by newlines.
     public var text: String
+    /// Where code stands in ``text`` and which source line each stretch of it comes from.
+    public var textMap: SectionTextMap
 
-    public init(headingPath: [String], level: Int, startLine: Int, endLine: Int, text: String) {
+    public init(headingPath: [String], level: Int, startLine: Int, endLine: Int, text: String, textMap: SectionTextMap = SectionTextMap()) {
         self.headingPath = headingPath
         self.level = level
         self.startLine = startLine
         self.endLine = endLine
         self.text = text
+        self.textMap = textMap
     }
 
     /// The section's own heading; empty for the text before the first heading.

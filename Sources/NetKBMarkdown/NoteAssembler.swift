@@ -50,6 +50,12 @@ struct NoteAssembler {
     private var blockReferences: [(reference: Int, range: Range<Int>)] = []
     private var blockIsItemLead = false
     private var tableCellIndex = 0
+    /// Code in the block being read, as byte ranges of ``block``.
+    private var blockCode: [Range<Int>] = []
+    /// Where the block's text moves to another source line, as offsets in ``block``.
+    private var blockLines: [SectionTextMap.LineStart] = []
+    /// The next visible text starts a stretch of text on the cursor's line.
+    private var lineStartPending = true
 
     /// Consecutive text nodes outside links, not yet scanned.
     private var run: [UInt8] = []
@@ -138,9 +144,10 @@ struct NoteAssembler {
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             if block.last != 0x20 { pendingSeparator = Self.space }
             cursor.nextLine()
+            lineStartPending = true
         case CMARK_NODE_CODE:
             let literal = Self.literal(of: node)
-            appendVisible(literal)
+            appendVisible(literal, isCode: true)
             if linkFrames.isEmpty { cursor.skip(literal) }
             let end = Int(cmark_node_get_end_line(node))
             if end > line { cursor.move(toLine: end) }
@@ -178,6 +185,8 @@ struct NoteAssembler {
             var literal = Self.literal(of: node)
             while let last = literal.last, last == 0x0A { literal = UnsafeBufferPointer(rebasing: literal.dropLast()) }
             block.append(contentsOf: literal)
+            blockCode.append(0..<block.count)
+            blockLines.append(SectionTextMap.LineStart(offset: 0, line: max(line, 1)))
             endBlock()
         case CMARK_NODE_ITEM:
             var frame = ItemFrame()
@@ -228,7 +237,8 @@ struct NoteAssembler {
             if footnoteDepth == 0 {
                 let title = String(decoding: block, as: UTF8.self).trimmingWhitespace()
                 dropTagOfExplicitID(in: title)
-                sections.finishHeading(title)
+                let leading = Self.trimmedRange(block)?.lowerBound ?? 0
+                sections.finishHeading(title, code: Self.moved(blockCode, by: -leading, limit: title.utf8.count))
                 describeReferences()
                 clearBlock()
             } else {
@@ -330,13 +340,20 @@ struct NoteAssembler {
         blockReferences.removeAll()
         blockIsItemLead = false
         tableCellIndex = 0
+        blockCode.removeAll(keepingCapacity: true)
+        blockLines.removeAll(keepingCapacity: true)
+        lineStartPending = true
     }
 
     /// Ends a leaf block: describes its references and appends its text to the section.
     private mutating func endBlock() {
         describeReferences()
         if let trimmed = Self.trimmedRange(block) {
-            sections.appendBlock(block[trimmed])
+            let lines = blockLines.compactMap { start -> SectionTextMap.LineStart? in
+                let offset = min(max(0, start.offset - trimmed.lowerBound), trimmed.count)
+                return SectionTextMap.LineStart(offset: offset, line: start.line)
+            }
+            sections.appendBlock(block[trimmed], code: Self.moved(blockCode, by: -trimmed.lowerBound, limit: trimmed.count), lines: lines)
         }
         clearBlock()
     }
@@ -366,17 +383,32 @@ struct NoteAssembler {
         }
     }
 
-    private mutating func appendVisible(_ bytes: some Collection<UInt8>) {
+    private mutating func appendVisible(_ bytes: some Collection<UInt8>, isCode: Bool = false) {
         guard suppressedText == 0, !bytes.isEmpty else { return }
         if !pendingSeparator.isEmpty {
             if !block.isEmpty { block.append(contentsOf: pendingSeparator) }
             pendingSeparator.removeAll()
         }
+        if lineStartPending {
+            lineStartPending = false
+            if blockLines.last?.offset == block.count { blockLines.removeLast() }
+            blockLines.append(SectionTextMap.LineStart(offset: block.count, line: max(cursor.line, 1)))
+        }
+        let start = block.count
+        defer { if isCode, block.count > start { blockCode.append(start..<block.count) } }
         // One space where a dropped URL or tag left two.
         if block.last == 0x20, bytes.first == 0x20 {
             block.append(contentsOf: bytes.dropFirst())
         } else {
             block.append(contentsOf: bytes)
+        }
+    }
+
+    /// Ranges moved by `delta` and cut to `0..<limit`; those left empty are dropped.
+    private static func moved(_ ranges: [Range<Int>], by delta: Int, limit: Int) -> [Range<Int>] {
+        ranges.compactMap { range in
+            let lower = max(0, range.lowerBound + delta), upper = min(limit, range.upperBound + delta)
+            return lower < upper ? lower..<upper : nil
         }
     }
 

@@ -9,6 +9,7 @@ struct SectionCollector {
         var startLine: Int
         var text: [UInt8] = []
         var hasLinks = false
+        var map = SectionTextMap()
     }
 
     /// Drafts in document order; index 0 is the text before the first heading.
@@ -30,20 +31,26 @@ struct SectionCollector {
     }
 
     /// Names the section just opened and writes its heading as the first line of its text.
-    mutating func finishHeading(_ title: String) {
+    mutating func finishHeading(_ title: String, code: [Range<Int>] = []) {
         let level = drafts[current].level
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
         headingStack.append((level, title))
         drafts[current].headingPath = headingStack.map(\.title)
         if level == 1, firstLevel1Heading == nil, !title.isEmpty { firstLevel1Heading = title }
-        appendBlock(Array(title.utf8))
+        appendBlock(Array(title.utf8), code: code)
     }
 
     /// Appends one block's visible text to the current section, after a line break.
-    mutating func appendBlock(_ text: some Collection<UInt8>) {
+    /// `code` and `lines` are offsets in `text`.
+    mutating func appendBlock(_ text: some Collection<UInt8>, code: [Range<Int>] = [], lines: [SectionTextMap.LineStart] = []) {
         guard !text.isEmpty else { return }
         if !drafts[current].text.isEmpty { drafts[current].text.append(0x0A) }
+        let base = drafts[current].text.count
         drafts[current].text.append(contentsOf: text)
+        for range in code { drafts[current].map.code.append((range.lowerBound + base)..<(range.upperBound + base)) }
+        for start in lines {
+            drafts[current].map.lines.append(SectionTextMap.LineStart(offset: start.offset + base, line: start.line))
+        }
     }
 
     mutating func noteLink() {
@@ -100,7 +107,8 @@ struct SectionCollector {
                 level: draft.level,
                 startLine: start,
                 endLine: end,
-                text: String(decoding: draft.text, as: UTF8.self)
+                text: String(decoding: draft.text, as: UTF8.self),
+                textMap: draft.map
             ))
         }
         return sections

@@ -106,6 +106,54 @@ extension NoteStore {
                 CREATE INDEX links_by_target ON links(target_path);
                 """)
         }
+        migrator.registerMigration("v5: concepts") { db in
+            // The taxonomy the sections were tagged with (its fingerprint is in `settings`), and
+            // what each section mentions. Lists are kept one per line; layers as bit masks (bit
+            // n for OSI layer n, or TCP/IP layer n from the link up).
+            try db.execute(sql: """
+                CREATE TABLE concepts (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    korean TEXT NOT NULL,
+                    abbreviations TEXT NOT NULL,
+                    aliases TEXT NOT NULL,
+                    osi INTEGER NOT NULL,
+                    tcpip INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    related TEXT NOT NULL,
+                    note TEXT,
+                    sections INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                CREATE TABLE concept_names (
+                    key TEXT NOT NULL,
+                    concept_id TEXT NOT NULL,
+                    name TEXT NOT NULL
+                );
+                CREATE INDEX concept_names_by_key ON concept_names(key);
+                CREATE TABLE section_concepts (
+                    section_id INTEGER NOT NULL,
+                    concept_id TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    first_line INTEGER NOT NULL,
+                    PRIMARY KEY (section_id, concept_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX section_concepts_by_concept ON section_concepts(concept_id, section_id);
+                CREATE TABLE note_topics (
+                    note_id INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+                    line INTEGER NOT NULL,
+                    heading TEXT NOT NULL,
+                    dominant INTEGER NOT NULL,
+                    layers INTEGER NOT NULL
+                );
+                CREATE INDEX note_topics_by_note ON note_topics(note_id);
+                CREATE INDEX note_topics_by_layer ON note_topics(dominant);
+                ALTER TABLE notes ADD COLUMN dominant_layer INTEGER;
+                ALTER TABLE sections ADD COLUMN layers INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE sections ADD COLUMN mentioned_layers INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE sections ADD COLUMN text_map BLOB;
+                CREATE INDEX sections_by_layers ON sections(layers, mentioned_layers);
+                """)
+        }
         return migrator
     }
 

@@ -96,6 +96,7 @@ public struct IndexTransaction {
     public func removeAll() throws {
         try db.execute(sql: """
             INSERT INTO sections_fts(sections_fts) VALUES ('delete-all');
+            DELETE FROM section_concepts; DELETE FROM note_topics;
             DELETE FROM tags; DELETE FROM note_references; DELETE FROM links; DELETE FROM sections;
             DELETE FROM note_names; DELETE FROM note_anchors; DELETE FROM notes;
             """)
@@ -126,14 +127,15 @@ public struct IndexTransaction {
     /// Adds a note, or replaces the one at the same path. Returns the lookup keys (see
     /// ``LinkLookupKey``) whose links must be resolved again: the note's old and new keys when
     /// it is new or its names, headings or anchors changed; none otherwise.
+    /// `tags` are what the note's sections mention (see ``ConceptTagger``); nil leaves it untagged.
     @discardableResult
-    public func save(_ note: Note, stamp: FileStamp) throws -> Set<String> {
-        try save(LinkedNote(note), stamp: stamp)
+    public func save(_ note: Note, stamp: FileStamp, tags: NoteTags? = nil) throws -> Set<String> {
+        try save(LinkedNote(note), stamp: stamp, tags: tags)
     }
 
     /// Adds a note whose link bookkeeping is already worked out (see ``LinkedNote``).
     @discardableResult
-    public func save(_ linked: LinkedNote, stamp: FileStamp) throws -> Set<String> {
+    public func save(_ linked: LinkedNote, stamp: FileStamp, tags: NoteTags? = nil) throws -> Set<String> {
         let note = linked.note
         let aliases = note.frontMatter.aliases.joined(separator: "\n")
         let catalogEntry = linked.catalogEntry
@@ -183,8 +185,8 @@ public struct IndexTransaction {
         }
 
         let insertSection = try db.cachedStatement(sql: """
-            INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body, body_bytes, slug)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body, body_bytes, slug, text_map, layers, mentioned_layers)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertText = try db.cachedStatement(sql: "INSERT INTO sections_fts (rowid, heading, context, body) VALUES (?, ?, ?, ?)")
         var sectionIDs: [Int64] = []
@@ -192,16 +194,19 @@ public struct IndexTransaction {
         for (ordinal, section) in note.sections.enumerated() {
             let context = HighlightedText.withoutMarkers(([note.title] + section.headingPath.dropLast()).joined(separator: " › "))
             let headingPath = section.headingPath.joined(separator: HeadingPathCoding.separator)
-            let heading = HighlightedText.withoutMarkers(section.heading)
-            let body = HighlightedText.withoutMarkers(String(section.body))
+            let stored = TaggableText(section: section)
+            let sectionTags = tags.flatMap { $0.sections.indices.contains(ordinal) ? $0.sections[ordinal] : nil }
             try insertSection.execute(arguments: [
                 noteID, ordinal, section.level, headingPath, section.startLine, section.endLine,
-                heading, context, body, body.utf8.count, slugOfSection[ordinal] ?? "",
+                stored.heading, context, stored.body, stored.body.utf8.count, slugOfSection[ordinal] ?? "",
+                Data(stored.map.encoded), LayerMask.of(sectionTags?.layers ?? []), LayerMask.of(sectionTags?.mentionedLayers ?? []),
             ])
             let sectionID = db.lastInsertedRowID
             sectionIDs.append(sectionID)
-            try insertText.execute(arguments: [sectionID, heading, context, body])
+            try insertText.execute(arguments: [sectionID, stored.heading, context, stored.body])
+            if let sectionTags { try insertConcepts(sectionTags, section: sectionID) }
         }
+        if let tags { try saveTopics(tags, noteID: noteID) }
         func sectionID(_ index: Int) -> Int64? {
             sectionIDs.indices.contains(index) ? sectionIDs[index] : nil
         }
@@ -248,7 +253,9 @@ public struct IndexTransaction {
             INSERT INTO sections_fts (sections_fts, rowid, heading, context, body)
             SELECT 'delete', id, heading, context, body FROM sections WHERE note_id = ?
             """).execute(arguments: [noteID])
-        for table in ["tags", "note_references", "links", "sections", "note_names", "note_anchors"] {
+        try db.cachedStatement(sql: "DELETE FROM section_concepts WHERE section_id IN (SELECT id FROM sections WHERE note_id = ?)")
+            .execute(arguments: [noteID])
+        for table in ["tags", "note_references", "links", "sections", "note_names", "note_anchors", "note_topics"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE note_id = ?").execute(arguments: [noteID])
         }
     }

@@ -73,7 +73,8 @@ struct SearchCommandTests {
         #expect(run.status == 0)
         let lines = run.stdout.components(separatedBy: "\n")
         let expectedLine = try #require(line(ofHeading: "데이터 송수신"))
-        #expect(lines[0] == "network.md:\(expectedLine)  TCP Handshake › 데이터 송수신")
+        #expect(lines[0].hasPrefix("network.md:\(expectedLine)  TCP Handshake › 데이터 송수신  [L4] "))
+        #expect(lines[0].contains("Congestion control"))
         #expect(lines[1].hasPrefix("    ") && lines[1].contains("혼잡 제어 (Congestion Control)"))
         #expect(!run.stdout.contains("\u{1B}["), "no colour when standard output is not a terminal")
     }

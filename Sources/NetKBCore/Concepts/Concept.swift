@@ -52,3 +52,12 @@ public struct Concept: Hashable, Sendable, Identifiable {
         Array(Set(osiLayers.map(\.tcpipLayer))).sorted()
     }
 }
+
+extension Concept {
+    /// The key two spellings of a name share when they name the same thing: NFC, ASCII
+    /// lower-cased, separators as one space and none next to Hangul (`흐름 제어` = `흐름제어`,
+    /// `3-Way Handshake` = `3 way handshake`). Lookups by name (search, `concepts NAME`) use it.
+    public static func nameKey(_ text: String) -> String {
+        ConceptSpelling.claimKey(text)
+    }
+}

@@ -74,7 +74,7 @@ struct ConceptScan {
                 if text[counted] == 0x0A { line += 1 }
                 counted += 1
             }
-            result.append(ConceptMention(conceptID: ids[concept], count: counts[concept], firstLine: line))
+            result.append(ConceptMention(conceptID: ids[concept], count: counts[concept], firstLine: line, firstOffset: offset))
         }
         return result
     }

@@ -35,6 +35,12 @@ public struct LayerTally: Hashable, Sendable {
         for layer in concept.tcpipLayers { tcpip[layer, default: 0] += count }
     }
 
+    /// Adds another tally's counts: a topic's are its sections'.
+    public mutating func add(_ other: LayerTally) {
+        for (layer, count) in other.osi { osi[layer, default: 0] += count }
+        for (layer, count) in other.tcpip { tcpip[layer, default: 0] += count }
+    }
+
     /// The OSI layer with the most mentions; a tie goes to the lower layer. Nil with no mentions.
     public var dominantLayer: OSILayer? {
         osi.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key }?.key

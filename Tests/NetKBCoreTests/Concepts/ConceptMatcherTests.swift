@@ -39,7 +39,7 @@ struct ConceptMatcherTests {
         #expect(ids("CA") == ["ca"])
         // A name of the same concept counts once.
         let mac = matcher.matches(in: "MAC 주소")
-        #expect(mac == [ConceptMention(conceptID: "mac-address", count: 1, firstLine: 0)])
+        #expect(mac == [ConceptMention(conceptID: "mac-address", count: 1, firstLine: 0, firstOffset: 0)])
     }
 
     @Test func abbreviationsKeepTheirCase() {
@@ -137,9 +137,9 @@ struct ConceptMatcherTests {
         let text = "제목\nTCP와 UDP\n\nTCP 연결, 라우터\nTCP"
         let found = matcher.matches(in: text)
         #expect(found == [
-            ConceptMention(conceptID: "tcp", count: 3, firstLine: 1),
-            ConceptMention(conceptID: "udp", count: 1, firstLine: 1),
-            ConceptMention(conceptID: "router", count: 1, firstLine: 3),
+            ConceptMention(conceptID: "tcp", count: 3, firstLine: 1, firstOffset: 7),
+            ConceptMention(conceptID: "udp", count: 1, firstLine: 1, firstOffset: 14),
+            ConceptMention(conceptID: "router", count: 1, firstLine: 3, firstOffset: 31),
         ])
     }
 

@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import NetKBCore
+
+/// Layers kept as one integer: bit n for OSI layer n (or TCP/IP layer n, from the link up).
+enum LayerMask {
+    static func of(_ layers: [OSILayer]) -> Int64 {
+        layers.reduce(0) { $0 | (1 << Int64($1.rawValue)) }
+    }
+
+    static func of(_ layers: [TCPIPLayer]) -> Int64 {
+        layers.reduce(0) { $0 | (1 << Int64($1.rawValue)) }
+    }
+
+    static func osiLayers(_ mask: Int64) -> [OSILayer] {
+        OSILayer.allCases.filter { mask & (1 << Int64($0.rawValue)) != 0 }
+    }
+
+    static func tcpipLayers(_ mask: Int64) -> [TCPIPLayer] {
+        TCPIPLayer.allCases.filter { mask & (1 << Int64($0.rawValue)) != 0 }
+    }
+}
+
+extension IndexTransaction {
+    /// The settings key of the taxonomy's fingerprint.
+    static let taxonomyKey = "taxonomy"
+    /// The settings key of what the taxonomy was read from (see ``NoteStore/taxonomySource()``).
+    static let taxonomySourceKey = "taxonomy-source"
+
+    func insertConcepts(_ tags: SectionTags, section: Int64) throws {
+        let insert = try db.cachedStatement(sql: "INSERT INTO section_concepts (section_id, concept_id, count, first_line) VALUES (?, ?, ?, ?)")
+        for concept in tags.concepts {
+            try insert.execute(arguments: [section, concept.conceptID, concept.count, concept.line])
+        }
+    }
+
+    func saveTopics(_ tags: NoteTags, noteID: Int64) throws {
+        try db.cachedStatement(sql: "UPDATE notes SET dominant_layer = ? WHERE id = ?")
+            .execute(arguments: [tags.dominantLayer?.rawValue, noteID])
+        let insert = try db.cachedStatement(sql: "INSERT INTO note_topics (note_id, line, heading, dominant, layers) VALUES (?, ?, ?, ?, ?)")
+        for topic in tags.topics {
+            guard let dominant = topic.tally.dominantLayer else { continue }
+            try insert.execute(arguments: [noteID, topic.line, topic.heading, dominant.rawValue, LayerMask.of(topic.layers)])
+        }
+    }
+
+    /// Makes `tagger`'s taxonomy the index's: when its fingerprint differs from the one the index
+    /// was tagged with, the concepts are written anew and every stored section is tagged again
+    /// from its stored text (the notes are not read). Records `source` either way. Returns how
+    /// many sections were tagged again. With no tagger (tagging turned off), the index is marked
+    /// as tagged with nothing, so that the next run with tagging tags every section.
+    @discardableResult
+    public func useTaxonomy(_ tagger: ConceptTagger?, source: String) throws -> Int {
+        func setting(_ key: String, _ value: String) throws {
+            try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+        guard let tagger else {
+            try setting(Self.taxonomySourceKey, "none")
+            try setting(Self.taxonomyKey, "none")
+            return 0
+        }
+        try setting(Self.taxonomySourceKey, source)
+        let fingerprint = tagger.taxonomy.fingerprint
+        guard try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [Self.taxonomyKey]) != fingerprint else {
+            return 0
+        }
+        try setting(Self.taxonomyKey, fingerprint)
+        try writeConcepts(tagger.taxonomy)
+        return try retag(with: tagger)
+    }
+
+    /// Counts again how many sections mention each concept, for lists that must answer fast.
+    public func recountConcepts() throws {
+        try db.execute(sql: "UPDATE concepts SET sections = (SELECT COUNT(*) FROM section_concepts WHERE concept_id = concepts.id)")
+    }
+
+    /// Replaces the `concepts` and `concept_names` tables.
+    func writeConcepts(_ taxonomy: Taxonomy) throws {
+        try db.execute(sql: "DELETE FROM concepts; DELETE FROM concept_names")
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO concepts (id, name, korean, abbreviations, aliases, osi, tcpip, kind, related, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertName = try db.cachedStatement(sql: "INSERT INTO concept_names (key, concept_id, name) VALUES (?, ?, ?)")
+        for concept in taxonomy.concepts {
+            try insert.execute(arguments: [
+                concept.id, concept.name, concept.koreanNames.joined(separator: "\n"),
+                concept.abbreviations.joined(separator: "\n"), concept.aliases.joined(separator: "\n"),
+                LayerMask.of(concept.osiLayers), LayerMask.of(concept.tcpipLayers), concept.kind.rawValue,
+                concept.related.joined(separator: "\n"), concept.note,
+            ])
+            var keys = Set<String>()
+            for name in [concept.id, concept.name] + concept.koreanNames + concept.abbreviations + concept.aliases {
+                let key = Concept.nameKey(name)
+                guard !key.isEmpty, keys.insert(key + "\u{1F}" + name).inserted else { continue }
+                try insertName.execute(arguments: [key, concept.id, name])
+            }
+        }
+    }
+
+    /// Tags every stored section again from its stored heading, body and text map.
+    func retag(with tagger: ConceptTagger) throws -> Int {
+        try db.execute(sql: "DELETE FROM section_concepts; DELETE FROM note_topics; UPDATE notes SET dominant_layer = NULL; UPDATE sections SET layers = 0, mentioned_layers = 0")
+        let update = try db.cachedStatement(sql: "UPDATE sections SET layers = ?, mentioned_layers = ? WHERE id = ?")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT s.id, s.note_id, s.level, s.heading, s.body, s.start_line, s.text_map, n.title
+            FROM sections s JOIN notes n ON n.id = s.note_id ORDER BY s.note_id, s.ordinal
+            """)
+        var count = 0
+        var noteID: Int64?
+        var title = ""
+        var sections: [SectionTags] = []
+        var outline: [TopicOutline] = []
+        func finishNote() throws {
+            guard let noteID else { return }
+            try saveTopics(NoteTags(sections: sections, outline: outline, noteTitle: title), noteID: noteID)
+            sections.removeAll(keepingCapacity: true)
+            outline.removeAll(keepingCapacity: true)
+        }
+        // The cursor reads sections while section_concepts and note_topics are written; the
+        // sections' own layers are written after it ends.
+        var layers: [(id: Int64, leading: Int64, mentioned: Int64)] = []
+        while let row = try rows.next() {
+            let note: Int64 = row["note_id"]
+            if note != noteID {
+                try finishNote()
+                noteID = note
+                title = row["title"]
+            }
+            let map = (row["text_map"] as Data?).map { SectionTextMap(encoded: [UInt8]($0)) } ?? SectionTextMap()
+            let heading: String = row["heading"]
+            let id: Int64 = row["id"]
+            let tags = tagger.tags(of: TaggableText(heading: heading, body: row["body"], map: map))
+            layers.append((id, LayerMask.of(tags.layers), LayerMask.of(tags.mentionedLayers)))
+            try insertConcepts(tags, section: id)
+            sections.append(tags)
+            outline.append(TopicOutline(level: row["level"], heading: heading, line: row["start_line"]))
+            count += 1
+        }
+        try finishNote()
+        for (id, leading, mentioned) in layers where mentioned != 0 { try update.execute(arguments: [leading, mentioned, id]) }
+        return count
+    }
+}
+
+extension NoteStore {
+    /// What the index's taxonomy was read from, as ``IndexTransaction/useTaxonomy(_:source:)``
+    /// recorded it; nil for an index never tagged.
+    public func taxonomySource() throws -> String? {
+        try reading { db in
+            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [IndexTransaction.taxonomySourceKey])
+        }
+    }
+
+    /// The fingerprint of the taxonomy the index was tagged with.
+    public func taxonomyFingerprint() throws -> String? {
+        try reading { db in
+            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [IndexTransaction.taxonomyKey])
+        }
+    }
+}
