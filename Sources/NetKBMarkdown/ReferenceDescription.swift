@@ -1,22 +1,150 @@
-/// What a note says about a link it cites, cleaned of what only separated it from the link.
+/// What a note says about the links it cites: pure functions over a block's visible text.
+///
+/// ```swift
+/// // "- [MDN](https://mdn.io) - 핸드셰이크 용어 정리": the label is cut, the rest describes it.
+/// ReferenceDescription.inProse(block, citations: [Citation(range: 0..<3)], isParagraph: false)
+/// // ["핸드셰이크 용어 정리"]
+/// // "자세한 내용은 [RFC 793](…)과 … 참고.": a link inside a sentence keeps its words.
+/// // ["자세한 내용은 RFC 793과 tcp-header.png 참고."]
+/// ```
 enum ReferenceDescription {
-    /// The text of a block around a link, without the link's own text (`linkRange`), trimmed of
-    /// separators such as ` - ` and `:`; nil when nothing is left. Only `segment`, the part of the
-    /// block between the neighbouring cited links, is used.
-    static func rest(of block: [UInt8], without linkRange: Range<Int>, in segment: Range<Int>) -> String? {
-        var rest = Array(block[segment.lowerBound..<linkRange.lowerBound])
-        rest.append(contentsOf: block[linkRange.upperBound..<segment.upperBound])
-        return clean(rest)
+    /// The longest description kept, in bytes; longer ones are cut at a character and end in `…`.
+    static let maximumBytes = 1_000
+
+    /// A link cited in a block: the bytes of its visible text there (empty for a bare URL,
+    /// whose text is not shown).
+    struct Citation: Equatable {
+        var range: Range<Int>
+    }
+
+    /// The descriptions of the links cited in one block of prose (a paragraph, a list item's
+    /// first paragraph, a heading), in the order given.
+    ///
+    /// With several links, each has the text after it up to the next one, and the first also
+    /// what comes before it: `[A](a) - 설명 A, [B](b) - 설명 B`. A link's own text is left out
+    /// when it stands apart (at the start or end, or beside a separator such as ` - ` or `:`),
+    /// and kept when it is part of a sentence (`내용은 [RFC 793](…)과 … 참고.`). In a paragraph
+    /// (`isParagraph`), only the sentences holding the link are kept.
+    static func inProse(_ block: [UInt8], citations: [Citation], isParagraph: Bool) -> [String?] {
+        citations.enumerated().map { position, citation in
+            let range = citation.range
+            let lower = position > 0 ? range.lowerBound : 0
+            let upper = position + 1 < citations.count
+                ? max(citations[position + 1].range.lowerBound, range.upperBound) : block.count
+            let before = block[lower..<range.lowerBound]
+            let after = block[range.upperBound..<upper]
+            var text = Array(before)
+            let keepsLink = !range.isEmpty && isInsideSentence(before: before, after: after)
+            if keepsLink { text.append(contentsOf: block[range]) }
+            let linkStart = before.count
+            let linkEnd = text.count
+            text.append(contentsOf: after)
+            if isParagraph {
+                let sentence = sentenceRange(in: text, around: linkStart..<linkEnd)
+                text = Array(text[sentence])
+            }
+            return clean(text)
+        }
+    }
+
+    /// The description of a link in a table row: the rest of its own cell, or else the row's
+    /// other cells, each named by its column's header when there is one (`상태: ESTABLISHED ·
+    /// 설명: 연결됨`), or alone when it is the only one.
+    static func inTableRow(_ block: [UInt8], cells: [Range<Int>?], linkCell: Int, citation: Citation, headers: [String]) -> String? {
+        if linkCell < cells.count, let own = cells[linkCell],
+           let rest = inProse(Array(block[own]), citations: [Citation(range: shifted(citation.range, by: -own.lowerBound, within: own.count))], isParagraph: false).first ?? nil {
+            return rest
+        }
+        var others: [(header: String?, text: String)] = []
+        for (index, cell) in cells.enumerated() where index != linkCell {
+            guard let cell, let text = clean(Array(block[cell])) else { continue }
+            let header = index < headers.count && !headers[index].isEmpty ? headers[index] : nil
+            others.append((header, text))
+        }
+        if others.count == 1 { return others[0].text }
+        let joined = others.map { ($0.header.map { "\($0): " } ?? "") + $0.text }.joined(separator: " · ")
+        return joined.isEmpty ? nil : bounded(joined)
+    }
+
+    /// The description made of the item's own text and the text of the items nested under it.
+    static func withNestedItems(own: String?, nested: [String]) -> String? {
+        guard !nested.isEmpty else { return own }
+        let joined = nested.joined(separator: "; ")
+        return bounded(own.map { "\($0); \(joined)" } ?? joined)
+    }
+
+    /// `range` moved by `offset` and kept within `0..<count`.
+    private static func shifted(_ range: Range<Int>, by offset: Int, within count: Int) -> Range<Int> {
+        let lower = min(max(range.lowerBound + offset, 0), count)
+        let upper = min(max(range.upperBound + offset, lower), count)
+        return lower..<upper
+    }
+
+    /// Whether a link's text is part of the sentence around it: text on both sides, and no
+    /// separator between it and either.
+    static func isInsideSentence(before: ArraySlice<UInt8>, after: ArraySlice<UInt8>) -> Bool {
+        guard let last = before.lastIndex(where: { !BlockText.isSpace($0) }),
+              let first = after.firstIndex(where: { !BlockText.isSpace($0) })
+        else { return false }
+        let beforeText = Array(before[...last])
+        let afterText = Array(after[first...])
+        return separatorLength(endingAt: beforeText.count, in: beforeText) == nil
+            && separatorLength(afterText, at: 0) == nil
+    }
+
+    /// The sentences of `text` that overlap `link`: from the end of the sentence before it to
+    /// the end of the sentence it stands in. A sentence ends with `.`, `?` or `!` before a space,
+    /// or with `。`.
+    static func sentenceRange(in text: [UInt8], around link: Range<Int>) -> Range<Int> {
+        var start = 0
+        var index = 0
+        while index < link.lowerBound {
+            if let end = sentenceEnd(in: text, at: index) {
+                if end <= link.lowerBound { start = end }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        var end = text.count
+        index = max(link.upperBound, start)
+        while index < text.count {
+            if let found = sentenceEnd(in: text, at: index) {
+                end = found
+                break
+            }
+            index += 1
+        }
+        return start..<max(start, end)
+    }
+
+    /// When a sentence ends at `index` (its punctuation), the offset just after it; else nil.
+    private static func sentenceEnd(in text: [UInt8], at index: Int) -> Int? {
+        let byte = text[index]
+        if byte == UInt8(ascii: "."), index + 1 < text.count, BlockText.isSpace(text[index + 1]),
+           index > 0, !(text[index - 1] >= UInt8(ascii: "0") && text[index - 1] <= UInt8(ascii: "9")) {
+            return index + 1
+        }
+        if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
+            if index + 1 == text.count || BlockText.isSpace(text[index + 1]) { return index + 1 }
+        }
+        // 。 (U+3002)
+        if byte == 0xE3, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] == 0x82 { return index + 3 }
+        return nil
     }
 
     /// The text trimmed of whitespace and separators at both ends, with the empty brackets a
-    /// removed link leaves (`()`, `[]`, `<>`) dropped; nil when nothing is left.
+    /// removed link leaves (`()`, `[]`, `<>`) dropped and runs of spaces made one; nil when
+    /// nothing is left. At most ``maximumBytes`` long.
     static func clean(_ text: [UInt8]) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count)
         for byte in text {
             if let last = bytes.last, isEmptyPair(last, byte) {
                 bytes.removeLast()
+                if bytes.last == 0x20 { bytes.removeLast() }
+            } else if byte == 0x20, bytes.last == 0x20 {
+                continue
             } else {
                 bytes.append(byte)
             }
@@ -26,7 +154,18 @@ enum ReferenceDescription {
         while start < end, let length = separatorLength(bytes, at: start) { start += length }
         while end > start, let length = separatorLength(endingAt: end, in: bytes) { end -= length }
         guard start < end else { return nil }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return bounded(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    /// `text`, cut to at most ``maximumBytes`` at a character boundary with `…` added.
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > maximumBytes else { return text }
+        var cut = ""
+        for character in text {
+            if cut.utf8.count + character.utf8.count > maximumBytes - 3 { break }
+            cut.append(character)
+        }
+        return cut + "…"
     }
 
     private static func isEmptyPair(_ open: UInt8, _ close: UInt8) -> Bool {
