@@ -2,3 +2,4 @@
 @_exported import struct NetKBStore.NoteStore
 @_exported import enum NetKBStore.StoreError
 @_exported import struct NetKBStore.IndexedLink
+@_exported import struct NetKBStore.ReferenceFilter

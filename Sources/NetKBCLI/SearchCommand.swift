@@ -35,6 +35,7 @@ struct SearchCommand: ParsableCommand {
     var noRefresh = false
 
     func validate() throws {
+        try options.requireTextOrJSON()
         guard limit > 0 else { throw ValidationError("--limit must be at least 1 (got \(limit))") }
         if let option = UnknownOption.first(in: words, known: Self.knownOptions) {
             throw ValidationError(option.message)
@@ -70,7 +71,7 @@ struct SearchCommand: ParsableCommand {
         }
         switch options.format {
         case .json: try JSONOutput.print(SearchJSON(query: text, hits: hits))
-        case .text: try StandardOutput.write(SearchText.render(hits, color: options.color.enabled))
+        case .text, .markdown: try StandardOutput.write(SearchText.render(hits, color: options.color.enabled))
         }
         if hits.isEmpty {
             if options.format == .text { Terminal.writeError("no results for \(quoted)") }

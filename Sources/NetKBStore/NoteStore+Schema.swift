@@ -107,6 +107,17 @@ extension NoteStore {
                 CREATE INDEX links_by_status ON links(status);
                 """)
         }
+        migrator.registerMigration("v4: reference urls") { db in
+            // References are de-duplicated by their normalised URL and grouped by site; images
+            // are kept apart, listed only on request.
+            try db.execute(sql: """
+                ALTER TABLE note_references ADD COLUMN normalized_url TEXT NOT NULL DEFAULT '';
+                ALTER TABLE note_references ADD COLUMN domain TEXT NOT NULL DEFAULT '';
+                ALTER TABLE note_references ADD COLUMN is_image INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX references_by_url ON note_references(normalized_url);
+                CREATE INDEX references_by_domain ON note_references(domain);
+                """)
+        }
         return migrator
     }
 

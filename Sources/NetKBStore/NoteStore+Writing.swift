@@ -196,12 +196,13 @@ public struct IndexTransaction {
             ])
         }
         let insertReference = try db.cachedStatement(sql: """
-            INSERT INTO note_references (note_id, section_id, url, label, description, line, col) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO note_references (note_id, section_id, url, label, description, line, col, normalized_url, domain, is_image)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for reference in note.references {
             try insertReference.execute(arguments: [
                 noteID, sectionID(reference.sectionIndex), reference.url, reference.label, reference.description,
-                reference.location.line, reference.location.column,
+                reference.location.line, reference.location.column, reference.normalizedURL, reference.domain, reference.isImage,
             ])
         }
         let insertTag = try db.cachedStatement(sql: "INSERT INTO tags (note_id, name, line) VALUES (?, ?, ?)")
