@@ -34,7 +34,8 @@ enum ReferenceDescription {
             let before = block[lower..<range.lowerBound]
             let after = block[range.upperBound..<upper]
             var text = Array(before)
-            let keepsLink = !range.isEmpty && isInsideSentence(before: before, after: after)
+            // Whether the link is part of a sentence shows in the whole block, neighbours included.
+            let keepsLink = !range.isEmpty && isInsideSentence(before: block[..<range.lowerBound], after: block[range.upperBound...])
             if keepsLink { text.append(contentsOf: block[range]) }
             let linkStart = before.count
             let linkEnd = text.count
@@ -153,6 +154,14 @@ enum ReferenceDescription {
         var end = bytes.count
         while start < end, let length = separatorLength(bytes, at: start) { start += length }
         while end > start, let length = separatorLength(endingAt: end, in: bytes) { end -= length }
+        // Text that a removed link left in brackets of its own: "(참고: https://…)".
+        while end - start >= 2, isBracketPair(bytes[start], bytes[end - 1]),
+              !bytes[(start + 1)..<(end - 1)].contains(where: { isBracket($0) }) {
+            start += 1
+            end -= 1
+            while start < end, let length = separatorLength(bytes, at: start) { start += length }
+            while end > start, let length = separatorLength(endingAt: end, in: bytes) { end -= length }
+        }
         guard start < end else { return nil }
         return bounded(String(decoding: bytes[start..<end], as: UTF8.self))
     }
@@ -166,6 +175,14 @@ enum ReferenceDescription {
             cut.append(character)
         }
         return cut + "…"
+    }
+
+    private static func isBracketPair(_ open: UInt8, _ close: UInt8) -> Bool {
+        isEmptyPair(open, close)
+    }
+
+    private static func isBracket(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
     }
 
     private static func isEmptyPair(_ open: UInt8, _ close: UInt8) -> Bool {

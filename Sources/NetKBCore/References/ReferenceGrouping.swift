@@ -54,28 +54,34 @@ public enum ReferenceGrouping {
     }
 
     /// Topics in the order their first citation comes, each reference once per topic.
+    /// Citations in path and line order come topic after topic, so the topic at hand is found
+    /// without a lookup.
     public static func byTopic(_ citations: [CitedReference]) -> [Topic] {
         var topics: [Topic] = []
         var topicIndex: [TopicKey: Int] = [:]
-        var referenceIndex: [ReferenceKey: Int] = [:]
+        var current = -1
+        /// The references of the current topic by normalised URL.
+        var seen: [String: Int] = [:]
         for citation in citations {
-            let key = TopicKey(path: citation.path, line: citation.sectionLine)
-            let topic: Int
-            if let known = topicIndex[key] {
-                topic = known
-            } else {
-                topic = topics.count
-                topicIndex[key] = topic
-                topics.append(Topic(
-                    path: citation.path, line: citation.sectionLine, noteTitle: citation.noteTitle,
-                    headingPath: citation.headingPath, references: []))
+            if current < 0 || topics[current].line != citation.sectionLine || topics[current].path != citation.path {
+                let key = TopicKey(path: citation.path, line: citation.sectionLine)
+                if let known = topicIndex[key] {
+                    current = known
+                } else {
+                    current = topics.count
+                    topicIndex[key] = current
+                    topics.append(Topic(
+                        path: citation.path, line: citation.sectionLine, noteTitle: citation.noteTitle,
+                        headingPath: citation.headingPath, references: []))
+                }
+                seen.removeAll(keepingCapacity: true)
+                for (position, reference) in topics[current].references.enumerated() { seen[reference.normalizedURL] = position }
             }
-            let referenceKey = ReferenceKey(topic: topic, url: citation.normalizedURL)
-            if let known = referenceIndex[referenceKey] {
-                topics[topic].references[known].add(citation)
+            if let known = seen[citation.normalizedURL] {
+                topics[current].references[known].add(citation)
             } else {
-                referenceIndex[referenceKey] = topics[topic].references.count
-                topics[topic].references.append(Reference(citation))
+                seen[citation.normalizedURL] = topics[current].references.count
+                topics[current].references.append(Reference(citation))
             }
         }
         return topics
@@ -111,10 +117,5 @@ public enum ReferenceGrouping {
     private struct TopicKey: Hashable {
         var path: String
         var line: Int
-    }
-
-    private struct ReferenceKey: Hashable {
-        var topic: Int
-        var url: String
     }
 }
