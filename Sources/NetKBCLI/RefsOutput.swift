@@ -10,14 +10,26 @@ enum RefsText {
     ///           "OSI 7계층은 사실 아무것도 해주지 않습니다"
     static func topics(_ topics: [ReferenceGrouping.Topic], color: Bool) -> String {
         var output = ""
+        output.reserveCapacity(topics.count * 400)
         var count = 0
         for (index, topic) in topics.enumerated() {
-            if index > 0 { output += "\n" }
-            output += place(topic.path, topic.line, color: color) + "  " + TerminalText.escaped(headingPath(topic.headingPath, title: topic.noteTitle)) + "\n"
+            if index > 0 { output.append("\n") }
+            output.append(place(topic.path, topic.line, color: color))
+            output.append("  ")
+            output.append(TerminalText.escaped(headingPath(topic.headingPath, title: topic.noteTitle)))
+            output.append("\n")
             for reference in topic.references {
                 count += 1
-                output += "  " + TerminalText.escaped(reference.url) + "  (" + TerminalText.escaped(reference.domain) + ")\n"
-                if let about = about(reference) { output += "      " + TerminalText.escaped(about) + "\n" }
+                output.append("  ")
+                output.append(TerminalText.escaped(reference.url))
+                output.append("  (")
+                output.append(TerminalText.escaped(reference.domain))
+                output.append(")\n")
+                if let about = about(reference) {
+                    output.append("      ")
+                    output.append(TerminalText.escaped(about))
+                    output.append("\n")
+                }
             }
         }
         if !topics.isEmpty {
@@ -34,7 +46,7 @@ enum RefsText {
             let title = TerminalText.escaped(site.domain)
             output += (color ? Terminal.cyan + title + Terminal.reset : title)
                 + "  \(plural(site.references.count, "reference")), \(plural(site.citationCount, "citation"))\n"
-            for reference in site.references { output += self.reference(reference, indent: "  ", color: color) }
+            for reference in site.references { output.append(self.reference(reference, indent: "  ", color: color)) }
         }
         if !sites.isEmpty {
             let references = sites.reduce(0) { $0 + $1.references.count }
@@ -52,13 +64,24 @@ enum RefsText {
     /// A reference (its normalised URL, label and description) and its citations, one a line,
     /// with the URL as written there when it is not the reference's first.
     static func reference(_ reference: ReferenceGrouping.Reference, indent: String, color: Bool) -> String {
-        var output = indent + TerminalText.escaped(reference.normalizedURL)
-            + "  (\(plural(reference.citations.count, "citation")))\n"
-        if let about = about(reference) { output += indent + "    " + TerminalText.escaped(about) + "\n" }
+        var output = indent
+        output.append(TerminalText.escaped(reference.normalizedURL))
+        output.append("  (\(plural(reference.citations.count, "citation")))\n")
+        if let about = about(reference) {
+            output.append(indent)
+            output.append("    ")
+            output.append(TerminalText.escaped(about))
+            output.append("\n")
+        }
         for citation in reference.citations {
-            output += indent + "    " + place(citation.path, citation.line, color: color) + "  "
-                + TerminalText.escaped(headingPath(citation.headingPath, title: citation.noteTitle))
-            output += "  " + TerminalText.escaped(citation.url) + "\n"
+            output.append(indent)
+            output.append("    ")
+            output.append(place(citation.path, citation.line, color: color))
+            output.append("  ")
+            output.append(TerminalText.escaped(headingPath(citation.headingPath, title: citation.noteTitle)))
+            output.append("  ")
+            output.append(TerminalText.escaped(citation.url))
+            output.append("\n")
         }
         return output
     }

@@ -21,28 +21,31 @@ enum ReferenceDescription {
     /// first paragraph, a heading), in the order given.
     ///
     /// With several links, each has the text after it up to the next one, and the first also
-    /// what comes before it: `[A](a) - 설명 A, [B](b) - 설명 B`. A link's own text is left out
-    /// when it stands apart (at the start or end, or beside a separator such as ` - ` or `:`),
-    /// and kept when it is part of a sentence (`내용은 [RFC 793](…)과 … 참고.`). In a paragraph
-    /// (`isParagraph`), only the sentences holding the link are kept.
+    /// what comes before it: `[A](a) - 설명 A, [B](b) - 설명 B`; its own text is left out. A link
+    /// that is part of a sentence (text on both sides, no ` - ` or `:` between) keeps its words
+    /// there, and so do its neighbours: `내용은 [RFC 793](…)과 [RFC 9293](…)을 참고.`. In a
+    /// paragraph (`isParagraph`), only the sentences holding the link are kept.
     static func inProse(_ block: [UInt8], citations: [Citation], isParagraph: Bool) -> [String?] {
         citations.enumerated().map { position, citation in
             let range = citation.range
-            let lower = position > 0 ? range.lowerBound : 0
-            let upper = position + 1 < citations.count
-                ? max(citations[position + 1].range.lowerBound, range.upperBound) : block.count
-            let before = block[lower..<range.lowerBound]
-            let after = block[range.upperBound..<upper]
-            var text = Array(before)
+            var text: [UInt8]
+            var link: Range<Int>
             // Whether the link is part of a sentence shows in the whole block, neighbours included.
-            let keepsLink = !range.isEmpty && isInsideSentence(before: block[..<range.lowerBound], after: block[range.upperBound...])
-            if keepsLink { text.append(contentsOf: block[range]) }
-            let linkStart = before.count
-            let linkEnd = text.count
-            text.append(contentsOf: after)
+            if !range.isEmpty, isInsideSentence(before: block[..<range.lowerBound], after: block[range.upperBound...]) {
+                // Part of a sentence: the sentence as written, other links' words included.
+                text = block
+                link = range
+            } else {
+                // Standing apart: its own stretch of the block, without its text.
+                let lower = position > 0 ? range.lowerBound : 0
+                let upper = position + 1 < citations.count
+                    ? max(citations[position + 1].range.lowerBound, range.upperBound) : block.count
+                text = Array(block[lower..<range.lowerBound])
+                link = text.count..<text.count
+                text.append(contentsOf: block[range.upperBound..<upper])
+            }
             if isParagraph {
-                let sentence = sentenceRange(in: text, around: linkStart..<linkEnd)
-                text = Array(text[sentence])
+                text = Array(text[sentenceRange(in: text, around: link)])
             }
             return clean(text)
         }
@@ -89,8 +92,17 @@ enum ReferenceDescription {
         else { return false }
         let beforeText = Array(before[...last])
         let afterText = Array(after[first...])
-        return separatorLength(endingAt: beforeText.count, in: beforeText) == nil
-            && separatorLength(afterText, at: 0) == nil
+        return !isApart(beforeText.last!) && !isApart(afterText.first!)
+            && !wideSeparators[1...4].contains { beforeText.suffix($0.count).elementsEqual($0) || afterText.starts(with: $0) }
+    }
+
+    /// ASCII marks that set a link apart from the text beside it (`[A](a) - 설명`, `블로그: [B](b)`);
+    /// a comma or full stop does not.
+    private static func isApart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "|"), UInt8(ascii: "="), UInt8(ascii: ">"): true
+        default: false
+        }
     }
 
     /// The sentences of `text` that overlap `link`: from the end of the sentence before it to
@@ -163,7 +175,10 @@ enum ReferenceDescription {
             while end > start, let length = separatorLength(endingAt: end, in: bytes) { end -= length }
         }
         guard start < end else { return nil }
-        return bounded(String(decoding: bytes[start..<end], as: UTF8.self))
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        // Punctuation alone ("." after a removed link) says nothing.
+        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return nil }
+        return bounded(text)
     }
 
     /// `text`, cut to at most ``maximumBytes`` at a character boundary with `…` added.

@@ -241,7 +241,21 @@ enum HeadingPathCoding {
     static let separator = "\u{1F}"
 
     static func decode(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.components(separatedBy: separator)
+        guard !text.isEmpty else { return [] }
+        // Split on the byte, not through Foundation: `refs` decodes tens of thousands.
+        let utf8 = text.utf8
+        var parts: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x1F {
+                parts.append(String(text[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        parts.append(String(text[start..<utf8.endIndex]))
+        return parts
     }
 }
 

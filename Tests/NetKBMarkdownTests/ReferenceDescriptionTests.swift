@@ -35,6 +35,15 @@ import Testing
         ("인용: 연결은 연결 수립 절을 보라. 게으른 줄에도 링크 ⟦⟧ 가 있다. 다음 문장.", true, ["게으른 줄에도 링크 가 있다."]),
         ("버전 3.4 문서 ⟦⟧ 참고", true, ["버전 3.4 문서 참고"]),
         ("끝에 온다: ⟦RFC⟧", true, ["끝에 온다"]),
+        // Wrong ones found on sindresorhus/awesome: a comma after a link does not set it apart,
+        // a sentence with two links keeps both, and a lone "." is no description.
+        ("Should only have one level of ⟦nested lists⟧, preferably none.", false, ["Should only have one level of nested lists, preferably none."]),
+        ("You will need a ⟦GitHub account⟧! If you are new to GitHub, ⟦get started here⟧.", true,
+         ["You will need a GitHub account!", "If you are new to GitHub, get started here."]),
+        ("For example, the ⟦Chalk⟧ project could feature this badge because it's listed in ⟦Awesome Node.js⟧. It's optional.", true,
+         ["For example, the Chalk project could feature this badge because it's listed in Awesome Node.js.",
+          "For example, the Chalk project could feature this badge because it's listed in Awesome Node.js."]),
+        ("⟦get started here⟧.", true, [nil]),
     ] as [(String, Bool, [String?])])
     func inProse(text: String, isParagraph: Bool, expected: [String?]) {
         let (bytes, citations) = Self.marked(text)

@@ -95,6 +95,7 @@ import NetKBCore
 
         표를 보면 [RFC 793](https://rfc.com)에 나온 상태가 있다. 다른 문장.
         """)
-        #expect(found.map(\.description) == ["강의는 쉬운코드와", "널널한 개발자가 좋다", "표를 보면 RFC 793에 나온 상태가 있다."])
+        // Both links are part of one sentence: each has the sentence, both names in it.
+        #expect(found.map(\.description) == ["강의는 쉬운코드와 널널한 개발자가 좋다", "강의는 쉬운코드와 널널한 개발자가 좋다", "표를 보면 RFC 793에 나온 상태가 있다."])
     }
 }
