@@ -24,6 +24,8 @@ struct BlockText {
     static let cellSeparator = Array(" | ".utf8)
 
     var count: Int { bytes.count }
+    /// Whether a separator is due before the next text.
+    var hasPendingSeparator: Bool { !pendingSeparator.isEmpty }
     var isEmpty: Bool { bytes.isEmpty }
 
     /// The index of the table cell being read, or nil outside table rows.
@@ -59,6 +61,12 @@ struct BlockText {
         guard !pendingSeparator.isEmpty else { return }
         if !bytes.isEmpty { bytes.append(contentsOf: pendingSeparator) }
         pendingSeparator.removeAll()
+    }
+
+    /// Writes a line break's space that is due now (not a cell separator), so that a bare URL
+    /// that starts a line stands after it.
+    mutating func writePendingLineBreak() {
+        if pendingSeparator == Self.space { writePendingSeparator() }
     }
 
     /// Records where the cell being read ends; call at the end of a row.

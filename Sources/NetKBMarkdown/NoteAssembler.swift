@@ -37,7 +37,10 @@ struct NoteAssembler {
     /// The visible text of the leaf block being read.
     private var block = BlockText()
     /// References cited in the current block, with the bytes of their text in it and their cell.
-    private var blockCitations: [(reference: Int, range: Range<Int>, cell: Int?)] = []
+    private var blockCitations: [(reference: Int, range: Range<Int>, cell: Int?, hiddenText: [UInt8])] = []
+    /// The bare URL just cited, whose hidden text gets the space that the text after it starts
+    /// with (the block keeps one space where the URL stood).
+    private var citationAwaitingSpace: Int?
     private var blockIsItemLead = false
     private var blockIsTableRow = false
     /// The header cells of the table being read, for describing links in its rows.
@@ -235,6 +238,7 @@ struct NoteAssembler {
     private mutating func clearBlock() {
         block.clear()
         blockCitations.removeAll()
+        citationAwaitingSpace = nil
         blockIsItemLead = false
         blockIsTableRow = false
     }
@@ -257,11 +261,11 @@ struct NoteAssembler {
             for citation in blockCitations {
                 references[citation.reference].description = ReferenceDescription.inTableRow(
                     bytes, cells: block.cells, linkCell: citation.cell ?? 0,
-                    citation: .init(range: citation.range), headers: tableHeaders)
+                    citation: .init(range: citation.range, hiddenText: citation.hiddenText), headers: tableHeaders)
             }
         } else if !blockCitations.isEmpty {
             let descriptions = ReferenceDescription.inProse(
-                bytes, citations: blockCitations.map { .init(range: $0.range) }, isParagraph: !blockIsItemLead)
+                bytes, citations: blockCitations.map { .init(range: $0.range, hiddenText: $0.hiddenText) }, isParagraph: !blockIsItemLead)
             for (citation, description) in zip(blockCitations, descriptions) {
                 references[citation.reference].description = description
             }
@@ -273,7 +277,11 @@ struct NoteAssembler {
     }
 
     private mutating func appendVisible(_ bytes: some Collection<UInt8>) {
-        guard suppressedText == 0 else { return }
+        guard suppressedText == 0, !bytes.isEmpty else { return }
+        if let citation = citationAwaitingSpace {
+            if bytes.first == 0x20 || block.hasPendingSeparator { blockCitations[citation].hiddenText.append(0x20) }
+            citationAwaitingSpace = nil
+        }
         block.append(bytes)
     }
 
@@ -397,7 +405,7 @@ struct NoteAssembler {
         }
 
         // A separator due before the link's text goes before the link, not into its text.
-        if fixedText == nil { block.writePendingSeparator() }
+        if fixedText == nil { block.writePendingSeparator() } else { block.writePendingLineBreak() }
         links.append(Link(target: url, text: "", kind: kind, location: location, sectionIndex: sections.current))
         sections.noteLink()
         if fixedText != nil { suppressedText += 1 }
@@ -424,7 +432,8 @@ struct NoteAssembler {
         ))
         // An image is described by its alt text alone, and leaves the links around it theirs.
         guard link.kind != .image else { return }
-        blockCitations.append((references.count - 1, start..<block.count, frame.cell))
+        blockCitations.append((references.count - 1, start..<block.count, frame.cell, frame.fixedText.map { Array($0.utf8) } ?? []))
+        citationAwaitingSpace = frame.fixedText == nil ? nil : blockCitations.count - 1
     }
 
     /// Moves the cursor past `](url` when it plainly follows the link text.

@@ -11,39 +11,44 @@ enum ReferenceDescription {
     /// The longest description kept, in bytes; longer ones are cut at a character and end in `…`.
     static let maximumBytes = 1_000
 
-    /// A link cited in a block: the bytes of its visible text there (empty for a bare URL,
-    /// whose text is not shown).
+    /// A link cited in a block: the bytes of its visible text there, or, for a bare URL (whose
+    /// text is not in the block), an empty range where it stands and its text.
     struct Citation: Equatable {
         var range: Range<Int>
+        var hiddenText: [UInt8] = []
     }
 
     /// The descriptions of the links cited in one block of prose (a paragraph, a list item's
     /// first paragraph, a heading), in the order given.
     ///
-    /// With several links, each has the text after it up to the next one, and the first also
-    /// what comes before it: `[A](a) - 설명 A, [B](b) - 설명 B`; its own text is left out. A link
-    /// that is part of a sentence (text on both sides, no ` - ` or `:` between) keeps its words
-    /// there, and so do its neighbours: `내용은 [RFC 793](…)과 [RFC 9293](…)을 참고.`. In a
-    /// paragraph (`isParagraph`), only the sentences holding the link are kept.
+    /// A link that stands apart (first, or after ` - `, `:`, `|`, in brackets of its own) is
+    /// described by the text after it up to the next link, the first also by what comes before
+    /// it: `[A](a) - 설명 A, [B](b) - 설명 B`; its own text is left out. A link that is part of a
+    /// sentence keeps its words there, and so do its neighbours: `내용은 [RFC 793](…)과 [RFC
+    /// 9293](…)을 참고.`, `We follow the [GitHub Flow](…)`, `[Travis 사이트](…)로 접속하여`; a bare
+    /// URL only with text on both sides. In a paragraph (`isParagraph`), only the sentences
+    /// holding the link are kept.
     static func inProse(_ block: [UInt8], citations: [Citation], isParagraph: Bool) -> [String?] {
         citations.enumerated().map { position, citation in
             let range = citation.range
-            var text: [UInt8]
-            var link: Range<Int>
-            // Whether the link is part of a sentence shows in the whole block, neighbours included.
-            if !range.isEmpty, isInsideSentence(before: block[..<range.lowerBound], after: block[range.upperBound...]) {
-                // Part of a sentence: the sentence as written, other links' words included.
-                text = block
-                link = range
-            } else {
-                // Standing apart: its own stretch of the block, without its text.
-                let lower = position > 0 ? range.lowerBound : 0
-                let upper = position + 1 < citations.count
-                    ? max(citations[position + 1].range.lowerBound, range.upperBound) : block.count
-                text = Array(block[lower..<range.lowerBound])
-                link = text.count..<text.count
-                text.append(contentsOf: block[range.upperBound..<upper])
+            let gapStart = min(position > 0 ? citations[position - 1].range.upperBound : 0, range.lowerBound)
+            let gapEnd = position + 1 < citations.count
+                ? max(citations[position + 1].range.lowerBound, range.upperBound) : block.count
+            let linkText = range.isEmpty ? citation.hiddenText[...] : block[range]
+            if !linkText.isEmpty,
+               isPartOfSentence(before: block[gapStart..<range.lowerBound], after: block[range.upperBound..<gapEnd], isBareURL: range.isEmpty) {
+                // The sentence as written, other links' words included.
+                let sentence = sentenceRange(in: block, around: range)
+                var text = Array(block[sentence.lowerBound..<range.lowerBound])
+                text.append(contentsOf: linkText)
+                text.append(contentsOf: block[range.upperBound..<sentence.upperBound])
+                return clean(text)
             }
+            // Its own stretch of the block, without its text.
+            let lower = position > 0 ? range.lowerBound : 0
+            var text = Array(block[lower..<range.lowerBound])
+            let link = text.count..<text.count
+            text.append(contentsOf: block[range.upperBound..<gapEnd])
             if isParagraph {
                 text = Array(text[sentenceRange(in: text, around: link)])
             }
@@ -56,7 +61,7 @@ enum ReferenceDescription {
     /// 설명: 연결됨`), or alone when it is the only one.
     static func inTableRow(_ block: [UInt8], cells: [Range<Int>?], linkCell: Int, citation: Citation, headers: [String]) -> String? {
         if linkCell < cells.count, let own = cells[linkCell],
-           let rest = inProse(Array(block[own]), citations: [Citation(range: shifted(citation.range, by: -own.lowerBound, within: own.count))], isParagraph: false).first ?? nil {
+           let rest = inProse(Array(block[own]), citations: [Citation(range: shifted(citation.range, by: -own.lowerBound, within: own.count), hiddenText: citation.hiddenText)], isParagraph: false).first ?? nil {
             return rest
         }
         var others: [(header: String?, text: String)] = []
@@ -84,16 +89,39 @@ enum ReferenceDescription {
         return lower..<upper
     }
 
-    /// Whether a link's text is part of the sentence around it: text on both sides, and no
-    /// separator between it and either.
-    static func isInsideSentence(before: ArraySlice<UInt8>, after: ArraySlice<UInt8>) -> Bool {
-        guard let last = before.lastIndex(where: { !BlockText.isSpace($0) }),
-              let first = after.firstIndex(where: { !BlockText.isSpace($0) })
-        else { return false }
-        let beforeText = Array(before[...last])
-        let afterText = Array(after[first...])
-        return !isApart(beforeText.last!) && !isApart(afterText.first!)
-            && !wideSeparators[1...4].contains { beforeText.suffix($0.count).elementsEqual($0) || afterText.starts(with: $0) }
+    /// Whether a link is part of the sentence around it. `before` and `after` are the text
+    /// between it and its neighbouring links. It is not when a mark sets it apart (` - `, `:`,
+    /// `|`, a dash) or it stands in brackets of its own; it is when a word is glued to its end
+    /// (a Korean particle: `[문서](…)를`), or when text leads into it (for a bare URL: text on
+    /// both sides).
+    static func isPartOfSentence(before: ArraySlice<UInt8>, after: ArraySlice<UInt8>, isBareURL: Bool) -> Bool {
+        let beforeEnd = before.lastIndex(where: { !BlockText.isSpace($0) })
+        let afterStart = after.firstIndex(where: { !BlockText.isSpace($0) })
+        let lastBefore = beforeEnd.map { before[$0] }
+        let firstAfter = afterStart.map { after[$0] }
+        if let lastBefore, let firstAfter,
+           (lastBefore == UInt8(ascii: "(") && firstAfter == UInt8(ascii: ")")) || (lastBefore == UInt8(ascii: "[") && firstAfter == UInt8(ascii: "]")) {
+            return false
+        }
+        if let afterStart, isApart(after[afterStart]) || startsWithWideMark(after[afterStart...]) { return false }
+        if let first = after.first, !BlockText.isSpace(first), first >= 0x80 || isASCIIAlphanumeric(first) { return true }
+        guard let beforeEnd, !isApart(before[beforeEnd]), !endsWithWideMark(before[...beforeEnd]) else { return false }
+        return !isBareURL || afterStart != nil
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    /// The dashes, bullet and middle dot that set a link apart like ` - `.
+    private static let wideMarks: ArraySlice<[UInt8]> = wideSeparators[1...4]
+
+    private static func startsWithWideMark(_ text: ArraySlice<UInt8>) -> Bool {
+        wideMarks.contains { text.starts(with: $0) }
+    }
+
+    private static func endsWithWideMark(_ text: ArraySlice<UInt8>) -> Bool {
+        wideMarks.contains { text.count >= $0.count && text.suffix($0.count).elementsEqual($0) }
     }
 
     /// ASCII marks that set a link apart from the text beside it (`[A](a) - 설명`, `블로그: [B](b)`);
@@ -109,25 +137,31 @@ enum ReferenceDescription {
     /// the end of the sentence it stands in. A sentence ends with `.`, `?` or `!` before a space,
     /// or with `。`.
     static func sentenceRange(in text: [UInt8], around link: Range<Int>) -> Range<Int> {
-        var start = 0
-        var index = 0
-        while index < link.lowerBound {
-            if let end = sentenceEnd(in: text, at: index) {
-                if end <= link.lowerBound { start = end }
-                index = end
-            } else {
-                index += 1
+        // Looked for within a window on either side, so that a block with thousands of links
+        // and no full stop costs linear time; a sentence longer than that is cut.
+        let window = 2 * maximumBytes
+        let lowest = max(0, link.lowerBound - window)
+        var start = lowest
+        var index = link.lowerBound - 1
+        while index >= lowest {
+            if let end = sentenceEnd(in: text, at: index), end <= link.lowerBound {
+                start = end
+                break
             }
+            index -= 1
         }
-        var end = text.count
+        while start > 0, start < text.count, text[start] & 0xC0 == 0x80 { start += 1 }
+        let highest = min(text.count, link.upperBound + window)
+        var end = highest
         index = max(link.upperBound, start)
-        while index < text.count {
+        while index < highest {
             if let found = sentenceEnd(in: text, at: index) {
                 end = found
                 break
             }
             index += 1
         }
+        while end < text.count, end > start, text[end] & 0xC0 == 0x80 { end -= 1 }
         return start..<max(start, end)
     }
 
@@ -153,8 +187,11 @@ enum ReferenceDescription {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count)
         for byte in text {
-            if let last = bytes.last, isEmptyPair(last, byte) {
-                bytes.removeLast()
+            var open = bytes.count - 1
+            while open >= 0, bytes[open] == 0x20 { open -= 1 }
+            if open >= 0, isEmptyPair(bytes[open], byte) {
+                // "( )" left where a link stood: dropped with the space before it.
+                bytes.removeSubrange(open...)
                 if bytes.last == 0x20 { bytes.removeLast() }
             } else if byte == 0x20, bytes.last == 0x20 {
                 continue
@@ -176,8 +213,8 @@ enum ReferenceDescription {
         }
         guard start < end else { return nil }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        // Punctuation alone ("." after a removed link) says nothing.
-        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return nil }
+        // Punctuation or a number alone ("." after a removed link, "[1]") says nothing.
+        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return nil }
         return bounded(text)
     }
 

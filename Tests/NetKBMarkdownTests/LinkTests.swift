@@ -185,7 +185,7 @@ import Testing
         ])
         #expect(references.map(\.label) == ["쉬운코드", nil, nil, nil, nil, "같음", nil])
         #expect(references.map(\.description) == [
-            "네트워크 시리즈", "쉬운코드 시리즈; 두번째 하위 항목", "설명이 앞에", nil, "참고 자료", nil, "문단 안의 링크",
+            "네트워크 시리즈", "쉬운코드 시리즈; 두번째 하위 항목", "설명이 앞에", nil, "참고 자료", nil, "문단 안의 https://g.com 링크",
         ])
         // An image is a reference only on request (`refs --images`): its alt text is its label.
         let image = try #require(note.references.first { $0.isImage })

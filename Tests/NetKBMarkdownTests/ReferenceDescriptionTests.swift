@@ -44,10 +44,51 @@ import Testing
          ["For example, the Chalk project could feature this badge because it's listed in Awesome Node.js.",
           "For example, the Chalk project could feature this badge because it's listed in Awesome Node.js."]),
         ("⟦get started here⟧.", true, [nil]),
+        // Wrong ones found on gyoogle/tech-interview-for-developer: a link with a Korean
+        // particle glued to it is part of the sentence, a bare URL inside a sentence keeps its
+        // text, a link in brackets of its own is set apart, and "( )" or "[1]" say nothing.
+        ("⟦Travis 사이트⟧로 접속하여 깃허브 계정으로 로그인 후, Settings로 들어간다.", true, ["Travis 사이트로 접속하여 깃허브 계정으로 로그인 후, Settings로 들어간다."]),
+        ("⟦git lfs⟧와 ⟦BFG Repo Cleaner⟧ 설치", false, ["git lfs와 BFG Repo Cleaner 설치", "git lfs와 BFG Repo Cleaner 설치"]),
+        ("We follow the ⟦GitHub Flow⟧", false, ["We follow the GitHub Flow"]),
+        ("선형 회귀: 회귀분석 기법입니다. (⟦위키링크⟧)", false, ["선형 회귀: 회귀분석 기법입니다."]),
+        ("글 - '운영체제란 무엇인가?' ( ⟦⟧ )", false, ["글 - '운영체제란 무엇인가?'"]),
+        ("[1] ⟦⟧", true, [nil]),
+        ("⟦Since⟧ ⟦author⟧ ⟦LICENSE⟧", true, [nil, nil, nil]),
     ] as [(String, Bool, [String?])])
     func inProse(text: String, isParagraph: Bool, expected: [String?]) {
         let (bytes, citations) = Self.marked(text)
         #expect(ReferenceDescription.inProse(bytes, citations: citations, isParagraph: isParagraph) == expected)
+    }
+
+    @Test func aBareURLInsideASentenceKeepsItsText() {
+        let (bytes, _) = Self.marked("이제 로 접속하면 화면이 나온다. 주소 창에 을 입력했을 때")
+        let first = Array("이제 ".utf8).count
+        let second = Array("이제 로 접속하면 화면이 나온다. 주소 창에 ".utf8).count
+        let citations = [
+            ReferenceDescription.Citation(range: first..<first, hiddenText: Array("http://localhost:8080/login".utf8)),
+            ReferenceDescription.Citation(range: second..<second, hiddenText: Array("http://naver.com".utf8)),
+        ]
+        #expect(ReferenceDescription.inProse(bytes, citations: citations, isParagraph: true) == [
+            "이제 http://localhost:8080/login로 접속하면 화면이 나온다.", "주소 창에 http://naver.com을 입력했을 때",
+        ])
+        // With nothing after it, a bare URL is set apart.
+        let alone = Array("머리말 ".utf8)
+        #expect(ReferenceDescription.inProse(alone, citations: [.init(range: alone.count..<alone.count, hiddenText: Array("https://a.com".utf8))], isParagraph: true) == ["머리말"])
+    }
+
+    @Test func aThousandLinksInALineWithoutFullStopsTakeLinearTime() {
+        var bytes: [UInt8] = []
+        var citations: [ReferenceDescription.Citation] = []
+        for index in 0..<20_000 {
+            bytes += Array("글 ".utf8)
+            let start = bytes.count
+            bytes += Array("링크\(index)".utf8)
+            citations.append(.init(range: start..<bytes.count))
+            bytes += Array("를 ".utf8)
+        }
+        let descriptions = ReferenceDescription.inProse(bytes, citations: citations, isParagraph: true)
+        #expect(descriptions.count == 20_000)
+        #expect(descriptions.allSatisfy { ($0?.utf8.count ?? 0) <= ReferenceDescription.maximumBytes })
     }
 
     @Test func aTableRowIsDescribedByItsOtherCellsUnderTheirHeaders() {
