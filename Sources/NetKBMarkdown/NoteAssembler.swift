@@ -36,8 +36,9 @@ struct NoteAssembler {
 
     /// The visible text of the leaf block being read.
     private var block = BlockText()
-    /// References cited in the current block, with the bytes of their text in it and their cell.
-    private var blockCitations: [(reference: Int, range: Range<Int>, cell: Int?, hiddenText: [UInt8])] = []
+    /// Links cited in the current block, with the bytes of their text in it and their cell;
+    /// `reference` is nil for a link that is not a reference (it bounds its neighbours' text).
+    private var blockCitations: [(reference: Int?, range: Range<Int>, cell: Int?, hiddenText: [UInt8])] = []
     /// The bare URL just cited, whose hidden text gets the space that the text after it starts
     /// with (the block keeps one space where the URL stood).
     private var citationAwaitingSpace: Int?
@@ -259,19 +260,21 @@ struct NoteAssembler {
         let bytes = block.bytes
         if blockIsTableRow {
             for citation in blockCitations {
-                references[citation.reference].description = ReferenceDescription.inTableRow(
+                guard let reference = citation.reference else { continue }
+                references[reference].description = ReferenceDescription.inTableRow(
                     bytes, cells: block.cells, linkCell: citation.cell ?? 0,
                     citation: .init(range: citation.range, hiddenText: citation.hiddenText), headers: tableHeaders)
             }
         } else if !blockCitations.isEmpty {
             let descriptions = ReferenceDescription.inProse(
-                bytes, citations: blockCitations.map { .init(range: $0.range, hiddenText: $0.hiddenText) }, isParagraph: !blockIsItemLead)
+                bytes, citations: blockCitations.map { .init(range: $0.range, hiddenText: $0.hiddenText, isReference: $0.reference != nil) },
+                isParagraph: !blockIsItemLead)
             for (citation, description) in zip(blockCitations, descriptions) {
-                references[citation.reference].description = description
+                if let reference = citation.reference { references[reference].description = description }
             }
         }
         if blockIsItemLead {
-            let cited = blockCitations.map { ($0.reference, references[$0.reference].description != nil) }
+            let cited = blockCitations.compactMap(\.reference).map { ($0, references[$0].description != nil) }
             nestedItems.leadParagraphEnded(cited: cited, text: cited.isEmpty ? ReferenceDescription.clean(bytes) : nil)
         }
     }
@@ -424,7 +427,10 @@ struct NoteAssembler {
             skipLinkTail(url: link.target)
         }
         // Only http(s) links are references: never mailto:, javascript: or data:.
-        guard let normalized = URLNormalizer.normalize(link.target) else { return }
+        guard let normalized = URLNormalizer.normalize(link.target) else {
+            if link.kind != .image { blockCitations.append((nil, start..<block.count, frame.cell, [])) }
+            return
+        }
         let label = (link.kind == .autolink || text.isEmpty || text == link.target) ? nil : text
         references.append(Reference(
             url: link.target, normalizedURL: normalized.normalized, domain: normalized.domain, label: label,

@@ -16,6 +16,9 @@ enum ReferenceDescription {
     struct Citation: Equatable {
         var range: Range<Int>
         var hiddenText: [UInt8] = []
+        /// False for a link that is not a reference (to a note, a heading): it only bounds
+        /// its neighbours' stretches of text, and gets no description.
+        var isReference = true
     }
 
     /// The descriptions of the links cited in one block of prose (a paragraph, a list item's
@@ -30,6 +33,7 @@ enum ReferenceDescription {
     /// holding the link are kept.
     static func inProse(_ block: [UInt8], citations: [Citation], isParagraph: Bool) -> [String?] {
         citations.enumerated().map { position, citation in
+            guard citation.isReference else { return nil }
             let range = citation.range
             let gapStart = min(position > 0 ? citations[position - 1].range.upperBound : 0, range.lowerBound)
             let gapEnd = position + 1 < citations.count
@@ -105,7 +109,10 @@ enum ReferenceDescription {
         }
         if let afterStart, isApart(after[afterStart]) || startsWithWideMark(after[afterStart...]) { return false }
         if let first = after.first, !BlockText.isSpace(first), first >= 0x80 || isASCIIAlphanumeric(first) { return true }
-        guard let beforeEnd, !isApart(before[beforeEnd]), !endsWithWideMark(before[...beforeEnd]) else { return false }
+        // Text leads into it: words, not just the commas or slashes between links of a list.
+        guard let beforeEnd, !isApart(before[beforeEnd]), !endsWithWideMark(before[...beforeEnd]),
+              String(decoding: before, as: UTF8.self).unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+        else { return false }
         return !isBareURL || afterStart != nil
     }
 

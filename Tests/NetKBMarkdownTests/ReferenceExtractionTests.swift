@@ -85,6 +85,19 @@ import NetKBCore
         #expect(found[1].location.line == 1_002)
     }
 
+    @Test func badgesAndListsOfLinksAreNotSentences() {
+        // gyoogle's README: a line of badges, one of them a link inside the page; a list of links.
+        let found = references("""
+        [![Hits](https://hits.com/b.svg)](https://hits.com)
+        [![All Contributors](https://img.com/c.svg)](#contributors)
+        [![PRs Welcome](https://img.com/p.svg)](http://makeapullrequest.com)
+
+        - [참고 자료] : [링크1](https://a.com), [링크2](https://b.com)
+        """).filter { !$0.isImage }
+        #expect(found.map(\.label) == ["Hits", "PRs Welcome", "링크1", "링크2"])
+        #expect(found.map(\.description) == [nil, nil, "참고 자료", nil])
+    }
+
     @Test func neverJavascriptDataOrMail() {
         #expect(references("[a](javascript:alert(1)) [b](data:text/html,x) <mailto:me@x.com> me@y.com [c](HTTP://C.COM)\n").map(\.url) == ["HTTP://C.COM"])
     }
