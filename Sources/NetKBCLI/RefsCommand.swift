@@ -61,7 +61,7 @@ struct RefsCommand: ParsableCommand {
             filter.domain = site?.domain
         }
         if let url {
-            guard let normalized = URLNormalizer.normalize(url) ?? (url.contains("://") ? nil : URLNormalizer.normalize("https://" + url)) else {
+            guard let normalized = URLNormalizer.normalize(Self.withScheme(url)) else {
                 throw CommandFailure(message: "'\(TerminalText.escaped(url))' is not an http or https URL")
             }
             filter.normalizedURL = normalized.normalized
@@ -100,6 +100,15 @@ struct RefsCommand: ParsableCommand {
         }
     }
 
+    /// `text` as a URL: `https://` added when it starts with a host (`www.youtube.com/…`,
+    /// `example.com:8080`) rather than a scheme (`mailto:`, `ftp://`).
+    static func withScheme(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.contains("://") else { return trimmed }
+        if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].contains(".") { return trimmed }
+        return "https://" + trimmed
+    }
+
     /// What the message for an empty answer says was looked for.
     func nothingFound(topic: String) -> String {
         var parts: [String] = []
@@ -117,9 +126,7 @@ struct SiteFilter {
     var host: String?
 
     init(_ text: String) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let asURL = trimmed.contains("://") ? trimmed : "https://" + trimmed
-        guard let normalized = URLNormalizer.normalize(asURL) else {
+        guard let normalized = URLNormalizer.normalize(RefsCommand.withScheme(text)) else {
             throw CommandFailure(message: "'\(TerminalText.escaped(text))' is not a site: give a domain such as youtube.com")
         }
         domain = normalized.domain
