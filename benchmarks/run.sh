@@ -219,6 +219,17 @@ run_group refresh "$W_REFRESH" "$R_REFRESH" 0
 restore_note
 if ((HAVE_NETKB)); then "$NETKB" index --notes "$CORPUS" --index "$DB" > /dev/null 2>&1 || true; fi
 
+# ---------------------------------------------------------------- g: refs with nothing changed
+# Every reference per topic, and per site, refreshing first (nothing changed), output discarded.
+group_reset
+add_netkb refs netkb-refs "$NETKB refs --notes $CORPUS --index $DB" ""
+add_netkb refs netkb-refs-by-domain "$NETKB refs --by-domain --notes $CORPUS --index $DB" ""
+if ((HAVE_NETKB)); then
+    tsv netkb-refs "$(sh -c "$NETKB refs --notes $CORPUS --index $DB" 2>/dev/null | tail -1)" >> "$RES/hits.tsv"
+    tsv netkb-refs-by-domain "$(sh -c "$NETKB refs --by-domain --notes $CORPUS --index $DB" 2>/dev/null | tail -1)" >> "$RES/hits.tsv"
+fi
+run_group refs "$W_REFRESH" "$R_REFRESH" 0
+
 # ---------------------------------------------------------------- d, e: searches and their baselines
 # name | netkb arguments | FTS5 query | rg arguments
 QUERIES=(
