@@ -10,50 +10,60 @@ enum RefsText {
     ///           "OSI 7계층은 사실 아무것도 해주지 않습니다"
     static func topics(_ topics: [ReferenceGrouping.Topic], color: Bool) -> String {
         var output = ""
-        output.reserveCapacity(topics.count * 400)
-        var count = 0
-        for (index, topic) in topics.enumerated() {
-            if index > 0 { output.append("\n") }
-            output.append(place(topic.path, topic.line, color: color))
+        for (index, topic) in topics.enumerated() { output.append(self.topic(topic, first: index == 0, color: color)) }
+        return output + summary(topics)
+    }
+
+    /// One topic, after a blank line unless it is the first.
+    static func topic(_ topic: ReferenceGrouping.Topic, first: Bool, color: Bool) -> String {
+        var output = first ? "" : "\n"
+        output.append(place(topic.path, topic.line, color: color))
+        output.append("  ")
+        output.append(TerminalText.escaped(headingPath(topic.headingPath, title: topic.noteTitle)))
+        output.append("\n")
+        for reference in topic.references {
             output.append("  ")
-            output.append(TerminalText.escaped(headingPath(topic.headingPath, title: topic.noteTitle)))
-            output.append("\n")
-            for reference in topic.references {
-                count += 1
-                output.append("  ")
-                output.append(TerminalText.escaped(reference.url))
-                output.append("  (")
-                output.append(TerminalText.escaped(reference.domain))
-                output.append(")\n")
-                if let about = about(reference) {
-                    output.append("      ")
-                    output.append(TerminalText.escaped(about))
-                    output.append("\n")
-                }
+            output.append(TerminalText.escaped(reference.url))
+            output.append("  (")
+            output.append(TerminalText.escaped(reference.domain))
+            output.append(")\n")
+            if let about = about(reference) {
+                output.append("      ")
+                output.append(TerminalText.escaped(about))
+                output.append("\n")
             }
         }
-        if !topics.isEmpty {
-            output += "\n\(plural(count, "reference")) in \(plural(topics.count, "topic"))\n"
-        }
         return output
+    }
+
+    /// `N references in M topics`, after a blank line; empty without topics.
+    static func summary(_ topics: [ReferenceGrouping.Topic]) -> String {
+        guard !topics.isEmpty else { return "" }
+        let count = topics.reduce(0) { $0 + $1.references.count }
+        return "\n\(plural(count, "reference")) in \(plural(topics.count, "topic"))\n"
     }
 
     /// Per site, most references first, each reference with every place that cites it.
     static func sites(_ sites: [ReferenceGrouping.Site], color: Bool) -> String {
         var output = ""
-        for (index, site) in sites.enumerated() {
-            if index > 0 { output += "\n" }
-            let title = TerminalText.escaped(site.domain)
-            output += (color ? Terminal.cyan + title + Terminal.reset : title)
-                + "  \(plural(site.references.count, "reference")), \(plural(site.citationCount, "citation"))\n"
-            for reference in site.references { output.append(self.reference(reference, indent: "  ", color: color)) }
-        }
-        if !sites.isEmpty {
-            let references = sites.reduce(0) { $0 + $1.references.count }
-            let citations = sites.reduce(0) { $0 + $1.citationCount }
-            output += "\n\(plural(references, "reference")), \(plural(citations, "citation")) on \(plural(sites.count, "site"))\n"
-        }
+        for (index, site) in sites.enumerated() { output.append(self.site(site, first: index == 0, color: color)) }
+        return output + summary(sites)
+    }
+
+    static func site(_ site: ReferenceGrouping.Site, first: Bool, color: Bool) -> String {
+        var output = first ? "" : "\n"
+        let title = TerminalText.escaped(site.domain)
+        output.append(color ? Terminal.cyan + title + Terminal.reset : title)
+        output.append("  \(plural(site.references.count, "reference")), \(plural(site.citationCount, "citation"))\n")
+        for reference in site.references { output.append(self.reference(reference, indent: "  ", color: color)) }
         return output
+    }
+
+    static func summary(_ sites: [ReferenceGrouping.Site]) -> String {
+        guard !sites.isEmpty else { return "" }
+        let references = sites.reduce(0) { $0 + $1.references.count }
+        let citations = sites.reduce(0) { $0 + $1.citationCount }
+        return "\n\(plural(references, "reference")), \(plural(citations, "citation")) on \(plural(sites.count, "site"))\n"
     }
 
     /// `--url`: the reference and every place that cites it.

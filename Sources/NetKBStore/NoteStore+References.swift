@@ -28,11 +28,15 @@ extension NoteStore {
     /// let handshake = try store.citedReferences(ReferenceFilter(topic: SearchQuery(parsing: "handshake")))
     /// ```
     public func citedReferences(_ filter: ReferenceFilter) throws -> [CitedReference] {
+        // Without a site or URL to look up, notes are read in path order and each note's
+        // references in line order, both from indexes: no sort of every reference.
+        let join: SQL = filter.domain == nil && filter.normalizedURL == nil
+            ? "notes n CROSS JOIN note_references r ON r.note_id = n.id"
+            : "note_references r JOIN notes n ON n.id = r.note_id"
         var sql: SQL = """
             SELECT n.path, n.title, r.line, r.col, r.url, r.normalized_url, r.domain, r.label, r.description, r.is_image,
                    r.section_id, s.start_line, s.heading_path
-            FROM note_references r
-            JOIN notes n ON n.id = r.note_id
+            FROM \(join)
             LEFT JOIN sections s ON s.id = r.section_id
             WHERE 1
             """
@@ -48,6 +52,11 @@ extension NoteStore {
         }
         sql += " ORDER BY n.path, r.line, r.col"
         return try reading { db in
+            // One pass over every reference gains nothing from the large page cache a writer
+            // keeps (after a refresh), and pays for its memory: SQLite's default for the scan.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -2000")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var headingPaths: [Int64: [String]] = [:]
             var citations: [CitedReference] = []
             let rows = try SQLRequest<Row>(literal: sql).fetchCursor(db)

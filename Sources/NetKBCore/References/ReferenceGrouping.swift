@@ -54,33 +54,31 @@ public enum ReferenceGrouping {
     }
 
     /// Topics in the order their first citation comes, each reference once per topic.
-    /// Citations in path and line order come topic after topic, so the topic at hand is found
-    /// without a lookup.
+    /// `citations` are in path and line order, as the index returns them, so each topic's
+    /// citations come together (a section is a range of lines) and no lookup is needed.
     public static func byTopic(_ citations: [CitedReference]) -> [Topic] {
         var topics: [Topic] = []
-        var topicIndex: [TopicKey: Int] = [:]
-        var current = -1
-        /// The references of the current topic by normalised URL.
+        /// The references of the current topic by normalised URL, once it has many.
         var seen: [String: Int] = [:]
+        func known(_ url: String, in references: [Reference]) -> Int? {
+            if references.count < 32 { return references.firstIndex { $0.normalizedURL == url } }
+            if seen.isEmpty { for (position, reference) in references.enumerated() { seen[reference.normalizedURL] = position } }
+            return seen[url]
+        }
         for citation in citations {
-            if current < 0 || topics[current].line != citation.sectionLine || topics[current].path != citation.path {
-                let key = TopicKey(path: citation.path, line: citation.sectionLine)
-                if let known = topicIndex[key] {
-                    current = known
-                } else {
-                    current = topics.count
-                    topicIndex[key] = current
-                    topics.append(Topic(
-                        path: citation.path, line: citation.sectionLine, noteTitle: citation.noteTitle,
-                        headingPath: citation.headingPath, references: []))
-                }
-                seen.removeAll(keepingCapacity: true)
-                for (position, reference) in topics[current].references.enumerated() { seen[reference.normalizedURL] = position }
-            }
-            if let known = seen[citation.normalizedURL] {
-                topics[current].references[known].add(citation)
+            if let last = topics.last, last.line == citation.sectionLine, last.path == citation.path {
+                // The same topic.
             } else {
-                seen[citation.normalizedURL] = topics[current].references.count
+                topics.append(Topic(
+                    path: citation.path, line: citation.sectionLine, noteTitle: citation.noteTitle,
+                    headingPath: citation.headingPath, references: []))
+                seen.removeAll(keepingCapacity: true)
+            }
+            let current = topics.count - 1
+            if let position = known(citation.normalizedURL, in: topics[current].references) {
+                topics[current].references[position].add(citation)
+            } else {
+                if !seen.isEmpty { seen[citation.normalizedURL] = topics[current].references.count }
                 topics[current].references.append(Reference(citation))
             }
         }
@@ -88,15 +86,24 @@ public enum ReferenceGrouping {
     }
 
     /// Sites with the most references first (then by name), their references most cited first
-    /// (then in order of first citation).
+    /// (then by normalised URL). `citations` come in path and line order, as the index returns
+    /// them, and so does each reference's list; a run of citations of one URL needs no lookup.
     public static func byDomain(_ citations: [CitedReference]) -> [Site] {
         var references: [Reference] = []
         var index: [String: Int] = [:]
         for citation in citations {
-            if let known = index[citation.normalizedURL] {
-                references[known].add(citation)
+            if let last = references.indices.last, references[last].normalizedURL == citation.normalizedURL {
+                references[last].add(citation)
+            } else if !index.isEmpty || (references.last.map { citation.normalizedURL.utf8.lexicographicallyPrecedes($0.normalizedURL.utf8) } ?? false) {
+                // Not in URL order: look the reference up.
+                if index.isEmpty { for (position, reference) in references.enumerated() { index[reference.normalizedURL] = position } }
+                if let known = index[citation.normalizedURL] {
+                    references[known].add(citation)
+                } else {
+                    index[citation.normalizedURL] = references.count
+                    references.append(Reference(citation))
+                }
             } else {
-                index[citation.normalizedURL] = references.count
                 references.append(Reference(citation))
             }
         }
@@ -105,7 +112,7 @@ public enum ReferenceGrouping {
         return sites.map { domain, positions in
             let ordered = positions.sorted { a, b in
                 let (countA, countB) = (references[a].citations.count, references[b].citations.count)
-                return countA != countB ? countA > countB : a < b
+                return countA != countB ? countA > countB : references[a].normalizedURL < references[b].normalizedURL
             }
             return Site(domain: domain, references: ordered.map { references[$0] })
         }.sorted { a, b in
@@ -114,8 +121,4 @@ public enum ReferenceGrouping {
         }
     }
 
-    private struct TopicKey: Hashable {
-        var path: String
-        var line: Int
-    }
 }

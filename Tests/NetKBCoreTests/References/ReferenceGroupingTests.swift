@@ -29,13 +29,20 @@ import NetKBCore
         #expect(topics[0].references[1].label == "OSI model")
     }
 
-    @Test func aTopicCitedAgainLaterIsOneTopic() {
+    @Test func aLaterCitationInTheSameTopicJoinsItsReference() {
         var list = citations
-        list.append(cite("a.md", 8, section: 1, ["OSI"], "https://youtu.be/oFKYzp6gGfc", label: "late label"))
+        list.insert(cite("a.md", 8, section: 1, ["OSI"], "https://youtu.be/oFKYzp6gGfc", label: "late label"), at: 3)
         let topics = ReferenceGrouping.byTopic(list)
         #expect(topics.count == 3)
         #expect(topics[0].references[0].citations.count == 3)
         #expect(topics[0].references[0].label == "late label", "the first label any citation has")
+    }
+
+    @Test func manyReferencesInOneTopic() {
+        let list = (0..<100).map { cite("a.md", 2 + $0 % 50, section: 1, ["Links"], "https://site\($0 % 50).com/") }
+        let topics = ReferenceGrouping.byTopic(list)
+        #expect(topics.count == 1 && topics[0].references.count == 50)
+        #expect(topics[0].references.allSatisfy { $0.citations.count == 2 })
     }
 
     @Test func sitesCountReferencesAndCitations() {
