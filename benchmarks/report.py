@@ -188,6 +188,11 @@ def main():
         v = med(i)
         targets.append(("%s < %d ms" % (label, limit), "%s ms" % fmt(v) if v is not None else "—",
                         "%d ms" % limit, verdict(v < limit) if v is not None else not_run(i)))
+    for i, label, limit in (("netkb-refs", "`refs`, nothing changed", 300.0),
+                            ("netkb-refs-by-domain", "`refs --by-domain`, nothing changed", 300.0)):
+        v = med(i)
+        targets.append(("%s < %d ms" % (label, limit), "%s ms" % fmt(v) if v is not None else "—",
+                        "%d ms" % limit, verdict(v < limit) if v is not None else not_run(i)))
     for q, qname in queries:
         n, s, r = med("netkb-search-" + q), med("sqlite3-fts5-" + q), med("rg-" + q)
         label = "Search %s ≤ 2 × sqlite3" % code_cell(qname)

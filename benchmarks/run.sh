@@ -233,6 +233,17 @@ add_netkb concepts netkb-layers "$NETKB layers --notes $CORPUS --index $DB" ""
 add_netkb concepts netkb-concepts-tcp "$NETKB concepts TCP --notes $CORPUS --index $DB" ""
 run_group concepts "$W_QUERY" "$R_QUERY" 1
 
+# ---------------------------------------------------------------- g: refs with nothing changed
+# Every reference per topic, and per site, refreshing first (nothing changed), output discarded.
+group_reset
+add_netkb refs netkb-refs "$NETKB refs --notes $CORPUS --index $DB" ""
+add_netkb refs netkb-refs-by-domain "$NETKB refs --by-domain --notes $CORPUS --index $DB" ""
+if ((HAVE_NETKB)); then
+    tsv netkb-refs "$(sh -c "$NETKB refs --notes $CORPUS --index $DB" 2>/dev/null | tail -1)" >> "$RES/hits.tsv"
+    tsv netkb-refs-by-domain "$(sh -c "$NETKB refs --by-domain --notes $CORPUS --index $DB" 2>/dev/null | tail -1)" >> "$RES/hits.tsv"
+fi
+run_group refs "$W_REFRESH" "$R_REFRESH" 0
+
 # ---------------------------------------------------------------- d, e: searches and their baselines
 # name | netkb arguments | FTS5 query | rg arguments
 QUERIES=(

@@ -22,6 +22,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Check the index as it is, without bringing it up to date first.")
     var noRefresh = false
 
+    func validate() throws {
+        try options.requireTextOrJSON()
+    }
+
     func run() throws {
         let (checked, links) = try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
             try opened.store.brokenLinks()
@@ -30,7 +34,7 @@ struct CheckCommand: ParsableCommand {
         switch options.format {
         case .json:
             try JSONOutput.print(CheckJSON(checkedLinks: checked, links: links, diagnostics: diagnostics))
-        case .text:
+        case .text, .markdown:
             var output = ""
             for diagnostic in diagnostics { output += TerminalText.escaped(diagnostic.description) + "\n" }
             output += DiagnosticSummary.line(diagnostics, checked: checked) + "\n"

@@ -23,6 +23,10 @@ struct ConceptsCommand: ParsableCommand {
     @Flag(help: "Read the index as it is, without bringing it up to date first.")
     var noRefresh = false
 
+    func validate() throws {
+        try options.requireTextOrJSON()
+    }
+
     func run() throws {
         try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
             let store = opened.store
@@ -30,7 +34,7 @@ struct ConceptsCommand: ParsableCommand {
                 let all = try store.concepts()
                 switch options.format {
                 case .json: try JSONOutput.print(["concepts": all.map(ConceptJSON.init)])
-                case .text: try StandardOutput.write(Self.list(all))
+                case .text, .markdown: try StandardOutput.write(Self.list(all))
                 }
                 return
             }
@@ -40,7 +44,7 @@ struct ConceptsCommand: ParsableCommand {
             }
             switch options.format {
             case .json: try JSONOutput.print(CardJSON(card))
-            case .text: try StandardOutput.write(Self.card(card, color: options.color.enabled))
+            case .text, .markdown: try StandardOutput.write(Self.card(card, color: options.color.enabled))
             }
         }
     }

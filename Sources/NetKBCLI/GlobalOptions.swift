@@ -13,7 +13,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The GitHub repository the notes live in: its absolute links are checked as internal ones (env NETKB_REPO_URL; else repo-url in .netkb/config.yml).", valueName: "url"))
     var repoURL: String? = Environment.value("NETKB_REPO_URL")
 
-    @Option(name: .long, help: "Output format.")
+    @Option(name: .long, help: "Output format: text, json (markdown: refs only).")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "Colour: auto (only on a terminal, never with NO_COLOR), always, never.")
@@ -28,6 +28,11 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// For commands without a Markdown form: rejects `--format markdown`.
+    func requireTextOrJSON() throws {
+        if format == .markdown { throw ValidationError("--format markdown is only for refs: use text or json") }
+    }
+
     /// `NETKB_NO_TAGGING=1` turns concept tagging off, for the benchmark that measures its cost.
     var workspace: Workspace {
         Workspace(notesPath: notes, indexPath: index, repositoryURL: repoURL, tagsConcepts: Environment.value("NETKB_NO_TAGGING") != "1")
@@ -35,7 +40,7 @@ struct GlobalOptions: ParsableArguments {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, markdown
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

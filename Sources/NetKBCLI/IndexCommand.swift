@@ -18,6 +18,10 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Re-read every note and rebuild the index from scratch.")
     var rebuild = false
 
+    func validate() throws {
+        try options.requireTextOrJSON()
+    }
+
     func run() throws {
         let bar = ProgressBar()
         try Refresh.withIndex(options, .update(rebuild: rebuild), progress: bar) { opened in
@@ -25,7 +29,7 @@ struct IndexCommand: ParsableCommand {
             let totals = try opened.store.totals()
             switch options.format {
             case .json: try JSONOutput.print(IndexJSON(report, sections: totals.sections, links: totals.links))
-            case .text: try StandardOutput.write(Self.summary(report, sections: totals.sections, links: totals.links, notes: options.notes) + "\n")
+            case .text, .markdown: try StandardOutput.write(Self.summary(report, sections: totals.sections, links: totals.links, notes: options.notes) + "\n")
             }
         }
     }

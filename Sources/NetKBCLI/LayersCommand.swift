@@ -19,12 +19,16 @@ struct LayersCommand: ParsableCommand {
     @Flag(help: "Read the index as it is, without bringing it up to date first.")
     var noRefresh = false
 
+    func validate() throws {
+        try options.requireTextOrJSON()
+    }
+
     func run() throws {
         try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
             let overview = try opened.store.layerOverview(details: options.format == .json)
             switch options.format {
             case .json: try JSONOutput.print(LayersJSON(overview))
-            case .text: try StandardOutput.write(LayersText.render(overview, color: options.color.enabled))
+            case .text, .markdown: try StandardOutput.write(LayersText.render(overview, color: options.color.enabled))
             }
         }
     }

@@ -22,6 +22,7 @@ struct LinksCommand: ParsableCommand {
     var noRefresh = false
 
     func validate() throws {
+        try options.requireTextOrJSON()
         if orphans == (note != nil) { throw ValidationError(orphans ? "give either NOTE or --orphans, not both" : "give a NOTE, or --orphans") }
     }
 
@@ -32,7 +33,7 @@ struct LinksCommand: ParsableCommand {
                 let paths = try store.orphans()
                 switch options.format {
                 case .json: try JSONOutput.print(["orphans": paths])
-                case .text: try StandardOutput.write(paths.map { TerminalText.escaped($0) + "\n" }.joined())
+                case .text, .markdown: try StandardOutput.write(paths.map { TerminalText.escaped($0) + "\n" }.joined())
                 }
                 return
             }
@@ -41,7 +42,7 @@ struct LinksCommand: ParsableCommand {
             let backlinks = try store.backlinks(to: path)
             switch options.format {
             case .json: try JSONOutput.print(LinksJSON(note: path, outgoing: outgoing, backlinks: backlinks))
-            case .text: try StandardOutput.write(Self.text(path: path, outgoing: outgoing, backlinks: backlinks))
+            case .text, .markdown: try StandardOutput.write(Self.text(path: path, outgoing: outgoing, backlinks: backlinks))
             }
         }
     }

@@ -17,10 +17,10 @@ struct NetKBCommand: ParsableCommand {
             excludes; word* matches a prefix. Korean is found inside words and regardless of \
             spacing: 소켓 finds 소켓은, 흐름 제어 finds 흐름제어.
 
-            Exit status: 0 success (search: results found), 1 search found nothing, 2 error.
+            Exit status: 0 success (search, refs: something found), 1 search or refs found nothing, 2 error.
             """,
         version: NetKBVersion.current,
-        subcommands: [IndexCommand.self, SearchCommand.self, CheckCommand.self, LinksCommand.self, LayersCommand.self, ConceptsCommand.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, RefsCommand.self, CheckCommand.self, LinksCommand.self, LayersCommand.self, ConceptsCommand.self]
     )
 
     static func main() {

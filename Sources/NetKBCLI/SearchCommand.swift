@@ -44,6 +44,7 @@ struct SearchCommand: ParsableCommand {
     var noRefresh = false
 
     func validate() throws {
+        try options.requireTextOrJSON()
         guard limit > 0 else { throw ValidationError("--limit must be at least 1 (got \(limit))") }
         for layer in layers where Layer(parsing: layer) == nil {
             throw ValidationError("unknown layer '\(layer)' for --layer (use 1–7, L4, transport, 'Transport Layer', 전송 계층, internet, link, …)")
@@ -98,7 +99,7 @@ struct SearchCommand: ParsableCommand {
         }
         switch options.format {
         case .json: try JSONOutput.print(SearchJSON(query: text, hits: hits, expansions: searched.expansions))
-        case .text: try StandardOutput.write(SearchText.render(hits, color: options.color.enabled))
+        case .text, .markdown: try StandardOutput.write(SearchText.render(hits, color: options.color.enabled))
         }
         if hits.isEmpty {
             if options.format == .text { Terminal.writeError("no results for \(quoted)") }

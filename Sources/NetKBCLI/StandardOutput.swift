@@ -8,6 +8,26 @@ import Darwin
 /// (`netkb search … | head -1`) ends the process quietly, as `SIGPIPE` would; any other
 /// failure (a full disk, a closed descriptor) is an error.
 enum StandardOutput {
+    /// Text written in pieces of about 64 KB, so that a long answer (`refs` over 100,000
+    /// references) is never held whole in memory.
+    struct Buffered {
+        private(set) var pending = ""
+        static let flushBytes = 1 << 16
+
+        init() { pending.reserveCapacity(Self.flushBytes + 4096) }
+
+        mutating func append(_ text: String) throws {
+            pending.append(text)
+            if pending.utf8.count >= Self.flushBytes { try flush() }
+        }
+
+        mutating func flush() throws {
+            guard !pending.isEmpty else { return }
+            try StandardOutput.write(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// Writes all of `text`.
     static func write(_ text: String) throws {
         var bytes = Array(text.utf8)

@@ -34,9 +34,10 @@ public struct MarkdownParser: Sendable {
             if let tooLarge {
                 warnings.append(LineWarning(line: frontMatterLines + tooLarge.line, message: "\(tooLarge.reason): this note's tables are read as plain text"))
             }
-            CmarkDocument.withDocument(leadingBlankLines: frontMatterLines, body: body, tables: tooLarge == nil) { document in
-                assembler.walk(document)
+            CmarkDocument.walk(leadingBlankLines: frontMatterLines, body: body, tables: tooLarge == nil) { event in
+                assembler.handle(event)
             }
+            assembler.finishWalk()
         }
         let content = assembler.finish()
 

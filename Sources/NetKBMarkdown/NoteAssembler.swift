@@ -1,20 +1,13 @@
-import CCmarkGFM
 import NetKBCore
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Walks a cmark-gfm document once, iteratively, and gathers the note's sections, links,
-/// references, inline tags, HTML anchors and block ids.
+/// Reads a note from the walk of its document (``MarkdownEvent``s from ``CmarkDocument``) and
+/// gathers its sections, links, references, inline tags, HTML anchors and block ids.
 ///
-/// Visible text is gathered per leaf block (paragraph, heading, table row, code block) and
-/// appended to the current section when the block ends. Consecutive text nodes outside links
-/// form a run, scanned for wiki links and `#tags` when the run ends.
+/// Visible text is gathered per leaf block (paragraph, heading, table row, code block) in a
+/// ``BlockText`` and appended to the current section when the block ends. Consecutive text
+/// nodes outside links form a run, scanned for wiki links and `#tags` when the run ends. Where
+/// things stand in the source is tracked by a ``SourceCursor``; what a note says about a link
+/// comes from ``ReferenceDescription`` and ``NestedItemDescriptions``.
 struct NoteAssembler {
     struct Content {
         var sections: [Section]
@@ -42,12 +35,13 @@ struct NoteAssembler {
     private var tagsBeforeHeading = 0
 
     /// The visible text of the leaf block being read.
-    private var block: [UInt8] = []
-    /// Written before the next visible text if the block already has some (a space for a line
-    /// break, ` | ` between table cells).
-    private var pendingSeparator: [UInt8] = []
-    /// References cited in the current block, with the bytes of their text in it.
-    private var blockReferences: [(reference: Int, range: Range<Int>)] = []
+    private var block = BlockText()
+    /// Links cited in the current block, with the bytes of their text in it and their cell;
+    /// `reference` is nil for a link that is not a reference (it bounds its neighbours' text).
+    private var blockCitations: [(reference: Int?, range: Range<Int>, cell: Int?, hiddenText: [UInt8])] = []
+    /// The bare URL just cited, whose hidden text gets the space that the text after it starts
+    /// with (the block keeps one space where the URL stood).
+    private var citationAwaitingSpace: Int?
     private var blockIsItemLead = false
     private var tableCellIndex = 0
     /// Code in the block being read, as byte ranges of ``block``.
@@ -56,6 +50,10 @@ struct NoteAssembler {
     private var blockLines: [SectionTextMap.LineStart] = []
     /// The next visible text starts a stretch of text on the cursor's line.
     private var lineStartPending = true
+    private var blockIsTableRow = false
+    /// The header cells of the table being read, for describing links in its rows.
+    private var tableHeaders: [String] = []
+    private var nestedItems = NestedItemDescriptions()
 
     /// Consecutive text nodes outside links, not yet scanned.
     private var run: [UInt8] = []
@@ -63,32 +61,19 @@ struct NoteAssembler {
     private struct LinkFrame {
         var link: Int
         var blockStart: Int
+        var cell: Int?
         /// The text when it is known up front (autolinks), and the visible text is dropped.
         var fixedText: String?
     }
     private var linkFrames: [LinkFrame] = []
     private var suppressedText = 0
 
-    private struct ItemFrame {
-        /// This item is the first list item nested in the item below it on the stack.
-        var describesParent = false
-        var sawNestedItem = false
-        /// References in this item's first paragraph still without a description.
-        var waiting: [Int] = []
-    }
-    private var items: [ItemFrame] = []
-
     private var footnoteDepth = 0
     private var savedSections: [Int] = []
     private var sawFootnote = false
 
-    private static let space: [UInt8] = [0x20]
-    private static let cellSeparator = Array(" | ".utf8)
     private static let imageOpening = [Array("![".utf8)]
     private static let linkOpening = [Array("[".utf8)]
-
-    private enum ExtensionKind { case table, tableHeader, tableRow, tableCell, other }
-    private var extensionKinds: [UInt32: ExtensionKind] = [:]
 
     /// Inside nodes whose reported lines are wrong, the cursor follows line breaks only: a
     /// paragraph that cmark-gfm's table extension split off above a table, and that table's
@@ -105,227 +90,155 @@ struct NoteAssembler {
 
     // MARK: Walking
 
-    /// Walks the document with a `cmark_iter` (no recursion, so any depth of nesting is fine).
-    mutating func walk(_ document: OpaquePointer) {
-        guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if event == CMARK_EVENT_ENTER {
-                enter(node, type)
-            } else {
-                exit(node, type)
-            }
-        }
+    /// Handles one step of the document's walk.
+    mutating func handle(_ event: MarkdownEvent) {
+        if event.isEntering { enter(event) } else { exit(event) }
+    }
+
+    /// Ends the walk: scans the last run of text.
+    mutating func finishWalk() {
         flushRun()
     }
 
-    private mutating func enter(_ node: OpaquePointer, _ type: cmark_node_type) {
-        if type != CMARK_NODE_TEXT { flushRun() }
-        let line = Int(cmark_node_get_start_line(node))
+    private mutating func enter(_ event: MarkdownEvent) {
+        if event.kind != .text { flushRun() }
+        let line = event.startLine
         // A link spanning lines reports the line where it ends; the cursor already knows better.
-        var trustsLine = line > 0 && untrustedLines == 0 && type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE
-        if trustsLine, Self.isExtensionType(type), extensionKind(node, type) == .table, Self.followsSplitParagraph(node) {
-            trustsLine = false
-        }
+        var trustsLine = line > 0 && untrustedLines == 0 && event.kind != .link && event.kind != .image
+        if trustsLine, event.kind == .table, event.followsSplitParagraph { trustsLine = false }
         if trustsLine { cursor.move(toLine: line) }
 
-        switch type {
-        case CMARK_NODE_TEXT:
-            let literal = Self.literal(of: node)
+        switch event.kind {
+        case .text:
             if linkFrames.isEmpty {
-                run.append(contentsOf: literal)
+                run.append(contentsOf: event.literal)
             } else {
-                appendVisible(literal)
+                appendVisible(event.literal)
             }
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            if block.last != 0x20 { pendingSeparator = Self.space }
+        case .softBreak, .lineBreak:
+            block.breakLine()
             cursor.nextLine()
             lineStartPending = true
-        case CMARK_NODE_CODE:
-            let literal = Self.literal(of: node)
-            appendVisible(literal, isCode: true)
-            if linkFrames.isEmpty { cursor.skip(literal) }
-            let end = Int(cmark_node_get_end_line(node))
-            if end > line { cursor.move(toLine: end) }
-        case CMARK_NODE_HTML_INLINE:
-            let literal = Self.literal(of: node)
+        case .code:
+            appendVisible(event.literal, isCode: true)
+            if linkFrames.isEmpty { cursor.skip(event.literal) }
+            if event.endLine > line { cursor.move(toLine: event.endLine) }
+        case .htmlInline:
+            let literal = event.literal
             for id in HTMLAnchorScan.ids(in: literal) { anchorIDs.append((id, cursor.line)) }
             if literal.contains(0x0A) {
-                let end = Int(cmark_node_get_end_line(node))
-                if end > 0 { cursor.move(toLine: end) }
+                if event.endLine > 0 { cursor.move(toLine: event.endLine) }
             } else if linkFrames.isEmpty {
                 cursor.skip(literal)
             }
-        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            enterLink(node, isImage: type == CMARK_NODE_IMAGE)
-        case CMARK_NODE_PARAGRAPH:
+        case .link, .image:
+            enterLink(event)
+        case .paragraph:
             beginBlock()
             if line == 0 {
-                cursor.move(toLine: inferredStartLine(of: node))
+                cursor.move(toLine: inferredStartLine(of: event))
                 untrustedLines += 1
             }
-            if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_ITEM,
-               cmark_node_previous(node) == nil, !items.isEmpty {
-                blockIsItemLead = true
-            }
-        case CMARK_NODE_HEADING:
+            if event.isItemLead, nestedItems.depth > 0 { blockIsItemLead = true }
+        case .heading:
             if footnoteDepth == 0 {
-                sections.startHeading(level: Int(cmark_node_get_heading_level(node)), line: max(line, 1))
+                sections.startHeading(level: event.headingLevel, line: max(line, 1))
             }
             tagsBeforeHeading = tags.count
             beginBlock()
-        case CMARK_NODE_HTML_BLOCK:
-            for id in HTMLAnchorScan.ids(in: Self.literal(of: node)) { anchorIDs.append((id, max(line, 1))) }
-        case CMARK_NODE_CODE_BLOCK:
+        case .htmlBlock:
+            for id in HTMLAnchorScan.ids(in: event.literal) { anchorIDs.append((id, max(line, 1))) }
+        case .codeBlock:
             beginBlock()
-            var literal = Self.literal(of: node)
+            var literal = event.literal
             while let last = literal.last, last == 0x0A { literal = UnsafeBufferPointer(rebasing: literal.dropLast()) }
-            block.append(contentsOf: literal)
+            block.append(literal)
             blockCode.append(0..<block.count)
             blockLines.append(SectionTextMap.LineStart(offset: 0, line: max(line, 1)))
             endBlock()
-        case CMARK_NODE_ITEM:
-            var frame = ItemFrame()
-            if let list = cmark_node_parent(node), let outer = cmark_node_parent(list),
-               cmark_node_get_type(outer) == CMARK_NODE_ITEM, !items.isEmpty, !items[items.count - 1].sawNestedItem {
-                items[items.count - 1].sawNestedItem = true
-                frame.describesParent = true
-            }
-            items.append(frame)
-        case CMARK_NODE_FOOTNOTE_DEFINITION:
+        case .item:
+            nestedItems.enterItem(isNested: event.isNestedItem)
+        case .footnoteDefinition:
             footnoteDepth += 1
             sawFootnote = true
             savedSections.append(sections.switchToSection(containing: max(line, 1)))
-        case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_FOOTNOTE_REFERENCE,
-             CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
-            break
-        default:
-            switch extensionKind(node, type) {
-            case .table:
-                tableHeaderLine = Self.followsSplitParagraph(node) ? cursor.line + 1 : nil
-            case .tableHeader:
-                beginBlock()
-                if let headerLine = tableHeaderLine {
-                    cursor.move(toLine: headerLine)
-                    untrustedLines += 1
-                }
-            case .tableRow:
-                beginBlock()
-            case .tableCell:
-                if tableCellIndex > 0, !block.isEmpty { pendingSeparator = Self.cellSeparator }
-                tableCellIndex += 1
-            case .other:
-                break
+        case .table:
+            tableHeaderLine = event.followsSplitParagraph ? cursor.line + 1 : nil
+            tableHeaders = []
+        case .tableHeader:
+            beginBlock()
+            blockIsTableRow = true
+            if let headerLine = tableHeaderLine {
+                cursor.move(toLine: headerLine)
+                untrustedLines += 1
             }
+        case .tableRow:
+            beginBlock()
+            blockIsTableRow = true
+        case .tableCell:
+            block.startCell()
+        case .document, .blockQuote, .list, .thematicBreak, .emphasis, .strong, .footnoteReference, .other:
+            break
         }
     }
 
-    private mutating func exit(_ node: OpaquePointer, _ type: cmark_node_type) {
+    private mutating func exit(_ event: MarkdownEvent) {
         flushRun()
-        switch type {
-        case CMARK_NODE_PARAGRAPH:
+        switch event.kind {
+        case .paragraph:
             endBlock()
-            let endLine = Int(cmark_node_get_end_line(node))
-            let lastLine = endLine > 0 && untrustedLines == 0 ? endLine : cursor.line
+            let lastLine = event.endLine > 0 && untrustedLines == 0 ? event.endLine : cursor.line
             if let id = blockID(atEndOfLine: lastLine) { blockIDs.append((id, lastLine)) }
-            if cmark_node_get_start_line(node) == 0 { untrustedLines -= 1 }
-        case CMARK_NODE_HEADING:
+            if event.startLine == 0 { untrustedLines -= 1 }
+        case .heading:
             if footnoteDepth == 0 {
-                let title = String(decoding: block, as: UTF8.self).trimmingWhitespace()
+                let title = String(decoding: block.bytes, as: UTF8.self).trimmingWhitespace()
                 dropTagOfExplicitID(in: title)
-                let leading = Self.trimmedRange(block)?.lowerBound ?? 0
+                let leading = block.trimmed?.startIndex ?? 0
                 sections.finishHeading(title, code: Self.moved(blockCode, by: -leading, limit: title.utf8.count))
                 describeReferences()
                 clearBlock()
             } else {
                 endBlock()
             }
-        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+        case .link, .image:
             exitLink()
-        case CMARK_NODE_ITEM:
-            if !items.isEmpty { items.removeLast() }
-        case CMARK_NODE_FOOTNOTE_DEFINITION:
+        case .item:
+            for assignment in nestedItems.exitItem() {
+                references[assignment.reference].description = ReferenceDescription.withNestedItems(
+                    own: references[assignment.reference].description, nested: assignment.nested)
+            }
+        case .footnoteDefinition:
             footnoteDepth -= 1
             if let saved = savedSections.popLast() { sections.restoreSection(saved) }
-        case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_EMPH, CMARK_NODE_STRONG,
-             CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+        case .tableHeader:
+            block.closeCell()
+            tableHeaders = block.cells.map { cell in cell.flatMap { ReferenceDescription.clean(Array(block.bytes[$0])) } ?? "" }
+            endBlock()
+            if tableHeaderLine != nil { untrustedLines -= 1 }
+        case .tableRow:
+            block.closeCell()
+            endBlock()
+        case .table:
+            tableHeaderLine = nil
+            tableHeaders = []
+        case .document, .blockQuote, .list, .codeBlock, .htmlBlock, .thematicBreak, .text, .softBreak, .lineBreak,
+             .code, .htmlInline, .emphasis, .strong, .footnoteReference, .tableCell, .other:
             break
-        default:
-            switch extensionKind(node, type) {
-            case .tableHeader:
-                endBlock()
-                if tableHeaderLine != nil { untrustedLines -= 1 }
-            case .tableRow:
-                endBlock()
-            case .table:
-                tableHeaderLine = nil
-            case .tableCell, .other:
-                break
-            }
         }
     }
 
-    private static func isExtensionType(_ type: cmark_node_type) -> Bool {
-        switch type {
-        case CMARK_NODE_DOCUMENT, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK,
-             CMARK_NODE_HTML_BLOCK, CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING,
-             CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_FOOTNOTE_DEFINITION, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
-             CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_CUSTOM_INLINE, CMARK_NODE_EMPH,
-             CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_FOOTNOTE_REFERENCE:
-            return false
-        default:
-            return true
-        }
-    }
-
-    /// Whether a table follows a paragraph that the table extension split off from its header
-    /// row; its own reported line is then the paragraph's.
-    private static func followsSplitParagraph(_ table: OpaquePointer) -> Bool {
-        guard let previous = cmark_node_previous(table) else { return false }
-        return cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH && cmark_node_get_start_line(previous) == 0
-    }
-
-    /// Where a block without a source position starts (the table extension leaves the paragraph
-    /// above a table without one): the first non-blank line after its previous sibling, or from
-    /// its parent's first line.
-    private func inferredStartLine(of node: OpaquePointer) -> Int {
+    /// Where a paragraph without a source position starts (the table extension leaves the
+    /// paragraph above a table without one): the first non-blank line after its previous
+    /// sibling, or from its parent's first line.
+    private func inferredStartLine(of event: MarkdownEvent) -> Int {
         var from = firstLine
-        var sibling = cmark_node_previous(node)
-        while let current = sibling {
-            let end = Int(cmark_node_get_end_line(current))
-            if end > 0 {
-                from = end + 1
-                break
-            }
-            sibling = cmark_node_previous(current)
-        }
-        if sibling == nil, let parent = cmark_node_parent(node) {
-            from = max(from, Int(cmark_node_get_start_line(parent)))
+        if let end = event.previousSiblingEndLine {
+            from = end + 1
+        } else {
+            from = max(from, event.parentStartLine)
         }
         return source.firstNonBlankLine(from: from, through: source.lineCount) ?? from
-    }
-
-    private mutating func extensionKind(_ node: OpaquePointer, _ type: cmark_node_type) -> ExtensionKind {
-        // Header and body rows share one node type; the type string tells them apart.
-        if let known = extensionKinds[type.rawValue] {
-            return known == .tableRow && cmark_gfm_extensions_get_table_row_is_header(node) != 0 ? .tableHeader : known
-        }
-        var kind = ExtensionKind.other
-        if let name = cmark_node_get_type_string(node) {
-            if strcmp(name, "table") == 0 {
-                kind = .table
-            } else if strcmp(name, "table_header") == 0 || strcmp(name, "table_row") == 0 {
-                kind = .tableRow
-            } else if strcmp(name, "table_cell") == 0 {
-                kind = .tableCell
-            }
-        }
-        extensionKinds[type.rawValue] = kind
-        return kind == .tableRow && cmark_gfm_extensions_get_table_row_is_header(node) != 0 ? .tableHeader : kind
     }
 
     // MARK: Blocks
@@ -335,11 +248,11 @@ struct NoteAssembler {
     }
 
     private mutating func clearBlock() {
-        block.removeAll(keepingCapacity: true)
-        pendingSeparator.removeAll()
-        blockReferences.removeAll()
+        block.clear()
+        blockCitations.removeAll()
+        citationAwaitingSpace = nil
         blockIsItemLead = false
-        tableCellIndex = 0
+        blockIsTableRow = false
         blockCode.removeAll(keepingCapacity: true)
         blockLines.removeAll(keepingCapacity: true)
         lineStartPending = true
@@ -348,46 +261,48 @@ struct NoteAssembler {
     /// Ends a leaf block: describes its references and appends its text to the section.
     private mutating func endBlock() {
         describeReferences()
-        if let trimmed = Self.trimmedRange(block) {
+        if let trimmed = block.trimmed {
+            let lower = trimmed.startIndex
             let lines = blockLines.compactMap { start -> SectionTextMap.LineStart? in
-                let offset = min(max(0, start.offset - trimmed.lowerBound), trimmed.count)
+                let offset = min(max(0, start.offset - lower), trimmed.count)
                 return SectionTextMap.LineStart(offset: offset, line: start.line)
             }
-            sections.appendBlock(block[trimmed], code: Self.moved(blockCode, by: -trimmed.lowerBound, limit: trimmed.count), lines: lines)
+            sections.appendBlock(trimmed, code: Self.moved(blockCode, by: -lower, limit: trimmed.count), lines: lines)
         }
         clearBlock()
     }
 
-    /// Gives the block's references the rest of the block as their description; in a list item's
-    /// first paragraph, those left without one wait for the first nested item's text.
+    /// Gives the block's references what the block says about them; a list item's first
+    /// paragraph also tells ``NestedItemDescriptions`` what it cited or, citing nothing, what
+    /// it says about the item above.
     private mutating func describeReferences() {
-        if blockIsItemLead, items.count >= 2, items[items.count - 1].describesParent {
-            let parent = items.count - 2
-            if !items[parent].waiting.isEmpty {
-                let text = ReferenceDescription.clean(block)
-                for reference in items[parent].waiting { references[reference].description = text }
-                items[parent].waiting.removeAll()
+        let bytes = block.bytes
+        if blockIsTableRow {
+            for citation in blockCitations {
+                guard let reference = citation.reference else { continue }
+                references[reference].description = ReferenceDescription.inTableRow(
+                    bytes, cells: block.cells, linkCell: citation.cell ?? 0,
+                    citation: .init(range: citation.range, hiddenText: citation.hiddenText), headers: tableHeaders)
+            }
+        } else if !blockCitations.isEmpty {
+            let descriptions = ReferenceDescription.inProse(
+                bytes, citations: blockCitations.map { .init(range: $0.range, hiddenText: $0.hiddenText, isReference: $0.reference != nil) },
+                isParagraph: !blockIsItemLead)
+            for (citation, description) in zip(blockCitations, descriptions) {
+                if let reference = citation.reference { references[reference].description = description }
             }
         }
-        for (position, (reference, range)) in blockReferences.enumerated() {
-            // With several cited links, each has the text after it up to the next one, and the
-            // first also what comes before it: "[A](a) - 설명 A, [B](b) - 설명 B".
-            let lower = position > 0 ? range.lowerBound : 0
-            let upper = position + 1 < blockReferences.count
-                ? max(blockReferences[position + 1].range.lowerBound, range.upperBound) : block.count
-            let description = ReferenceDescription.rest(of: block, without: range, in: lower..<upper)
-            references[reference].description = description
-            if description == nil, blockIsItemLead, !items.isEmpty {
-                items[items.count - 1].waiting.append(reference)
-            }
+        if blockIsItemLead {
+            let cited = blockCitations.compactMap(\.reference).map { ($0, references[$0].description != nil) }
+            nestedItems.leadParagraphEnded(cited: cited, text: cited.isEmpty ? ReferenceDescription.clean(bytes) : nil)
         }
     }
 
     private mutating func appendVisible(_ bytes: some Collection<UInt8>, isCode: Bool = false) {
         guard suppressedText == 0, !bytes.isEmpty else { return }
-        if !pendingSeparator.isEmpty {
-            if !block.isEmpty { block.append(contentsOf: pendingSeparator) }
-            pendingSeparator.removeAll()
+        if let citation = citationAwaitingSpace {
+            if bytes.first == 0x20 || block.hasPendingSeparator { blockCitations[citation].hiddenText.append(0x20) }
+            citationAwaitingSpace = nil
         }
         if lineStartPending {
             lineStartPending = false
@@ -396,12 +311,7 @@ struct NoteAssembler {
         }
         let start = block.count
         defer { if isCode, block.count > start { blockCode.append(start..<block.count) } }
-        // One space where a dropped URL or tag left two.
-        if block.last == 0x20, bytes.first == 0x20 {
-            block.append(contentsOf: bytes.dropFirst())
-        } else {
-            block.append(contentsOf: bytes)
-        }
+        block.append(bytes)
     }
 
     /// Ranges moved by `delta` and cut to `0..<limit`; those left empty are dropped.
@@ -412,17 +322,6 @@ struct NoteAssembler {
         }
     }
 
-    private static func trimmedRange(_ bytes: [UInt8]) -> Range<Int>? {
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return nil }
-        let last = bytes.lastIndex(where: { !isSpace($0) })!
-        return first..<(last + 1)
-    }
-
-    @inline(__always)
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
     // MARK: Anchors and block ids
 
     /// The Obsidian block id that source line `line` ends with, if any.
@@ -431,7 +330,7 @@ struct NoteAssembler {
         // Most lines end in no `^id`: look at the bytes before making a string.
         let looksLikeOne = source.bytes.withUnsafeBufferPointer { bytes -> Bool in
             var index = range.upperBound
-            while index > range.lowerBound, Self.isSpace(bytes[index - 1]) { index -= 1 }
+            while index > range.lowerBound, BlockText.isSpace(bytes[index - 1]) { index -= 1 }
             let end = index
             while index > range.lowerBound, Self.isBlockIDByte(bytes[index - 1]) { index -= 1 }
             return index < end && index > range.lowerBound && bytes[index - 1] == UInt8(ascii: "^")
@@ -514,19 +413,19 @@ struct NoteAssembler {
 
     // MARK: Links, images and autolinks
 
-    private mutating func enterLink(_ node: OpaquePointer, isImage: Bool) {
-        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    private mutating func enterLink(_ event: MarkdownEvent) {
+        let url = event.url
         var kind = LinkKind.markdown
         var location: SourceLocation
         var fixedText: String?
 
-        if isImage {
+        if event.kind == .image {
             kind = .image
             location = cursor.locate(Self.imageOpening).location
-        } else if let literal = Self.soleTextChild(of: node), Self.isAutolinkText(literal, url: url) {
+        } else if let literal = event.soleText, Self.isAutolinkText(literal, url: url) {
             let text = String(decoding: literal, as: UTF8.self)
             let written = Array(literal)
-            if untrustedLines == 0, cmark_node_get_start_line(node) == 0 || cmark_node_get_start_column(node) == 0 {
+            if untrustedLines == 0, event.startLine == 0 || event.startColumn == 0 {
                 // The GFM autolink extension: a bare URL.
                 kind = .autolink
                 location = cursor.locate([written]).location
@@ -543,34 +442,38 @@ struct NoteAssembler {
         }
 
         // A separator due before the link's text goes before the link, not into its text.
-        if fixedText == nil, !pendingSeparator.isEmpty, !block.isEmpty {
-            block.append(contentsOf: pendingSeparator)
-            pendingSeparator.removeAll()
-        }
+        if fixedText == nil { block.writePendingSeparator() } else { block.writePendingLineBreak() }
         links.append(Link(target: url, text: "", kind: kind, location: location, sectionIndex: sections.current))
         sections.noteLink()
         if fixedText != nil { suppressedText += 1 }
-        linkFrames.append(LinkFrame(link: links.count - 1, blockStart: block.count, fixedText: fixedText))
+        linkFrames.append(LinkFrame(link: links.count - 1, blockStart: block.count, cell: block.currentCell, fixedText: fixedText))
     }
 
     private mutating func exitLink() {
         guard let frame = linkFrames.popLast() else { return }
         if frame.fixedText != nil { suppressedText -= 1 }
         let link = links[frame.link]
-        let text = frame.fixedText
-            ?? String(decoding: block[min(frame.blockStart, block.count)...], as: UTF8.self).trimmingWhitespace()
+        let start = min(frame.blockStart, block.count)
+        let text = frame.fixedText ?? String(decoding: block.bytes[start...], as: UTF8.self).trimmingWhitespace()
         links[frame.link].text = text
 
         if link.kind == .markdown || link.kind == .image {
             skipLinkTail(url: link.target)
         }
-        guard link.kind != .image, link.isExternal else { return }
+        // Only http(s) links are references: never mailto:, javascript: or data:.
+        guard let normalized = URLNormalizer.normalize(link.target) else {
+            if link.kind != .image { blockCitations.append((nil, start..<block.count, frame.cell, [])) }
+            return
+        }
         let label = (link.kind == .autolink || text.isEmpty || text == link.target) ? nil : text
         references.append(Reference(
-            url: link.target, label: label, description: nil,
-            location: link.location, sectionIndex: link.sectionIndex
+            url: link.target, normalizedURL: normalized.normalized, domain: normalized.domain, label: label,
+            description: nil, location: link.location, sectionIndex: link.sectionIndex, isImage: link.kind == .image
         ))
-        blockReferences.append((references.count - 1, min(frame.blockStart, block.count)..<block.count))
+        // An image is described by its alt text alone, and leaves the links around it theirs.
+        guard link.kind != .image else { return }
+        blockCitations.append((references.count - 1, start..<block.count, frame.cell, frame.fixedText.map { Array($0.utf8) } ?? []))
+        citationAwaitingSpace = frame.fixedText == nil ? nil : blockCitations.count - 1
     }
 
     /// Moves the cursor past `](url` when it plainly follows the link text.
@@ -578,17 +481,9 @@ struct NoteAssembler {
         cursor.skipLinkTail(url: Array(url.utf8))
     }
 
-    /// The literal of a link's only child when that child is a text node.
-    private static func soleTextChild(of node: OpaquePointer) -> UnsafeBufferPointer<UInt8>? {
-        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
-              cmark_node_get_type(child) == CMARK_NODE_TEXT
-        else { return nil }
-        return literal(of: child)
-    }
-
     /// Whether a link's text is its URL as an autolink writes it (`https://…`, `www.…`, `a@b.c`);
     /// a relative `[notes](notes)` is not one.
-    private static func isAutolinkText(_ text: UnsafeBufferPointer<UInt8>, url: String) -> Bool {
+    static func isAutolinkText(_ text: UnsafeBufferPointer<UInt8>, url: String) -> Bool {
         let urlBytes = url.utf8
         guard !text.isEmpty, urlBytes.count >= text.count else { return false }
         guard urlBytes.suffix(text.count).elementsEqual(text) else { return false }
@@ -596,12 +491,6 @@ struct NoteAssembler {
         if prefix.isEmpty { return text.contains(UInt8(ascii: ":")) }
         return prefix.elementsEqual("mailto:".utf8) || prefix.elementsEqual("http://".utf8)
             || prefix.elementsEqual("https://".utf8)
-    }
-
-    private static func literal(of node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
-        guard let pointer = cmark_node_get_literal(node) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        let count = strlen(pointer)
-        return UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: count)
     }
 
     // MARK: Result

@@ -22,7 +22,7 @@ public struct SectionReference: Hashable, Sendable {
 }
 
 /// A reference cited in a section.
-public struct CitedReference: Hashable, Sendable {
+public struct ConceptCardReference: Hashable, Sendable {
     public var url: String
     public var label: String?
     public var description: String?
@@ -36,7 +36,7 @@ public struct ConceptCard: Hashable, Sendable {
     /// Related concepts, either way round, by label.
     public var related: [IndexedConcept]
     public var sections: [SectionReference]
-    public var references: [CitedReference]
+    public var references: [ConceptCardReference]
 }
 
 /// What `netkb layers` shows.
@@ -122,7 +122,7 @@ extension NoteStore {
                 let heading: String = row["heading"]
                 sections.append(SectionReference(path: row["path"], line: row["first_line"], heading: heading.isEmpty ? row["title"] : heading, count: row["count"]))
             }
-            var references: [CitedReference] = []
+            var references: [ConceptCardReference] = []
             var seen = Set<String>()
             for chunk in stride(from: 0, to: sectionIDs.count, by: 500) {
                 let ids = Array(sectionIDs[chunk..<min(chunk + 500, sectionIDs.count)])
@@ -132,7 +132,7 @@ extension NoteStore {
                     """, arguments: StatementArguments(ids)) {
                     let url: String = row["url"]
                     guard seen.insert(url).inserted else { continue }
-                    references.append(CitedReference(url: url, label: row["label"], description: row["description"], path: row["path"], line: row["line"]))
+                    references.append(ConceptCardReference(url: url, label: row["label"], description: row["description"], path: row["path"], line: row["line"]))
                 }
             }
             return ConceptCard(concept: concept, related: related, sections: sections, references: references)

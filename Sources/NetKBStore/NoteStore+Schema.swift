@@ -106,6 +106,20 @@ extension NoteStore {
                 CREATE INDEX links_by_target ON links(target_path);
                 """)
         }
+        migrator.registerMigration("v4: reference urls") { db in
+            // References are de-duplicated by their normalised URL and grouped by site; images
+            // are kept apart, listed only on request. `refs` lists them in note and line order
+            // straight from an index, without sorting.
+            try db.execute(sql: """
+                ALTER TABLE note_references ADD COLUMN normalized_url TEXT NOT NULL DEFAULT '';
+                ALTER TABLE note_references ADD COLUMN domain TEXT NOT NULL DEFAULT '';
+                ALTER TABLE note_references ADD COLUMN is_image INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX references_by_url ON note_references(normalized_url);
+                CREATE INDEX references_by_domain ON note_references(domain);
+                DROP INDEX references_by_note;
+                CREATE INDEX references_by_note_line ON note_references(note_id, line, col);
+                """)
+        }
         migrator.registerMigration("v5: concepts") { db in
             // The taxonomy the sections were tagged with (its fingerprint is in `settings`), and
             // what each section mentions. Lists are kept one per line; layers as bit masks (bit

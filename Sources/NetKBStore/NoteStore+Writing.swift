@@ -226,12 +226,13 @@ public struct IndexTransaction {
             ])
         }
         let insertReference = try db.cachedStatement(sql: """
-            INSERT INTO note_references (note_id, section_id, url, label, description, line, col) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO note_references (note_id, section_id, url, label, description, line, col, normalized_url, domain, is_image)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for reference in note.references {
             try insertReference.execute(arguments: [
                 noteID, sectionID(reference.sectionIndex), reference.url, reference.label, reference.description,
-                reference.location.line, reference.location.column,
+                reference.location.line, reference.location.column, reference.normalizedURL, reference.domain, reference.isImage,
             ])
         }
         let insertTag = try db.cachedStatement(sql: "INSERT INTO tags (note_id, name, line) VALUES (?, ?, ?)")
@@ -266,7 +267,21 @@ enum HeadingPathCoding {
     static let separator = "\u{1F}"
 
     static func decode(_ text: String) -> [String] {
-        text.isEmpty ? [] : text.components(separatedBy: separator)
+        guard !text.isEmpty else { return [] }
+        // Split on the byte, not through Foundation: `refs` decodes tens of thousands.
+        let utf8 = text.utf8
+        var parts: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x1F {
+                parts.append(String(text[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        parts.append(String(text[start..<utf8.endIndex]))
+        return parts
     }
 }
 

@@ -147,7 +147,8 @@ public struct NoteStore: Sendable {
             db.add(tokenizer: KoreanAwareFTS5Tokenizer.self)
             switch mode {
             case .readOnly:
-                break
+                // Sorts (refs by domain) in memory: a read-only folder may have no room for temp files.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
             case .readWrite:
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
             case .bulk:

@@ -58,6 +58,44 @@ struct SharedCorporaTests {
         #expect(gyoogle.contains { $0.hasPrefix("README.md:209:3: error: broken link") && $0.contains("'#언어'") })
         #expect(gyoogle.contains { $0.hasPrefix("Computer Science/Data Structure/Linked List.md:63:1: error: broken link '': empty link target") })
     }
+
+    /// `refs` on a 700-link list and on Korean CS notes: the share of references with a label
+    /// or description is printed, and descriptions that were wrong once (and fixed) are checked.
+    @Test func refsLabelsAndDescribesTheReferencesOfTwoCorpora() throws {
+        func references(_ folder: String) throws -> [[String: Any]] {
+            let run = try NetKBBinary.run(["refs", "--format", "json", "--notes", SharedCorpora.root.appendingPathComponent(folder).path,
+                                           "--index", vault.root.appendingPathComponent("\(folder)-refs.sqlite").path])
+            #expect(run.status == 0, "\(run.stderr)")
+            let topics = try #require(run.json()["topics"] as? [[String: Any]])
+            return topics.flatMap { topic in
+                (topic["references"] as? [[String: Any]] ?? []).map { $0.merging(["path": topic["path"] ?? ""]) { a, _ in a } }
+            }
+        }
+        func share(_ list: [[String: Any]]) -> Double {
+            let described = list.filter { $0["label"] is String || $0["description"] is String }.count
+            return Double(described) / Double(max(list.count, 1))
+        }
+        func description(_ list: [[String: Any]], label: String) -> String? {
+            list.first { $0["label"] as? String == label }?["description"] as? String
+        }
+
+        let awesome = try references("sindresorhus__awesome")
+        let gyoogle = try references("gyoogle__tech-interview-for-developer")
+        print("refs on sindresorhus__awesome: \(awesome.count) references, \(String(format: "%.1f", 100 * share(awesome)))% with a label or description")
+        print("refs on gyoogle__tech-interview-for-developer: \(gyoogle.count) references, \(String(format: "%.1f", 100 * share(gyoogle)))% with a label or description")
+        #expect(awesome.count > 700 && share(awesome) > 0.99)
+        #expect(gyoogle.count > 300 && share(gyoogle) > 0.9)
+        // Once wrong: link words cut out of sentences, badge lines, bare URLs dropped mid-sentence.
+        #expect(description(awesome, label: "nested lists") == "Should only have one level of nested lists, preferably none.")
+        #expect(description(awesome, label: "Chalk") == "For example, the Chalk project could feature this badge because it's listed in Awesome Node.js.")
+        #expect(description(awesome, label: "get started here") == "If you are new to GitHub, get started here.")
+        #expect(description(awesome, label: "JSON") == "Text based data interchange format.")
+        #expect(description(gyoogle, label: "Travis 사이트") == "Travis 사이트로 접속하여 깃허브 계정으로 로그인 후, Settings로 들어간다.")
+        #expect(description(gyoogle, label: "PRs Welcome") == nil)
+        #expect(description(gyoogle, label: "GitHub Flow") == "We follow the GitHub Flow")
+        #expect(gyoogle.contains { $0["description"] as? String == "브라우저 주소 창에 http://naver.com을 입력했을 때 어떤 과정을 거쳐서 네이버 페이지가 화면에 보이는 지 알아보자" })
+        #expect(!gyoogle.contains { ($0["description"] as? String)?.contains("( )") == true })
+    }
 }
 
 enum SharedCorpora {

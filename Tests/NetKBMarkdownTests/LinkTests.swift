@@ -178,15 +178,18 @@ import Testing
         - ![그림](https://img.com/x.png)
         - [[위키]] 내부 링크
         """).note
-        let references = note.references
+        let references = note.references.filter { !$0.isImage }
         #expect(references.map(\.url) == [
             "https://youtube.com/a", "https://youtube.com/b", "https://c.com", "https://d.com", "https://e.com",
             "https://f.com", "https://g.com",
         ])
         #expect(references.map(\.label) == ["쉬운코드", nil, nil, nil, nil, "같음", nil])
         #expect(references.map(\.description) == [
-            "네트워크 시리즈", "쉬운코드 시리즈", "설명이 앞에", nil, "참고 자료", nil, "문단 안의 링크",
+            "네트워크 시리즈", "쉬운코드 시리즈; 두번째 하위 항목", "설명이 앞에", nil, "참고 자료", nil, "문단 안의 https://g.com 링크",
         ])
+        // An image is a reference only on request (`refs --images`): its alt text is its label.
+        let image = try #require(note.references.first { $0.isImage })
+        #expect(image.url == "https://img.com/x.png" && image.label == "그림" && image.description == nil)
         #expect(references.map(\.location.line) == [1, 2, 5, 6, 7, 8, 9])
         #expect(references.map(\.location.column) == [3, 3, 11, 3, 10, 3, 9])
     }
@@ -200,14 +203,15 @@ import Testing
         """).note
         #expect(note.sections.map(\.level) == [0, 1])
         #expect(note.references.map(\.sectionIndex) == [0, 1])
-        #expect(note.references.map(\.description) == ["머리말", "본문에서 를 참고."])
+        // The link's words stay in the sentence around it.
+        #expect(note.references.map(\.description) == ["머리말", "본문에서 문서를 참고."])
         #expect(note.references[1].label == "문서")
     }
 
-    @Test func mailtoIsAReference() {
-        let note = TestSupport.parse("연락: <me@example.com>\n").note
-        #expect(note.references.first?.url == "mailto:me@example.com")
-        #expect(note.references.first?.description == "연락")
+    @Test func onlyHTTPLinksAreReferences() {
+        let note = TestSupport.parse("연락: <me@example.com> [js](javascript:alert(1)) [d](data:text/plain,x) [m](mailto:a@b.c) <ftp://f.org/x>\n").note
+        #expect(note.references.isEmpty)
+        #expect(note.links.count == 5)
     }
 }
 

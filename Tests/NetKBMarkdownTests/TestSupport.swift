@@ -36,7 +36,8 @@ enum TestSupport {
             lines.append("link \(link.location) \(link.kind.rawValue) §\(link.sectionIndex) target=\(link.target) text=\(link.text)")
         }
         for reference in note.references {
-            lines.append("reference \(reference.location) §\(reference.sectionIndex) url=\(reference.url) label=\(reference.label ?? "-") description=\(reference.description ?? "-")")
+            lines.append("\(reference.isImage ? "image " : "")reference \(reference.location) §\(reference.sectionIndex) url=\(reference.url) label=\(reference.label ?? "-") description=\(reference.description ?? "-")")
+            lines.append("  normalized=\(reference.normalizedURL) domain=\(reference.domain)")
         }
         for tag in note.tags {
             lines.append("tag \(tag.line) \(tag.name)")
