@@ -124,8 +124,21 @@ public struct NotesFolder: Sendable {
             }
         }
         // Byte order: stable, and much cheaper than String's Unicode-aware comparison.
-        scan.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        scan.files.sort { Self.bytesPrecede($0.path, $1.path) }
         return scan
+    }
+
+    /// Whether `a` comes before `b` in byte order, compared with `memcmp` over the strings'
+    /// UTF-8 storage (the generic comparison costs a tenth of a no-change refresh on 10,000 notes).
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
     }
 
     static func isNote(_ name: String) -> Bool {
