@@ -54,18 +54,11 @@ public struct Indexer: Sendable {
         var report = report
         let files = scan.files
         report.warnings = scan.warnings
-        let indexed = try store?.indexedFiles() ?? [:]
-
-        var toRead: [NoteFile] = []
-        for file in files {
-            if let stamp = indexed[file.path], stamp.matches(modified: file.modified, size: file.size) {
-                report.unchanged += 1
-            } else {
-                toRead.append(file)
-            }
-        }
-        let present = Set(files.map(\.path))
-        let gone = indexed.keys.filter { !present.contains($0) && !scan.mayHide($0) }.sorted()
+        let diff = FolderDiff(files: files, indexed: try store?.indexedFilesInPathOrder() ?? [], mayHide: scan.mayHide)
+        report.unchanged += diff.unchanged
+        let toRead = diff.toRead
+        let gone = diff.gone
+        let indexed = diff.previous
         progress?(.scanned(total: files.count, toRead: toRead.count))
         let taxonomyKey = taxonomy?.key ?? "none"
         let taxonomyChanged = try store?.taxonomySource() != taxonomyKey

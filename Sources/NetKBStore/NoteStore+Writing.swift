@@ -16,6 +16,21 @@ extension NoteStore {
         }
     }
 
+    /// The files the index holds with what it recorded of each, in path byte order (SQLite's
+    /// `BINARY` collation), for merging with a sorted folder listing.
+    public func indexedFilesInPathOrder() throws -> [(path: String, stamp: FileStamp)] {
+        try reading { db in
+            var files: [(path: String, stamp: FileStamp)] = []
+            files.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notes") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, modified, size, content_hash FROM notes ORDER BY path")
+            while let row = try rows.next() {
+                files.append((row["path"], FileStamp(
+                    modified: row["modified"], size: row["size"], contentHash: UInt64(bitPattern: row["content_hash"]))))
+            }
+            return files
+        }
+    }
+
     /// Runs `changes` in one transaction: all of them are saved, or (on a thrown error) none.
     public func update<T>(_ changes: (IndexTransaction) throws -> T) throws -> T {
         do {
