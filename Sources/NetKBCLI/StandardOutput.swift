@@ -30,10 +30,10 @@ enum StandardOutput {
 
     /// Writes all of `text`.
     static func write(_ text: String) throws {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { raw in
+            let written = bytes.withUnsafeBytes { raw in
                 Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
             }
             if written >= 0 {
@@ -45,7 +45,6 @@ enum StandardOutput {
             if code == EPIPE { endQuietly() }
             throw CommandFailure(message: "cannot write to standard output: \(String(cString: strerror(code)))")
         }
-        bytes.removeAll()
     }
 
     /// Makes sure descriptors 0, 1 and 2 are taken before anything else is opened: when one

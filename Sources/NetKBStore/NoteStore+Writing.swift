@@ -3,19 +3,6 @@ import GRDB
 import NetKBCore
 
 extension NoteStore {
-    /// The files the index holds, with what it recorded of each.
-    public func indexedFiles() throws -> [String: FileStamp] {
-        try reading { db in
-            var files: [String: FileStamp] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, modified, size, content_hash FROM notes")
-            while let row = try rows.next() {
-                files[row["path"]] = FileStamp(
-                    modified: row["modified"], size: row["size"], contentHash: UInt64(bitPattern: row["content_hash"]))
-            }
-            return files
-        }
-    }
-
     /// The files the index holds with what it recorded of each, in path byte order (SQLite's
     /// `BINARY` collation), for merging with a sorted folder listing.
     public func indexedFilesInPathOrder() throws -> [(path: String, stamp: FileStamp)] {

@@ -140,6 +140,18 @@ struct ReliabilityTests {
         #expect(!FileManager.default.fileExists(atPath: vault.index.path))
     }
 
+    /// `search` suggests the option a typo meant from a list of its options; the list must hold
+    /// every option its help shows, or a new option would get no suggestion.
+    @Test func everySearchOptionInTheHelpIsSuggestedForItsTypo() throws {
+        let help = try NetKBBinary.run(["search", "--help"]).stdout
+        let shown = Set(help.matches(of: /--[a-z][a-z-]+/).map { String($0.output) })
+        #expect(shown.count >= 14, "\(shown.sorted())")
+        for option in shown {
+            let run = try NetKBBinary.run(["search", "x", String(option.dropLast())])
+            #expect(run.stderr.contains("did you mean '\(option)'?"), "\(option): \(run.stderr)")
+        }
+    }
+
     @Test func aLoneDoubleDashEndsOptions() throws {
         let vault = try Vault()
         try vault.write("a.md", "# A\n\n--limt 옵션을 잘못 쓴 예\n")

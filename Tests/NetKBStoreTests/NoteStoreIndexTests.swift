@@ -15,7 +15,8 @@ struct NoteStoreIndexTests {
         #expect(try store.search(SearchQuery(parsing: "라우터"), filter: SearchFilter()).map(\.heading) == ["Two"])
         let totals = try store.totals()
         #expect(totals.notes == 1 && totals.sections == 2 && totals.links == 1)
-        #expect(try store.indexedFiles()["a.md"] == FileStamp(modified: 2, size: 3, contentHash: 4))
+        let files = try store.indexedFilesInPathOrder()
+        #expect(files.map(\.path) == ["a.md"] && files.first?.stamp == FileStamp(modified: 2, size: 3, contentHash: 4))
     }
 
     @Test func removingANoteRemovesItsText() throws {
