@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -33,8 +35,20 @@ let package = Package(
             dependencies: ["NetKBCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: [.define("SQLITE_ENABLE_FTS5")]
         ),
-        // Use cases over the file system: walking the notes folder, indexing, searching.
-        .target(name: "NetKB", dependencies: ["NetKBCore", "NetKBMarkdown", "NetKBStore"], exclude: ["Resources"]),
+        // The only code that touches AsyncHTTPClient and SwiftNIO: one HTTP exchange at a time.
+        .target(
+            name: "NetKBWeb",
+            dependencies: [
+                "NetKBCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // Use cases over the file system and the network: walking the notes folder, indexing,
+        // searching, checking external links.
+        .target(name: "NetKB", dependencies: ["NetKBCore", "NetKBMarkdown", "NetKBStore", "NetKBWeb"], exclude: ["Resources"]),
         // The thin command line.
         .executableTarget(
             name: "NetKBCLI",
@@ -44,6 +58,16 @@ let package = Package(
         .testTarget(name: "NetKBMarkdownTests", dependencies: ["NetKBMarkdown"]),
         .testTarget(name: "NetKBStoreTests", dependencies: ["NetKBStore"]),
         .testTarget(name: "NetKBTests", dependencies: ["NetKB"]),
-        .testTarget(name: "NetKBCLITests", dependencies: ["NetKBCore"]),
+        .testTarget(name: "NetKBWebTests", dependencies: ["NetKBWeb"]),
+        // End to end: the built binary, against a real HTTP server on loopback (SwiftNIO).
+        .testTarget(
+            name: "NetKBCLITests",
+            dependencies: [
+                "NetKBCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
     ]
 )

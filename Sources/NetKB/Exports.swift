@@ -8,3 +8,5 @@
 @_exported import struct NetKBStore.ConceptCard
 @_exported import struct NetKBStore.LayerOverview
 @_exported import struct NetKBStore.ReferenceFilter
+@_exported import struct NetKBStore.ExternalCitation
+@_exported import struct NetKBStore.CachedLinkCheck

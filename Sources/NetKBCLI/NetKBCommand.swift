@@ -4,7 +4,7 @@ import NetKB
 
 /// `netkb`: the root command.
 @main
-struct NetKBCommand: ParsableCommand {
+struct NetKBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "netkb",
         abstract: "Search a folder of Markdown study notes, Korean-aware.",
@@ -23,11 +23,15 @@ struct NetKBCommand: ParsableCommand {
         subcommands: [IndexCommand.self, SearchCommand.self, RefsCommand.self, CheckCommand.self, LinksCommand.self, LayersCommand.self, ConceptsCommand.self]
     )
 
-    static func main() {
+    static func main() async {
         StandardOutput.reserveStandardDescriptors()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let error as CommandFailure {
             fail(error.message, status: error.status)
         } catch let code as ExitCode {

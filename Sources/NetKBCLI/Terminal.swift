@@ -45,7 +45,13 @@ final class ProgressBar {
     private var shown = false
 
     func update(_ progress: IndexProgress) {
-        guard enabled, case .read(let done, let total) = progress, total > 0 else { return }
+        guard case .read(let done, let total) = progress else { return }
+        show(done: done, of: total, noun: "notes")
+    }
+
+    /// Draws `done/total noun` (`12/40 URLs`), at most ten times a second.
+    func show(done: Int, of total: Int, noun: String) {
+        guard enabled, total > 0 else { return }
         let now = Date()
         guard now.timeIntervalSince(started) >= delay, now.timeIntervalSince(lastDrawn) > 0.1 || done == total else { return }
         lastDrawn = now
@@ -53,7 +59,7 @@ final class ProgressBar {
         let width = 30
         let filled = done * width / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        Terminal.writeErrorRaw("\r\(bar) \(done)/\(total) notes")
+        Terminal.writeErrorRaw("\r\(bar) \(done)/\(total) \(noun)")
     }
 
     func finish() {

@@ -168,6 +168,21 @@ extension NoteStore {
                 CREATE INDEX sections_by_layers ON sections(layers, mentioned_layers);
                 """)
         }
+        migrator.registerMigration("v6: external link checks") { db in
+            // What `check --external` found for each URL it requested (the URL as requested:
+            // no fragment, ASCII host), kept so that a second run within the cache age sends
+            // nothing. Not tied to notes: a full rebuild copies the rows into the new file.
+            try db.execute(sql: """
+                CREATE TABLE external_link_cache (
+                    url TEXT PRIMARY KEY NOT NULL,
+                    verdict TEXT NOT NULL,
+                    status INTEGER,
+                    final_url TEXT,
+                    reason TEXT,
+                    checked_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

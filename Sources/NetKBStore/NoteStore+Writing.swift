@@ -47,10 +47,12 @@ extension NoteStore {
     /// Writes a whole new index with `changes` into `<index>.building`, then moves it into
     /// place at `path` and opens it. Much faster than ``update(_:)`` for a first or full
     /// build. If `changes` throws, or the process is killed, the index at `path` stays as it
-    /// was. The caller has checked ``ownership(of:)`` and holds the ``IndexLock``.
+    /// was. The cache of external link checks is carried over from the index being replaced.
+    /// The caller has checked ``ownership(of:)`` and holds the ``IndexLock``.
     public static func build<T>(at path: String, _ changes: (IndexTransaction) throws -> T) throws -> (NoteStore, T) {
-        try ownership(of: path)
+        let replacing = try ownership(of: path)
         try removeLeftovers(ofIndex: path)
+        let linkChecks = replacing ? linkChecksToCarryOver(fromIndex: path) : []
         let building = buildingPath(forIndex: path)
         func removeBuilding() {
             for suffix in ["", "-journal"] { unlink(building + suffix) }
@@ -59,7 +61,10 @@ extension NoteStore {
         do {
             let queue = try DatabaseQueue(path: building, configuration: configuration(.bulk))
             try migrator.migrate(queue)
-            result = try queue.write { db in try changes(IndexTransaction(db: db)) }
+            result = try queue.write { db in
+                try insert(linkChecks, into: db)
+                return try changes(IndexTransaction(db: db))
+            }
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = DELETE")
             }

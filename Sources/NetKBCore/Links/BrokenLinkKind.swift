@@ -10,4 +10,6 @@ public enum BrokenLinkKind: String, Hashable, Sendable, CaseIterable {
     case ambiguous
     /// A path whose `..` climb above the notes root.
     case outsideRoot = "outside-root"
+    /// An `http(s)` link that the external check (`check --external`) found dead.
+    case external
 }
