@@ -1,0 +1,70 @@
+import Testing
+import NetKBCore
+
+@Suite("HostScheduler")
+struct HostSchedulerTests {
+    @Test func hostsTakeTurnsWithinTheLimits() {
+        var scheduler = HostScheduler<Int>(maxInFlight: 5, maxPerHost: 2)
+        for item in 0..<6 { scheduler.add(item, host: "slow.org") }
+        scheduler.add(10, host: "a.org")
+        scheduler.add(20, host: "b.org")
+        var started: [Int] = []
+        while let (item, _) = scheduler.nextToStart() { started.append(item) }
+        #expect(started == [0, 10, 20, 1])
+        #expect(scheduler.inFlight == 4)
+        // Only slow.org is left queued, and it is at its limit.
+        scheduler.finished(host: "a.org")
+        #expect(scheduler.nextToStart() == nil)
+        scheduler.finished(host: "slow.org")
+        #expect(scheduler.nextToStart()?.item == 2)
+    }
+
+    @Test func theOverallLimitHolds() {
+        var scheduler = HostScheduler<Int>(maxInFlight: 3, maxPerHost: 4)
+        for item in 0..<10 { scheduler.add(item, host: "h\(item)") }
+        var started = 0
+        while scheduler.nextToStart() != nil { started += 1 }
+        #expect(started == 3)
+        scheduler.finished(host: "h0")
+        #expect(scheduler.nextToStart()?.item == 3)
+        #expect(scheduler.nextToStart() == nil)
+    }
+
+    @Test func everythingRunsExactlyOnce() {
+        var scheduler = HostScheduler<Int>(maxInFlight: 7, maxPerHost: 3)
+        for item in 0..<1_000 { scheduler.add(item, host: "h\(item % 13)") }
+        var seen = Set<Int>()
+        var running: [(Int, String)] = []
+        var maxPerHost = 0
+        while seen.count < 1_000 {
+            while let next = scheduler.nextToStart() {
+                #expect(seen.insert(next.item).inserted)
+                running.append(next)
+            }
+            maxPerHost = max(maxPerHost, Dictionary(grouping: running, by: \.1).values.map(\.count).max() ?? 0)
+            #expect(running.count <= 7)
+            let (_, host) = running.removeFirst()
+            scheduler.finished(host: host)
+        }
+        #expect(maxPerHost <= 3)
+    }
+}
+
+@Suite("URLExclusions")
+struct URLExclusionsTests {
+    @Test func patternsAreSearchedAnywhere() throws {
+        let exclusions = try URLExclusions([("^https://intranet\\.", "--exclude"), ("example\\.com/private/", ".netkb/config.yml")])
+        #expect(exclusions.match("https://intranet.corp/x") == "--exclude '^https://intranet\\.'")
+        #expect(exclusions.match("http://a.org/", "https://www.example.com/private/1") == ".netkb/config.yml 'example\\.com/private/'")
+        #expect(exclusions.match("https://example.com/public") == nil)
+    }
+
+    @Test func aBadPatternNamesItsSource() {
+        #expect(throws: URLExclusions.PatternError.self) { try URLExclusions([("ok", "--exclude"), ("(unclosed", "--exclude")]) }
+        do {
+            _ = try URLExclusions([("(unclosed", "--exclude")])
+        } catch {
+            #expect(error.description.hasPrefix("--exclude: '(unclosed' is not a valid regular expression"))
+        }
+    }
+}
