@@ -103,6 +103,20 @@ final class Vault: @unchecked Sendable {
         return url
     }
 
+    /// Runs netkb on this vault from an async test, on a Dispatch thread rather than one of
+    /// Swift concurrency's few cooperative threads, which a blocking wait would take away
+    /// from the test's servers and timers.
+    func netkbAsync(_ arguments: [String], environment: [String: String] = [:]) async throws -> NetKBBinary.Run {
+        try await Self.runAsync { try self.netkb(arguments, environment: environment) }
+    }
+
+    /// `work` on a Dispatch thread, awaited.
+    static func runAsync(_ work: @escaping @Sendable () throws -> NetKBBinary.Run) async throws -> NetKBBinary.Run {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     /// Runs netkb on this vault.
     func netkb(_ arguments: [String], environment: [String: String] = [:], asUser user: String? = nil) throws -> NetKBBinary.Run {
         try NetKBBinary.run(arguments + ["--notes", notes.path, "--index", index.path], environment: environment, asUser: user)
