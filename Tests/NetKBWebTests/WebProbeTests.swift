@@ -64,12 +64,11 @@ struct WebProbeTests {
 
     @Test func aServerThatNeverAnswersTimesOut() async throws {
         let listener = try Listener(host: "127.0.0.1")
-        let started = Date()
         let failure = try await Self.failure("http://127.0.0.1:\(listener.port)/")
         #expect(failure?.kind == .timeout)
         #expect(failure?.detail == "no response within 500ms")
         #expect(failure?.neverReachedHost == false)
-        // Well under a minute even when the test run loads both cores (the time limit is 0.5 s).
-        #expect(Date().timeIntervalSince(started) < 60)
+        // How soon it times out is asserted end to end (ExternalCheckTests), on the binary: here
+        // the whole test run's other tests share Swift concurrency's threads with the probe.
     }
 }
