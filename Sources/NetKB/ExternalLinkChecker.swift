@@ -1,7 +1,8 @@
 import Foundation
 
 /// Checks distinct URLs over an ``HTTPProbing`` port: each URL's ``LinkCheckSession`` driven to
-/// its outcome (sleeping where it says), as many at once as ``HostScheduler`` allows.
+/// its outcome (sleeping where it says), as many at once as ``HostScheduler`` allows, and none
+/// more to a host that ``HostHealth`` gave up on.
 public struct ExternalLinkChecker: Sendable {
     public let probe: any HTTPProbing
     public let options: ExternalCheckOptions
@@ -17,15 +18,25 @@ public struct ExternalLinkChecker: Sendable {
         var scheduler = HostScheduler<Int>(maxInFlight: options.maxConcurrency, maxPerHost: options.maxPerHost)
         for (index, url) in urls.enumerated() { scheduler.add(index, host: url.hostKey) }
         var outcomes = [LinkCheckOutcome?](repeating: nil, count: urls.count)
+        var health = HostHealth()
         await withTaskGroup(of: (Int, LinkCheckOutcome).self) { group in
             var done = 0
             while true {
-                while let (index, _) = scheduler.nextToStart() {
+                while let (index, host) = scheduler.nextToStart() {
+                    if let given = health.verdict(forHost: host) {
+                        // The host failed its last URLs without answering: the rest are not sent.
+                        outcomes[index] = given
+                        scheduler.finished(host: host)
+                        done += 1
+                        progress(done)
+                        continue
+                    }
                     let url = urls[index]
                     group.addTask { (index, await self.check(url)) }
                 }
                 guard let (index, outcome) = await group.next() else { break }
                 outcomes[index] = outcome
+                health.record(outcome, host: urls[index].hostKey)
                 scheduler.finished(host: urls[index].hostKey)
                 done += 1
                 progress(done)

@@ -68,3 +68,41 @@ struct URLExclusionsTests {
         }
     }
 }
+
+@Suite("HostHealth")
+struct HostHealthTests {
+    static let timedOut = LinkCheckOutcome(
+        verdict: .dead, reason: "no response within 20s (tried 4 times)", failure: TransportFailure(.timeout, "t"), reachedServer: true)
+    static let refused = LinkCheckOutcome(
+        verdict: .dead, reason: "connection refused by 'a.org'", failure: TransportFailure(.connectionRefused, "r"), reachedServer: false)
+
+    @Test func aHostIsGivenUpAfterThreeFailuresInARow() {
+        var health = HostHealth()
+        health.record(Self.timedOut, host: "slow.org")
+        health.record(Self.timedOut, host: "slow.org")
+        #expect(health.verdict(forHost: "slow.org") == nil)
+        health.record(Self.timedOut, host: "slow.org")
+        let given = health.verdict(forHost: "slow.org")
+        #expect(given?.verdict == .dead && given?.failure?.kind == .timeout)
+        #expect(given?.reason == "not requested: 'slow.org' failed 3 links in a row (last: no response within 20s (tried 4 times))")
+        #expect(given?.isCacheable == false)
+        #expect(health.verdict(forHost: "other.org") == nil)
+    }
+
+    @Test(arguments: [
+        LinkCheckOutcome(verdict: .alive, status: 200), LinkCheckOutcome(verdict: .dead, status: 404, reason: "404 Not Found"),
+        LinkCheckOutcome(verdict: .dead, status: 503, reason: "503"),
+        LinkCheckOutcome(verdict: .dead, reason: "tls", failure: TransportFailure(.tls, "tls"), reachedServer: true),
+    ])
+    func anAnswerResetsTheCount(answer: LinkCheckOutcome) {
+        var health = HostHealth()
+        health.record(Self.refused, host: "a.org")
+        health.record(Self.refused, host: "a.org")
+        health.record(answer, host: "a.org")
+        health.record(Self.refused, host: "a.org")
+        health.record(Self.refused, host: "a.org")
+        #expect(health.verdict(forHost: "a.org") == nil)
+        health.record(Self.refused, host: "a.org")
+        #expect(health.verdict(forHost: "a.org")?.failure?.kind == .connectionRefused)
+    }
+}
