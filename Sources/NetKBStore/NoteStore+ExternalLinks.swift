@@ -2,38 +2,6 @@ import Foundation
 import GRDB
 import NetKBCore
 
-/// An `http(s)` link written in a note, for the external check.
-public struct ExternalCitation: Hashable, Sendable {
-    /// The citing note's path.
-    public var path: String
-    public var line: Int
-    public var column: Int
-    /// The URL as written.
-    public var url: String
-
-    public init(path: String, line: Int, column: Int, url: String) {
-        self.path = path
-        self.line = line
-        self.column = column
-        self.url = url
-    }
-}
-
-/// A cached verdict on one URL (see ``LinkCheckOutcome/isCacheable``).
-public struct CachedLinkCheck: Hashable, Sendable {
-    /// The URL as requested (``ExternalURL/requestURL``).
-    public var url: String
-    public var outcome: LinkCheckOutcome
-    /// When it was checked, in Unix seconds.
-    public var checkedAt: Double
-
-    public init(url: String, outcome: LinkCheckOutcome, checkedAt: Double) {
-        self.url = url
-        self.outcome = outcome
-        self.checkedAt = checkedAt
-    }
-}
-
 extension NoteStore {
     /// Every link whose target is an absolute `http(s)` URL outside the notes' own repository
     /// (images included), in path, line and column order.

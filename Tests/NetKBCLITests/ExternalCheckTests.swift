@@ -260,6 +260,18 @@ struct ExternalCheckTests {
         #expect(config.stderr.hasPrefix("netkb: error: .netkb/config.yml:4: 'exclude' pattern '(broken' is not a valid regular expression"), "\(config.stderr)")
     }
 
+    @Test func theHelpNamesEveryOptionOfTheExternalCheck() async throws {
+        let help = try await Vault.runAsync { try NetKBBinary.run(["check", "--help"]) }
+        #expect(help.status == 0)
+        for option in [
+            "--external", "--only-external", "--cache-age <duration>", "--no-cache", "--allow-redirects", "--include-private",
+            "--exclude <regex>", "--connect-timeout <duration>", "--timeout <duration>", "--max-concurrency <n>",
+            "--max-per-host <n>", "--retries <n>",
+        ] {
+            #expect(help.stdout.contains("  \(option)"), "\(option)")
+        }
+    }
+
     @Test func limitsPerHostAndOverallHold() async throws {
         let server = try await TestWebServer.start(host: "127.0.0.1")
         let vault = try Vault()
