@@ -22,7 +22,7 @@ public struct ExternalLinkChecker: Sendable {
         await withTaskGroup(of: (Int, LinkCheckOutcome).self) { group in
             var done = 0
             while true {
-                while let (index, host) = scheduler.nextToStart() {
+                while let (index, host) = scheduler.nextToStart(allowing: { health.mayStart(host: $0, inFlight: $1) }) {
                     if let given = health.verdict(forHost: host) {
                         // The host failed its last URLs without answering: the rest are not sent.
                         outcomes[index] = given

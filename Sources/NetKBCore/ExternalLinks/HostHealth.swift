@@ -1,6 +1,8 @@
 /// Gives up on a host after it failed several URLs in a row without any answer (timeouts,
 /// refused or failed connections, DNS), so that 5,000 links to a host that never answers cost
-/// a few timeouts, not 5,000 of them. Any HTTP answer from the host resets its count.
+/// a few timeouts, not 5,000 of them. Any HTTP answer from the host resets its count. While a
+/// host's last URL failed so, no new URL of it starts until those in flight are done
+/// (``mayStart(host:inFlight:)``): the first round of failures decides.
 ///
 /// ```swift
 /// var health = HostHealth(limit: 3)
@@ -23,6 +25,12 @@ public struct HostHealth: Hashable, Sendable {
             return
         }
         failures[host] = ((failures[host]?.count ?? 0) + 1, outcome)
+    }
+
+    /// Whether another URL of `host` may start while `inFlight` of its URLs run: not while its
+    /// last URL failed without an answer and others may still tell.
+    public func mayStart(host: String, inFlight: Int) -> Bool {
+        inFlight == 0 || failures[host] == nil
     }
 
     /// The outcome to give every further URL of `host` without a request, once it is given up;

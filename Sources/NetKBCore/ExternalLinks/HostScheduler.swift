@@ -36,8 +36,9 @@ public struct HostScheduler<Item> {
     }
 
     /// The next item allowed to start now, counted as in flight; nil when every queued item
-    /// waits for a limit (or nothing is queued).
-    public mutating func nextToStart() -> (item: Item, host: String)? {
+    /// waits for a limit (or nothing is queued). `allowing` can hold a host back for now: it
+    /// is asked with the host and how many of its items are in flight.
+    public mutating func nextToStart(allowing: (_ host: String, _ inFlight: Int) -> Bool = { _, _ in true }) -> (item: Item, host: String)? {
         guard inFlight < maxInFlight, queued > 0 else { return nil }
         var looked = 0
         while looked < turns.count {
@@ -50,7 +51,7 @@ public struct HostScheduler<Item> {
                 turns.remove(at: cursor)
                 continue
             }
-            guard running[host, default: 0] < maxPerHost else {
+            guard running[host, default: 0] < maxPerHost, allowing(host, running[host, default: 0]) else {
                 cursor += 1
                 looked += 1
                 continue

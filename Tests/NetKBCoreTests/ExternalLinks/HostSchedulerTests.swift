@@ -19,6 +19,18 @@ struct HostSchedulerTests {
         #expect(scheduler.nextToStart()?.item == 2)
     }
 
+    @Test func aHostCanBeHeldBack() {
+        var scheduler = HostScheduler<Int>(maxInFlight: 8, maxPerHost: 4)
+        for item in 0..<3 { scheduler.add(item, host: "held.org") }
+        scheduler.add(10, host: "free.org")
+        #expect(scheduler.nextToStart()?.item == 0)
+        let allowing = { (host: String, inFlight: Int) in host != "held.org" || inFlight == 0 }
+        #expect(scheduler.nextToStart(allowing: allowing)?.item == 10)
+        #expect(scheduler.nextToStart(allowing: allowing) == nil)
+        scheduler.finished(host: "held.org")
+        #expect(scheduler.nextToStart(allowing: allowing)?.item == 1)
+    }
+
     @Test func theOverallLimitHolds() {
         var scheduler = HostScheduler<Int>(maxInFlight: 3, maxPerHost: 4)
         for item in 0..<10 { scheduler.add(item, host: "h\(item)") }
@@ -87,6 +99,16 @@ struct HostHealthTests {
         #expect(given?.reason == "not requested: 'slow.org' failed 3 links in a row (last: no response within 20s (tried 4 times))")
         #expect(given?.isCacheable == false)
         #expect(health.verdict(forHost: "other.org") == nil)
+    }
+
+    @Test func aFailingHostStartsNothingNewWhileOthersOfItsURLsRun() {
+        var health = HostHealth()
+        #expect(health.mayStart(host: "slow.org", inFlight: 3))
+        health.record(Self.timedOut, host: "slow.org")
+        #expect(!health.mayStart(host: "slow.org", inFlight: 3))
+        #expect(health.mayStart(host: "slow.org", inFlight: 0))
+        health.record(LinkCheckOutcome(verdict: .alive, status: 200), host: "slow.org")
+        #expect(health.mayStart(host: "slow.org", inFlight: 3))
     }
 
     @Test(arguments: [
