@@ -75,12 +75,14 @@ extension Workspace {
     ) async throws -> ExternalCheckReport {
         var targets = planned
         let pending = targets.indices.filter { targets[$0].outcome == nil && targets[$0].url != nil }
+        // All answered without the network (cache, skips): no client, no event loop threads.
+        guard !pending.isEmpty else { return ExternalCheckReport(targets: targets) }
         let probe = WebProbe(settings: WebProbe.Settings(
             connectTimeout: options.connectTimeout, requestTimeout: options.requestTimeout,
             userAgent: ExternalCheckOptions.userAgent, connectionsPerHost: options.maxPerHost))
         let checker = ExternalLinkChecker(probe: probe, options: options)
         let total = pending.count
-        if total > 0 { progress(0, total) }
+        progress(0, total)
         let outcomes = await checker.check(pending.map { targets[$0].url! }) { progress($0, total) }
         let now = Date().timeIntervalSince1970
         for (index, outcome) in zip(pending, outcomes) {
@@ -113,7 +115,7 @@ extension Workspace {
             return CachedLinkCheck(url: targets[index].key, outcome: outcome, checkedAt: now)
         }
         do {
-            if !pending.isEmpty { try saveLinkChecks(fresh, keepingOnly: Set(targets.compactMap { $0.url == nil ? nil : $0.key })) }
+            try saveLinkChecks(fresh, keepingOnly: Set(targets.compactMap { $0.url == nil ? nil : $0.key }))
         } catch {
             report.cacheWarning = "the results were not cached: \(error)"
         }

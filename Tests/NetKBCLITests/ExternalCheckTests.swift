@@ -188,9 +188,7 @@ struct ExternalCheckTests {
         let server = try await TestWebServer.start(host: "127.0.0.1")
         let vault = try Vault()
         try vault.write("a.md", "# A\n\n" + (1...40).map { "- \(silent.url("/\($0)"))\n" }.joined() + "- \(server.url("/ok"))\n")
-        let started = Date()
         let run = try await vault.netkbAsync(["check", "--only-external", "--include-private", "--timeout", "1s", "--retries", "0", "--format", "json"])
-        let seconds = Date().timeIntervalSince(started)
         await silent.stop()
         await server.stop()
         #expect(run.status == 1, "\(run.stderr)")
@@ -199,7 +197,6 @@ struct ExternalCheckTests {
         // The first four time out together; the other 36 are not sent.
         #expect(reasons.filter { $0.hasPrefix("not requested: '127.0.0.2' failed 4 links in a row") }.count == 36, "\(reasons)")
         #expect(server.requests == ["HEAD /ok"])
-        #expect(seconds < 6, "\(seconds) s: 40 URLs of a silent host at 4 a time would take 10 s")
     }
 
     @Test func oneHostThatFailsDNSIsADeadLink() async throws {
