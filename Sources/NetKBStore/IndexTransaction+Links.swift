@@ -47,7 +47,7 @@ extension IndexTransaction {
         }
         guard !pending.isEmpty else { return 0 }
         let resolver = LinkResolver(catalog: try catalog(detailFor: relevantNotes(forLinks: pending)), repository: repository)
-        let update = try db.cachedStatement(sql: """
+        let update = try BoundStatement(db, sql: """
             UPDATE links SET status = ?, broken_kind = ?, reason = ?, suggestion = ?, target_path = ?, target_section = ? WHERE id = ?
             """)
         let chunkSize = 8_192
@@ -66,13 +66,18 @@ extension IndexTransaction {
             let verdicts = Self.resolveConcurrently(work.map { ($0.link, $0.path) }, with: resolver)
             for (item, verdict) in zip(work, verdicts) {
                 let id = item.id
-                switch verdict {
-                case .external:
-                    try update.execute(arguments: ["external", nil, nil, nil, nil, nil, id])
-                case .resolved(let resolved):
-                    try update.execute(arguments: ["ok", nil, nil, nil, resolved.path, resolved.sectionIndex, id])
-                case .broken(let broken):
-                    try update.execute(arguments: ["broken", broken.kind.rawValue, broken.reason, broken.suggestion, nil, nil, id])
+                try update.run { values in
+                    switch verdict {
+                    case .external:
+                        values.add("external"); for _ in 0..<5 { values.addNull() }
+                    case .resolved(let resolved):
+                        values.add("ok"); values.addNull(); values.addNull(); values.addNull()
+                        values.add(resolved.path); values.add(resolved.sectionIndex)
+                    case .broken(let broken):
+                        values.add("broken"); values.add(broken.kind.rawValue); values.add(broken.reason)
+                        values.add(broken.suggestion); values.addNull(); values.addNull()
+                    }
+                    values.add(id)
                 }
             }
         }

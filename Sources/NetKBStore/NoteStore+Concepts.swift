@@ -178,8 +178,8 @@ extension NoteStore {
                 var topics: [LayerOverview.Topic] = []
                 let limit = details ? "" : " LIMIT \(max(0, topicsPerLayer))"
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT n.path, t.line, t.heading, t.layers FROM note_topics t JOIN notes n ON n.id = t.note_id
-                    WHERE t.dominant = ? ORDER BY n.path, t.line\(limit)
+                    SELECT path, line, heading, layers FROM note_topics INDEXED BY note_topics_by_layer
+                    WHERE dominant = ? ORDER BY path, line\(limit)
                     """, arguments: [osi.rawValue]) {
                     topics.append(LayerOverview.Topic(path: row["path"], line: row["line"], heading: row["heading"], layers: LayerMask.osiLayers(row["layers"])))
                 }

@@ -35,9 +35,8 @@ extension NoteStore {
             : "note_references r JOIN notes n ON n.id = r.note_id"
         var sql: SQL = """
             SELECT n.path, n.title, r.line, r.col, r.url, r.normalized_url, r.domain, r.label, r.description, r.is_image,
-                   r.section_id, s.start_line, s.heading_path
+                   r.section_id, r.section_line, r.heading_path, r.note_id
             FROM \(join)
-            LEFT JOIN sections s ON s.id = r.section_id
             WHERE 1
             """
         if !filter.includeImages { sql += " AND r.is_image = 0" }
@@ -59,8 +58,12 @@ extension NoteStore {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var headingPaths: [Int64: [String]] = [:]
             var citations: [CitedReference] = []
+            // A note's citations come together: its path and title are read once.
+            var note: (id: Int64, path: String, title: String) = (-1, "", "")
             let rows = try SQLRequest<Row>(literal: sql).fetchCursor(db)
             while let row = try rows.next() {
+                let noteID: Int64 = row[13]
+                if noteID != note.id { note = (noteID, row[0], row[1]) }
                 var headingPath: [String] = []
                 if let section: Int64 = row[10] {
                     if let known = headingPaths[section] {
@@ -71,7 +74,7 @@ extension NoteStore {
                     }
                 }
                 citations.append(CitedReference(
-                    path: row[0], noteTitle: row[1], line: row[2], column: row[3], sectionLine: row[11] ?? row[2],
+                    path: note.path, noteTitle: note.title, line: row[2], column: row[3], sectionLine: row[11] ?? row[2],
                     headingPath: headingPath, url: row[4], normalizedURL: row[5], domain: row[6], label: row[7],
                     description: row[8], isImage: row[9]))
             }

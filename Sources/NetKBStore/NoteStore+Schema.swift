@@ -168,6 +168,22 @@ extension NoteStore {
                 CREATE INDEX sections_by_layers ON sections(layers, mentioned_layers);
                 """)
         }
+        migrator.registerMigration("v8: references and topics in reading order") { db in
+            // `refs` and `layers` list in path order straight from these tables, without
+            // reading the sections (large rows) or sorting every topic.
+            try db.execute(sql: """
+                ALTER TABLE note_references ADD COLUMN section_line INTEGER;
+                ALTER TABLE note_references ADD COLUMN heading_path TEXT;
+                UPDATE note_references SET
+                    section_line = (SELECT start_line FROM sections WHERE id = note_references.section_id),
+                    heading_path = (SELECT heading_path FROM sections WHERE id = note_references.section_id)
+                    WHERE section_id IS NOT NULL;
+                ALTER TABLE note_topics ADD COLUMN path TEXT NOT NULL DEFAULT '';
+                UPDATE note_topics SET path = (SELECT path FROM notes WHERE id = note_topics.note_id);
+                DROP INDEX note_topics_by_layer;
+                CREATE INDEX note_topics_by_layer ON note_topics(dominant, path, line);
+                """)
+        }
         return migrator
     }
 
