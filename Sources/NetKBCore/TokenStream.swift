@@ -21,9 +21,9 @@ public struct TokenStream: Sendable {
         var colocated: Bool
     }
 
-    /// Texts longer than this are not recorded (their offsets would not fit): they are
-    /// tokenized when written, as usual.
-    public static let maximumSourceBytes = Int(Int32.max)
+    /// Texts longer than this are not recorded: they are tokenized when written, as usual, so
+    /// that a huge section costs no more memory than its text (tokens take about twice as much).
+    public static let maximumSourceBytes = 4 << 20
 
     /// Tokenizes `source` now; nil when it is too long to record.
     public init?(recording source: String, mode: TokenizationMode = .document, tokenizer: KoreanAwareTokenizer = KoreanAwareTokenizer()) {
@@ -39,7 +39,7 @@ public struct TokenStream: Sendable {
                                      sourceEnd: Int32(range.upperBound), colocated: colocated))
                 return true
             }
-            return bytes.count <= Self.maximumSourceBytes
+            return true
         }
         guard recorded else { return nil }
     }

@@ -23,4 +23,11 @@ struct TokenStreamTests {
         var same = Array(text.utf8)
         #expect(same.withUnsafeMutableBufferPointer { stream.isSource(of: UnsafeBufferPointer($0)) })
     }
+
+    @Test func hugeTextsAreLeftToTheWriter() {
+        let huge = String(repeating: "소켓 통신 ", count: TokenStream.maximumSourceBytes / 14 + 1)
+        #expect(huge.utf8.count > TokenStream.maximumSourceBytes)
+        #expect(TokenStream(recording: huge) == nil)
+        #expect(TokenStream(recording: String(huge.prefix(1000))) != nil)
+    }
 }
