@@ -90,10 +90,19 @@ public struct Indexer: Sendable {
                 affected.formUnion(try record(outcome, in: transaction, indexed: indexed, report: &report))
                 progress?(.read(done: done, of: toRead.count))
             }
-            if let suspended { try transaction.restore(suspended) }
-            if taxonomy != nil { try transaction.recountConcepts() }
             affected.formUnion(try transaction.replaceFiles(with: scan.otherFiles))
-            try transaction.resolveLinks(affectedKeys: affected, repository: repository)
+            // A new file builds its indexes (and counts concepts, which needs one) while its
+            // links are resolved on the other cores.
+            func finish() throws {
+                if let suspended { try transaction.restore(suspended) }
+                if taxonomy != nil { try transaction.recountConcepts() }
+            }
+            if suspended != nil {
+                try transaction.resolveLinks(affectedKeys: affected, repository: repository, meanwhile: finish)
+            } else {
+                try finish()
+                try transaction.resolveLinks(affectedKeys: affected, repository: repository)
+            }
         }
         var current: NoteStore
         if let store {
