@@ -27,10 +27,10 @@ extension IndexTransaction {
     /// The settings key of what the taxonomy was read from (see ``NoteStore/taxonomySource()``).
     static let taxonomySourceKey = "taxonomy-source"
 
-    func insertConcepts(_ tags: SectionTags, section: Int64) throws {
-        let insert = try BoundStatement(db, sql: "INSERT INTO section_concepts (section_id, concept_id, count, first_line) VALUES (?, ?, ?, ?)")
+    func insertConcepts(_ tags: SectionTags, section: Int64, note: Int64) throws {
+        let insert = try BoundStatement(db, sql: "INSERT INTO section_concepts (section_id, concept_id, count, first_line, note_id) VALUES (?, ?, ?, ?, ?)")
         for concept in tags.concepts {
-            try insert.run { $0.add(section); $0.add(concept.conceptID); $0.add(concept.count); $0.add(concept.line) }
+            try insert.run { $0.add(section); $0.add(concept.conceptID); $0.add(concept.count); $0.add(concept.line); $0.add(note) }
         }
     }
 
@@ -134,7 +134,7 @@ extension IndexTransaction {
             let id: Int64 = row["id"]
             let tags = tagger.tags(of: TaggableText(heading: heading, body: row["body"], map: map))
             layers.append((id, LayerMask.of(tags.layers), LayerMask.of(tags.mentionedLayers)))
-            try insertConcepts(tags, section: id)
+            try insertConcepts(tags, section: id, note: note)
             sections.append(tags)
             outline.append(TopicOutline(level: row["level"], heading: heading, line: row["start_line"]))
             count += 1

@@ -168,9 +168,9 @@ extension NoteStore {
                 CREATE INDEX sections_by_layers ON sections(layers, mentioned_layers);
                 """)
         }
-        migrator.registerMigration("v8: references and topics in reading order") { db in
-            // `refs` and `layers` list in path order straight from these tables, without
-            // reading the sections (large rows) or sorting every topic.
+        migrator.registerMigration("v8: references, topics and concept entries in reading order") { db in
+            // `refs`, `layers` and a concept's card list in path order straight from these
+            // tables, without reading the sections (large rows) or sorting every topic.
             try db.execute(sql: """
                 ALTER TABLE note_references ADD COLUMN section_line INTEGER;
                 ALTER TABLE note_references ADD COLUMN heading_path TEXT;
@@ -182,6 +182,10 @@ extension NoteStore {
                 UPDATE note_topics SET path = (SELECT path FROM notes WHERE id = note_topics.note_id);
                 DROP INDEX note_topics_by_layer;
                 CREATE INDEX note_topics_by_layer ON note_topics(dominant, path, line);
+                ALTER TABLE section_concepts ADD COLUMN note_id INTEGER NOT NULL DEFAULT 0;
+                UPDATE section_concepts SET note_id = (SELECT note_id FROM sections WHERE id = section_concepts.section_id);
+                DROP INDEX section_concepts_by_concept;
+                CREATE INDEX section_concepts_by_concept ON section_concepts(concept_id, note_id, section_id);
                 """)
         }
         return migrator

@@ -215,7 +215,7 @@ public struct IndexTransaction {
             try PretokenizedText.shared.offering(stored.tokens) {
                 try insertText.run { $0.add(sectionID); $0.add(stored.heading); $0.add(context); $0.add(stored.body) }
             }
-            if let sectionTags { try insertConcepts(sectionTags, section: sectionID) }
+            if let sectionTags { try insertConcepts(sectionTags, section: sectionID, note: noteID) }
         }
         if let tags { try saveTopics(tags, noteID: noteID, path: note.path) }
         func sectionID(_ index: Int) -> Int64? {
