@@ -172,7 +172,8 @@ extension NoteStore {
             }
             var layerSections: [OSILayer: Int] = [:]
             var tagged = 0
-            for row in try Row.fetchAll(db, sql: "SELECT mentioned_layers AS layers, COUNT(*) AS n FROM sections INDEXED BY sections_by_layers GROUP BY mentioned_layers") {
+            // Grouped in the index's own order (no sort); the masks are added up here.
+            for row in try Row.fetchAll(db, sql: "SELECT mentioned_layers AS layers, COUNT(*) AS n FROM sections INDEXED BY sections_by_layers GROUP BY layers, mentioned_layers") {
                 let mask: Int64 = row["layers"]
                 let count: Int = row["n"]
                 if mask != 0 { tagged += count }
