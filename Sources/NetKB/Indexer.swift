@@ -82,15 +82,27 @@ public struct Indexer: Sendable {
             if taxonomyChanged {
                 report.retagged = try transaction.useTaxonomy(tagger, source: taxonomyKey)
             }
+            // A new file: its indexes are built once its rows are in.
+            let suspended = store == nil ? try transaction.suspendSecondaryIndexes() : nil
             var done = 0
             while let outcome = reader.next() {
                 done += 1
                 affected.formUnion(try record(outcome, in: transaction, indexed: indexed, report: &report))
                 progress?(.read(done: done, of: toRead.count))
             }
-            if taxonomy != nil { try transaction.recountConcepts() }
             affected.formUnion(try transaction.replaceFiles(with: scan.otherFiles))
-            try transaction.resolveLinks(affectedKeys: affected, repository: repository)
+            // A new file builds its indexes (and counts concepts, which needs one) while its
+            // links are resolved on the other cores.
+            func finish() throws {
+                if let suspended { try transaction.restore(suspended) }
+                if taxonomy != nil { try transaction.recountConcepts() }
+            }
+            if suspended != nil {
+                try transaction.resolveLinks(affectedKeys: affected, repository: repository, meanwhile: finish)
+            } else {
+                try finish()
+                try transaction.resolveLinks(affectedKeys: affected, repository: repository)
+            }
         }
         var current: NoteStore
         if let store {
@@ -108,10 +120,10 @@ public struct Indexer: Sendable {
     /// resolved again.
     func record(_ outcome: NoteReader.Outcome, in transaction: IndexTransaction, indexed: [String: FileStamp], report: inout IndexReport) throws -> Set<String> {
         switch outcome {
-        case .parsed(let file, let parsed, let linked, let stamp, let tags):
+        case .parsed(let file, let parsed, let linked, let stamp, let tags, let texts):
             if indexed[file.path] == nil { report.added += 1 } else { report.updated += 1 }
             report.warnings += parsed.warnings
-            return try transaction.save(linked, stamp: stamp, tags: tags)
+            return try transaction.save(linked, stamp: stamp, tags: tags, texts: texts)
         case .sameContent(let file, let stamp):
             try transaction.touch(path: file.path, stamp: stamp)
             report.unchanged += 1

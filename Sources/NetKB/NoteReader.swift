@@ -11,7 +11,7 @@ import Glibc
 /// which bounds memory however many notes change.
 final class NoteReader: @unchecked Sendable {
     enum Outcome: Sendable {
-        case parsed(NoteFile, ParsedNote, LinkedNote, FileStamp, NoteTags?)
+        case parsed(NoteFile, ParsedNote, LinkedNote, FileStamp, NoteTags?, [StoredSectionText])
         case sameContent(NoteFile, FileStamp)
         case vanished(NoteFile)
         case unreadable(NoteFile, reason: String)
@@ -28,6 +28,7 @@ final class NoteReader: @unchecked Sendable {
 
     /// Tags each parsed note on the reader's thread, beside the writer; nil for no tags.
     private let tagger: ConceptTagger?
+    private let tokenizer = KoreanAwareTokenizer()
 
     init(files: [NoteFile], indexed: [String: FileStamp], tagger: ConceptTagger? = nil) {
         self.files = files
@@ -90,7 +91,9 @@ final class NoteReader: @unchecked Sendable {
             return .sameContent(file, stamp)
         }
         let parsed = parser.parse(bytes, path: file.path)
-        return .parsed(file, parsed, LinkedNote(parsed.note), stamp, tagger?.tags(of: parsed.note))
+        // The sections' stored texts and their full-text tokens are made here, beside the writer.
+        let texts = StoredSectionText.of(parsed.note, tokenizer: tokenizer)
+        return .parsed(file, parsed, LinkedNote(parsed.note), stamp, tagger?.tags(of: parsed.note, stored: texts), texts)
     }
 
     struct POSIXFailure: Error { var code: Int32 }

@@ -59,8 +59,9 @@ public struct NotesFolder: Sendable {
 
         var scan = Scan()
         var visited: Set<FileIdentity> = [FileIdentity(info)]
-        // Relative path → the name as the folder spells it, to tell NFC/NFD twins apart.
-        var spelledAs: [String: [UInt8]] = [:]
+        // Whether some name was changed to be shown (NFD to NFC, bytes escaped): only then can two
+        // files have one path, and only then is the list searched for such twins.
+        var sawRespelledName = false
         // Folders to read: absolute path (bytes, as the file system spells it) and path relative to the root.
         var pending: [([UInt8], String)] = [(Array(root.utf8), "")]
         while let (folder, relativeFolder) = pending.popLast() {
@@ -72,6 +73,8 @@ public struct NotesFolder: Sendable {
                 continue
             }
             defer { closedir(directory) }
+            // Entries are looked up relative to the open folder: no walk of the whole path each time.
+            let folderDescriptor = dirfd(directory)
             while let entry = readdir(directory) {
                 let nameBytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
                 if nameBytes.first == UInt8(ascii: ".") { continue }
@@ -79,12 +82,17 @@ public struct NotesFolder: Sendable {
                 let absolute = folder.last == UInt8(ascii: "/") ? folder + nameBytes : folder + [UInt8(ascii: "/")] + nameBytes
                 let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
                 var item = stat()
-                guard FileSystemPath.withCString(absolute, { stat($0, &item) }) == 0 else {
+                let found = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    fstatat(folderDescriptor, raw.baseAddress!.assumingMemoryBound(to: CChar.self), &item, 0)
+                }
+                guard found == 0 else {
+                    let failure = errno
                     var linkInfo = stat()
-                    if FileSystemPath.withCString(absolute, { lstat($0, &linkInfo) }) == 0, linkInfo.st_mode & S_IFMT == S_IFLNK {
-                        if Self.isNote(name) || errno == ELOOP {
-                            scan.warnings.append(NoteWarning(path: relative, message: "broken or looping symbolic link: \(String(cString: strerror(errno)))"))
-                        }
+                    let isLink = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        fstatat(folderDescriptor, raw.baseAddress!.assumingMemoryBound(to: CChar.self), &linkInfo, AT_SYMLINK_NOFOLLOW)
+                    } == 0 && linkInfo.st_mode & S_IFMT == S_IFLNK
+                    if isLink, Self.isNote(name) || failure == ELOOP {
+                        scan.warnings.append(NoteWarning(path: relative, message: "broken or looping symbolic link: \(String(cString: strerror(failure)))"))
                     }
                     continue
                 }
@@ -100,22 +108,11 @@ public struct NotesFolder: Sendable {
                         scan.warnings.append(NoteWarning(path: relative, message: "folder already visited (a symbolic link loop or a second link to it); skipped"))
                     }
                 case S_IFREG where isNote:
-                    let file = NoteFile(
+                    if !name.utf8.elementsEqual(nameBytes) { sawRespelledName = true }
+                    scan.files.append(NoteFile(
                         path: relative, absolutePath: absolute,
                         modified: Int64(item.st_mtim.tv_sec) * 1_000_000_000 + Int64(item.st_mtim.tv_nsec),
-                        size: Int64(item.st_size))
-                    if spelledAs[relative] != nil {
-                        // The same name in two Unicode normalisations (NFC and NFD): keep the NFC one.
-                        let keepNew = Array(relative.utf8.suffix(nameBytes.count)) == nameBytes
-                        scan.warnings.append(NoteWarning(path: relative, message: "two files have this name, spelled in different Unicode normalisations (NFC and NFD); indexed only the one spelled NFC"))
-                        if keepNew, let index = scan.files.firstIndex(where: { $0.path == relative }) {
-                            scan.files[index] = file
-                            spelledAs[relative] = nameBytes
-                        }
-                        continue
-                    }
-                    spelledAs[relative] = nameBytes
-                    scan.files.append(file)
+                        size: Int64(item.st_size)))
                 case S_IFREG:
                     scan.otherFiles.append(relative)
                 default:
@@ -125,7 +122,29 @@ public struct NotesFolder: Sendable {
         }
         // Byte order: stable, and much cheaper than String's Unicode-aware comparison.
         scan.files.sort { Self.bytesPrecede($0.path, $1.path) }
+        if sawRespelledName { Self.keepOneOfEachTwin(&scan) }
         return scan
+    }
+
+    /// Two files whose names differ only in Unicode normalisation (NFC and NFD, as macOS and
+    /// Linux may spell one name) have one path: the one spelled NFC is kept, with a warning.
+    /// `scan.files` is sorted by path, so twins stand together.
+    static func keepOneOfEachTwin(_ scan: inout Scan) {
+        func isSpelledAsShown(_ file: NoteFile) -> Bool {
+            let name = file.absolutePath.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).last ?? []
+            return file.path.utf8.suffix(name.count).elementsEqual(name)
+        }
+        var kept: [NoteFile] = []
+        kept.reserveCapacity(scan.files.count)
+        for file in scan.files {
+            guard let last = kept.last, last.path == file.path else {
+                kept.append(file)
+                continue
+            }
+            scan.warnings.append(NoteWarning(path: file.path, message: "two files have this name, spelled in different Unicode normalisations (NFC and NFD); indexed only the one spelled NFC"))
+            if !isSpelledAsShown(last), isSpelledAsShown(file) { kept[kept.count - 1] = file }
+        }
+        scan.files = kept
     }
 
     /// Whether `a` comes before `b` in byte order, compared with `memcmp` over the strings'

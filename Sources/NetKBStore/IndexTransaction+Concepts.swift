@@ -27,20 +27,20 @@ extension IndexTransaction {
     /// The settings key of what the taxonomy was read from (see ``NoteStore/taxonomySource()``).
     static let taxonomySourceKey = "taxonomy-source"
 
-    func insertConcepts(_ tags: SectionTags, section: Int64) throws {
-        let insert = try db.cachedStatement(sql: "INSERT INTO section_concepts (section_id, concept_id, count, first_line) VALUES (?, ?, ?, ?)")
+    func insertConcepts(_ tags: SectionTags, section: Int64, note: Int64) throws {
+        let insert = try BoundStatement(db, sql: "INSERT INTO section_concepts (section_id, concept_id, count, first_line, note_id) VALUES (?, ?, ?, ?, ?)")
         for concept in tags.concepts {
-            try insert.execute(arguments: [section, concept.conceptID, concept.count, concept.line])
+            try insert.run { $0.add(section); $0.add(concept.conceptID); $0.add(concept.count); $0.add(concept.line); $0.add(note) }
         }
     }
 
-    func saveTopics(_ tags: NoteTags, noteID: Int64) throws {
+    func saveTopics(_ tags: NoteTags, noteID: Int64, path: String) throws {
         try db.cachedStatement(sql: "UPDATE notes SET dominant_layer = ? WHERE id = ?")
             .execute(arguments: [tags.dominantLayer?.rawValue, noteID])
-        let insert = try db.cachedStatement(sql: "INSERT INTO note_topics (note_id, line, heading, dominant, layers) VALUES (?, ?, ?, ?, ?)")
+        let insert = try BoundStatement(db, sql: "INSERT INTO note_topics (note_id, path, line, heading, dominant, layers) VALUES (?, ?, ?, ?, ?, ?)")
         for topic in tags.topics {
             guard let dominant = topic.tally.dominantLayer else { continue }
-            try insert.execute(arguments: [noteID, topic.line, topic.heading, dominant.rawValue, LayerMask.of(topic.layers)])
+            try insert.run { $0.add(noteID); $0.add(path); $0.add(topic.line); $0.add(topic.heading); $0.add(dominant.rawValue); $0.add(LayerMask.of(topic.layers)) }
         }
     }
 
@@ -103,17 +103,18 @@ extension IndexTransaction {
         try db.execute(sql: "DELETE FROM section_concepts; DELETE FROM note_topics; UPDATE notes SET dominant_layer = NULL; UPDATE sections SET layers = 0, mentioned_layers = 0")
         let update = try db.cachedStatement(sql: "UPDATE sections SET layers = ?, mentioned_layers = ? WHERE id = ?")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT s.id, s.note_id, s.level, s.heading, s.body, s.start_line, s.text_map, n.title
+            SELECT s.id, s.note_id, s.level, s.heading, s.body, s.start_line, s.text_map, n.title, n.path
             FROM sections s JOIN notes n ON n.id = s.note_id ORDER BY s.note_id, s.ordinal
             """)
         var count = 0
         var noteID: Int64?
         var title = ""
+        var path = ""
         var sections: [SectionTags] = []
         var outline: [TopicOutline] = []
         func finishNote() throws {
             guard let noteID else { return }
-            try saveTopics(NoteTags(sections: sections, outline: outline, noteTitle: title), noteID: noteID)
+            try saveTopics(NoteTags(sections: sections, outline: outline, noteTitle: title), noteID: noteID, path: path)
             sections.removeAll(keepingCapacity: true)
             outline.removeAll(keepingCapacity: true)
         }
@@ -126,13 +127,14 @@ extension IndexTransaction {
                 try finishNote()
                 noteID = note
                 title = row["title"]
+                path = row["path"]
             }
             let map = (row["text_map"] as Data?).map { SectionTextMap(encoded: [UInt8]($0)) } ?? SectionTextMap()
             let heading: String = row["heading"]
             let id: Int64 = row["id"]
             let tags = tagger.tags(of: TaggableText(heading: heading, body: row["body"], map: map))
             layers.append((id, LayerMask.of(tags.layers), LayerMask.of(tags.mentionedLayers)))
-            try insertConcepts(tags, section: id)
+            try insertConcepts(tags, section: id, note: note)
             sections.append(tags)
             outline.append(TopicOutline(level: row["level"], heading: heading, line: row["start_line"]))
             count += 1

@@ -20,8 +20,11 @@ extension IndexTransaction {
     /// Resolves the links that need it: new links, links that look up one of `affectedKeys`,
     /// every broken link when any key changed (a new note may mend one), and all links when the
     /// rules changed (another `repository`, another netkb). Returns how many were resolved.
+    ///
+    /// `meanwhile`, when given, runs on this thread while the links are resolved on others
+    /// (a full build builds its indexes then); the links are then read at once, not in chunks.
     @discardableResult
-    public func resolveLinks(affectedKeys: Set<String>, repository: RepositoryURL?) throws -> Int {
+    public func resolveLinks(affectedKeys: Set<String>, repository: RepositoryURL?, meanwhile: (() throws -> Void)? = nil) throws -> Int {
         let rules = Self.rules(repository)
         let rulesChanged = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'link-rules'") != rules
         if rulesChanged {
@@ -45,38 +48,64 @@ extension IndexTransaction {
                     """)
             }
         }
-        guard !pending.isEmpty else { return 0 }
+        guard !pending.isEmpty else {
+            try meanwhile?()
+            return 0
+        }
         let resolver = LinkResolver(catalog: try catalog(detailFor: relevantNotes(forLinks: pending)), repository: repository)
-        let update = try db.cachedStatement(sql: """
+        let update = try BoundStatement(db, sql: """
             UPDATE links SET status = ?, broken_kind = ?, reason = ?, suggestion = ?, target_path = ?, target_section = ? WHERE id = ?
             """)
-        let chunkSize = 8_192
+        let chunkSize = meanwhile == nil ? 8_192 : pending.count
         for start in stride(from: 0, to: pending.count, by: chunkSize) {
             let ids = Array(pending[start..<min(pending.count, start + chunkSize)])
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id
-                WHERE l.id IN (\(databaseQuestionMarks(count: ids.count)))
-                """, arguments: StatementArguments(ids))
+            let work = try linksToResolve(ids, all: meanwhile != nil && start == 0 && ids.count == pending.count && rulesChanged)
             // Resolving is pure and most of the work: it runs on every core, the writes after it.
-            let work: [(id: Int64, link: Link, path: String)] = rows.map { row in
-                (row["id"], Link(
-                    target: row["target"], text: row["text"], kind: LinkKind(rawValue: row["kind"]) ?? .markdown,
-                    location: SourceLocation(line: row["line"], column: row["col"]), sectionIndex: 0), row["path"])
+            let verdicts: [LinkResolution]
+            if let meanwhile {
+                let links = work.map { ($0.link, $0.path) }
+                let result = ResolutionHandoff()
+                let group = DispatchGroup()
+                DispatchQueue.global().async(group: group) { result.set(Self.resolveConcurrently(links, with: resolver)) }
+                try meanwhile()
+                group.wait()
+                verdicts = result.values
+            } else {
+                verdicts = Self.resolveConcurrently(work.map { ($0.link, $0.path) }, with: resolver)
             }
-            let verdicts = Self.resolveConcurrently(work.map { ($0.link, $0.path) }, with: resolver)
             for (item, verdict) in zip(work, verdicts) {
                 let id = item.id
-                switch verdict {
-                case .external:
-                    try update.execute(arguments: ["external", nil, nil, nil, nil, nil, id])
-                case .resolved(let resolved):
-                    try update.execute(arguments: ["ok", nil, nil, nil, resolved.path, resolved.sectionIndex, id])
-                case .broken(let broken):
-                    try update.execute(arguments: ["broken", broken.kind.rawValue, broken.reason, broken.suggestion, nil, nil, id])
+                try update.run { values in
+                    switch verdict {
+                    case .external:
+                        values.add("external"); for _ in 0..<5 { values.addNull() }
+                    case .resolved(let resolved):
+                        values.add("ok"); values.addNull(); values.addNull(); values.addNull()
+                        values.add(resolved.path); values.add(resolved.sectionIndex)
+                    case .broken(let broken):
+                        values.add("broken"); values.add(broken.kind.rawValue); values.add(broken.reason)
+                        values.add(broken.suggestion); values.addNull(); values.addNull()
+                    }
+                    values.add(id)
                 }
             }
         }
         return pending.count
+    }
+
+    /// The links with these ids (every link, when `all`), with the paths of their notes.
+    func linksToResolve(_ ids: [Int64], all: Bool) throws -> [(id: Int64, link: Link, path: String)] {
+        let rows = all
+            ? try Row.fetchAll(db, sql: "SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id")
+            : try Row.fetchAll(db, sql: """
+                SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id
+                WHERE l.id IN (\(databaseQuestionMarks(count: ids.count)))
+                """, arguments: StatementArguments(ids))
+        return rows.map { row in
+            (row["id"], Link(
+                target: row["target"], text: row["text"], kind: LinkKind(rawValue: row["kind"]) ?? .markdown,
+                location: SourceLocation(line: row["line"], column: row["col"]), sectionIndex: 0), row["path"])
+        }
     }
 
     /// Each link's verdict, in order, worked out on all cores in chunks.
@@ -180,4 +209,15 @@ private final class ResolutionSlots: @unchecked Sendable {
         defer { lock.unlock() }
         return slots.map { $0! }
     }
+}
+
+/// The verdicts a background thread works out while the writer does something else.
+private final class ResolutionHandoff: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Guarded by `lock`; set once, before the group the writer waits on is left.
+    private var verdicts: [LinkResolution] = []
+
+    func set(_ values: [LinkResolution]) { lock.withLock { verdicts = values } }
+
+    var values: [LinkResolution] { lock.withLock { verdicts } }
 }

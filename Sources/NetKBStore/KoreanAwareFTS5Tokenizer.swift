@@ -23,13 +23,20 @@ final class KoreanAwareFTS5Tokenizer: FTS5CustomTokenizer {
         let mode: TokenizationMode = tokenization.contains(.query) ? .query : .document
         var code = SQLITE_OK
         pText.withMemoryRebound(to: UInt8.self, capacity: Int(nText)) { bytes in
-            tokenizer.tokenize(UnsafeBufferPointer(start: bytes, count: Int(nText)), mode: mode) { token, range, colocated in
+            let text = UnsafeBufferPointer(start: bytes, count: Int(nText))
+            func emit(_ token: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ colocated: Bool) -> Bool {
                 code = token.withMemoryRebound(to: CChar.self) { chars in
                     tokenCallback(
                         context, colocated ? FTS5_TOKEN_COLOCATED : 0, chars.baseAddress, CInt(chars.count),
                         CInt(range.lowerBound), CInt(range.upperBound))
                 }
                 return code == SQLITE_OK
+            }
+            // Tokens made ahead on the parsing thread, when this is the text they were made from.
+            if mode == .document, let stream = PretokenizedText.shared.take(matching: text) {
+                stream.replay(emit)
+            } else {
+                tokenizer.tokenize(text, mode: mode, emit: emit)
             }
         }
         return code

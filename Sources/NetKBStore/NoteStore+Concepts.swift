@@ -113,12 +113,21 @@ extension NoteStore {
             let related = try Self.concepts(db, ids: relatedIDs.sorted())
             var sections: [SectionReference] = []
             var sectionIDs: [Int64] = []
+            var sectionNotes: [Int64] = []
+            // The first sections in path order are picked from the concept's index entries and
+            // the notes table alone (a note's sections have increasing ids); only those are read.
             for row in try Row.fetchAll(db, sql: """
-                SELECT s.id, n.path, sc.first_line, s.heading, n.title, sc.count FROM section_concepts sc
-                JOIN sections s ON s.id = sc.section_id JOIN notes n ON n.id = s.note_id
-                WHERE sc.concept_id = ? ORDER BY n.path, s.start_line LIMIT ?
-                """, arguments: [id, sectionLimit ?? -1]) {
+                WITH picked AS (
+                    SELECT sc.section_id, n.path, n.title FROM section_concepts sc INDEXED BY section_concepts_by_concept
+                    JOIN notes n ON n.id = sc.note_id
+                    WHERE sc.concept_id = ? ORDER BY n.path, sc.section_id LIMIT ?)
+                SELECT p.section_id AS id, sc.note_id, p.path, p.title, sc.first_line, sc.count, s.heading FROM picked p
+                JOIN section_concepts sc ON sc.section_id = p.section_id AND sc.concept_id = ?
+                JOIN sections s ON s.id = p.section_id
+                ORDER BY p.path, p.section_id
+                """, arguments: [id, sectionLimit ?? -1, id]) {
                 sectionIDs.append(row["id"])
+                sectionNotes.append(row["note_id"])
                 let heading: String = row["heading"]
                 sections.append(SectionReference(path: row["path"], line: row["first_line"], heading: heading.isEmpty ? row["title"] : heading, count: row["count"]))
             }
@@ -126,10 +135,14 @@ extension NoteStore {
             var seen = Set<String>()
             for chunk in stride(from: 0, to: sectionIDs.count, by: 500) {
                 let ids = Array(sectionIDs[chunk..<min(chunk + 500, sectionIDs.count)])
+                // Looked up through their notes (an index), not by scanning every reference.
+                let notes = Array(Set(sectionNotes[chunk..<min(chunk + 500, sectionIDs.count)]))
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT r.url, r.label, r.description, n.path, r.line FROM note_references r JOIN notes n ON n.id = r.note_id
-                    WHERE r.section_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY n.path, r.line
-                    """, arguments: StatementArguments(ids)) {
+                    SELECT r.url, r.label, r.description, n.path, r.line FROM note_references r INDEXED BY references_by_note_line
+                    JOIN notes n ON n.id = r.note_id
+                    WHERE r.note_id IN (\(databaseQuestionMarks(count: notes.count)))
+                      AND r.section_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY n.path, r.line
+                    """, arguments: StatementArguments(notes) + StatementArguments(ids)) {
                     let url: String = row["url"]
                     guard seen.insert(url).inserted else { continue }
                     references.append(ConceptCardReference(url: url, label: row["label"], description: row["description"], path: row["path"], line: row["line"]))
@@ -159,7 +172,8 @@ extension NoteStore {
             }
             var layerSections: [OSILayer: Int] = [:]
             var tagged = 0
-            for row in try Row.fetchAll(db, sql: "SELECT mentioned_layers AS layers, COUNT(*) AS n FROM sections INDEXED BY sections_by_layers GROUP BY mentioned_layers") {
+            // Grouped in the index's own order (no sort); the masks are added up here.
+            for row in try Row.fetchAll(db, sql: "SELECT mentioned_layers AS layers, COUNT(*) AS n FROM sections INDEXED BY sections_by_layers GROUP BY layers, mentioned_layers") {
                 let mask: Int64 = row["layers"]
                 let count: Int = row["n"]
                 if mask != 0 { tagged += count }
@@ -178,8 +192,8 @@ extension NoteStore {
                 var topics: [LayerOverview.Topic] = []
                 let limit = details ? "" : " LIMIT \(max(0, topicsPerLayer))"
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT n.path, t.line, t.heading, t.layers FROM note_topics t JOIN notes n ON n.id = t.note_id
-                    WHERE t.dominant = ? ORDER BY n.path, t.line\(limit)
+                    SELECT path, line, heading, layers FROM note_topics INDEXED BY note_topics_by_layer
+                    WHERE dominant = ? ORDER BY path, line\(limit)
                     """, arguments: [osi.rawValue]) {
                     topics.append(LayerOverview.Topic(path: row["path"], line: row["line"], heading: row["heading"], layers: LayerMask.osiLayers(row["layers"])))
                 }

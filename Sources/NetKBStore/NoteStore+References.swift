@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import NetKBCore
 
 /// Which citations ``NoteStore/citedReferences(_:)`` returns.
@@ -35,9 +36,8 @@ extension NoteStore {
             : "note_references r JOIN notes n ON n.id = r.note_id"
         var sql: SQL = """
             SELECT n.path, n.title, r.line, r.col, r.url, r.normalized_url, r.domain, r.label, r.description, r.is_image,
-                   r.section_id, s.start_line, s.heading_path
+                   r.section_id, r.section_line, r.heading_path, r.note_id
             FROM \(join)
-            LEFT JOIN sections s ON s.id = r.section_id
             WHERE 1
             """
         if !filter.includeImages { sql += " AND r.is_image = 0" }
@@ -59,23 +59,59 @@ extension NoteStore {
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             var headingPaths: [Int64: [String]] = [:]
             var citations: [CitedReference] = []
-            let rows = try SQLRequest<Row>(literal: sql).fetchCursor(db)
-            while let row = try rows.next() {
+            // Columns are read with SQLite's own calls: tens of thousands of rows, where GRDB's
+            // row values cost more than the query. A note's citations come together: its path
+            // and title are read once; a site's name is made once per run of the same site.
+            let statement = try SQLRequest<Row>(literal: sql).makePreparedRequest(db, forSingleResult: false).statement
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            var note: (id: Int64, path: String, title: String) = (-1, "", "")
+            var domain = ""
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }, sql: statement.sql)
+                }
+                let noteID = sqlite3_column_int64(handle, 13)
+                if noteID != note.id { note = (noteID, Self.text(handle, 0) ?? "", Self.text(handle, 1) ?? "") }
+                if !Self.column(handle, 6, equals: domain) { domain = Self.text(handle, 6) ?? "" }
                 var headingPath: [String] = []
-                if let section: Int64 = row[10] {
+                if sqlite3_column_type(handle, 10) != SQLITE_NULL {
+                    let section = sqlite3_column_int64(handle, 10)
                     if let known = headingPaths[section] {
                         headingPath = known
                     } else {
-                        headingPath = HeadingPathCoding.decode(row[12] ?? "")
+                        headingPath = HeadingPathCoding.decode(Self.text(handle, 12) ?? "")
                         headingPaths[section] = headingPath
                     }
                 }
+                let line = Int(sqlite3_column_int64(handle, 2))
                 citations.append(CitedReference(
-                    path: row[0], noteTitle: row[1], line: row[2], column: row[3], sectionLine: row[11] ?? row[2],
-                    headingPath: headingPath, url: row[4], normalizedURL: row[5], domain: row[6], label: row[7],
-                    description: row[8], isImage: row[9]))
+                    path: note.path, noteTitle: note.title, line: line, column: Int(sqlite3_column_int64(handle, 3)),
+                    sectionLine: sqlite3_column_type(handle, 11) == SQLITE_NULL ? line : Int(sqlite3_column_int64(handle, 11)),
+                    headingPath: headingPath, url: Self.text(handle, 4) ?? "", normalizedURL: Self.text(handle, 5) ?? "",
+                    domain: domain, label: Self.text(handle, 7), description: Self.text(handle, 8),
+                    isImage: sqlite3_column_int64(handle, 9) != 0))
             }
             return citations
         }
+    }
+}
+
+extension NoteStore {
+    /// The text of a column of the current row; nil for NULL.
+    static func text(_ handle: OpaquePointer, _ column: Int32) -> String? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// Whether a text column of the current row is `value`, byte for byte.
+    static func column(_ handle: OpaquePointer, _ column: Int32, equals value: String) -> Bool {
+        guard let bytes = sqlite3_column_text(handle, column) else { return false }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        var value = value
+        return value.withUTF8 { own in own.count == count && own.elementsEqual(UnsafeBufferPointer(start: bytes, count: count)) }
     }
 }

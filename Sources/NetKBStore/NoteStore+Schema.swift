@@ -183,6 +183,26 @@ extension NoteStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v8: references, topics and concept entries in reading order") { db in
+            // `refs`, `layers` and a concept's card list in path order straight from these
+            // tables, without reading the sections (large rows) or sorting every topic.
+            try db.execute(sql: """
+                ALTER TABLE note_references ADD COLUMN section_line INTEGER;
+                ALTER TABLE note_references ADD COLUMN heading_path TEXT;
+                UPDATE note_references SET
+                    section_line = (SELECT start_line FROM sections WHERE id = note_references.section_id),
+                    heading_path = (SELECT heading_path FROM sections WHERE id = note_references.section_id)
+                    WHERE section_id IS NOT NULL;
+                ALTER TABLE note_topics ADD COLUMN path TEXT NOT NULL DEFAULT '';
+                UPDATE note_topics SET path = (SELECT path FROM notes WHERE id = note_topics.note_id);
+                DROP INDEX note_topics_by_layer;
+                CREATE INDEX note_topics_by_layer ON note_topics(dominant, path, line);
+                ALTER TABLE section_concepts ADD COLUMN note_id INTEGER NOT NULL DEFAULT 0;
+                UPDATE section_concepts SET note_id = (SELECT note_id FROM sections WHERE id = section_concepts.section_id);
+                DROP INDEX section_concepts_by_concept;
+                CREATE INDEX section_concepts_by_concept ON section_concepts(concept_id, note_id, section_id);
+                """)
+        }
         return migrator
     }
 

@@ -142,7 +142,8 @@ public struct IndexTransaction {
 
     /// Adds a note whose link bookkeeping is already worked out (see ``LinkedNote``).
     @discardableResult
-    public func save(_ linked: LinkedNote, stamp: FileStamp, tags: NoteTags? = nil) throws -> Set<String> {
+    /// `texts` are its sections' stored texts when they were made ahead (see ``StoredSectionText``).
+    public func save(_ linked: LinkedNote, stamp: FileStamp, tags: NoteTags? = nil, texts: [StoredSectionText]? = nil) throws -> Set<String> {
         let note = linked.note
         let aliases = note.frontMatter.aliases.joined(separator: "\n")
         let catalogEntry = linked.catalogEntry
@@ -176,11 +177,14 @@ public struct IndexTransaction {
                 """).execute(arguments: [note.path, note.title, aliases, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash])
             noteID = db.lastInsertedRowID
         }
-        let insertName = try db.cachedStatement(sql: "INSERT INTO note_names (note_id, kind, name, key) VALUES (?, ?, ?, ?)")
-        try insertName.execute(arguments: [noteID, "file", String(NotePath.fileName(of: note.path)), LinkLookupKey.ofFile(note.path)])
-        try insertName.execute(arguments: [noteID, "title", note.title, LinkLookupKey.ofFile(note.title)])
+        let nameInsert = try BoundStatement(db, sql: "INSERT INTO note_names (note_id, kind, name, key) VALUES (?, ?, ?, ?)")
+        func insertName(_ kind: String, _ name: String, _ key: String) throws {
+            try nameInsert.run { $0.add(noteID); $0.add(kind); $0.add(name); $0.add(key) }
+        }
+        try insertName("file", String(NotePath.fileName(of: note.path)), LinkLookupKey.ofFile(note.path))
+        try insertName("title", note.title, LinkLookupKey.ofFile(note.title))
         for alias in note.frontMatter.aliases {
-            try insertName.execute(arguments: [noteID, "alias", alias, LinkLookupKey.ofFile(alias)])
+            try insertName("alias", alias, LinkLookupKey.ofFile(alias))
         }
         let insertAnchor = try db.cachedStatement(sql: "INSERT INTO note_anchors (note_id, kind, name) VALUES (?, ?, ?)")
         for anchor in note.anchorIDs { try insertAnchor.execute(arguments: [noteID, "id", anchor]) }
@@ -191,60 +195,69 @@ public struct IndexTransaction {
             if let index = heading.sectionIndex { slugOfSection[index] = slug }
         }
 
-        let insertSection = try db.cachedStatement(sql: """
+        let insertSection = try BoundStatement(db, sql: """
             INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body, body_bytes, slug, text_map, layers, mentioned_layers)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let insertText = try db.cachedStatement(sql: "INSERT INTO sections_fts (rowid, heading, context, body) VALUES (?, ?, ?, ?)")
+        let insertText = try BoundStatement(db, sql: "INSERT INTO sections_fts (rowid, heading, context, body) VALUES (?, ?, ?, ?)")
         var sectionIDs: [Int64] = []
         sectionIDs.reserveCapacity(note.sections.count)
         for (ordinal, section) in note.sections.enumerated() {
-            let context = HighlightedText.withoutMarkers(([note.title] + section.headingPath.dropLast()).joined(separator: " › "))
             let headingPath = section.headingPath.joined(separator: HeadingPathCoding.separator)
-            let stored = TaggableText(section: section)
+            let stored = texts.flatMap { $0.indices.contains(ordinal) ? $0[ordinal] : nil }
+                ?? StoredSectionText(section: section, noteTitle: note.title)
+            let context = stored.context
             let sectionTags = tags.flatMap { $0.sections.indices.contains(ordinal) ? $0.sections[ordinal] : nil }
-            try insertSection.execute(arguments: [
-                noteID, ordinal, section.level, headingPath, section.startLine, section.endLine,
-                stored.heading, context, stored.body, stored.body.utf8.count, slugOfSection[ordinal] ?? "",
-                Data(stored.map.encoded), LayerMask.of(sectionTags?.layers ?? []), LayerMask.of(sectionTags?.mentionedLayers ?? []),
-            ])
+            try insertSection.run {
+                $0.add(noteID); $0.add(ordinal); $0.add(section.level); $0.add(headingPath)
+                $0.add(section.startLine); $0.add(section.endLine)
+                $0.add(stored.heading); $0.add(context); $0.add(stored.body); $0.add(stored.body.utf8.count)
+                $0.add(slugOfSection[ordinal] ?? ""); $0.add(blob: stored.map.encoded)
+                $0.add(LayerMask.of(sectionTags?.layers ?? [])); $0.add(LayerMask.of(sectionTags?.mentionedLayers ?? []))
+            }
             let sectionID = db.lastInsertedRowID
             sectionIDs.append(sectionID)
-            try insertText.execute(arguments: [sectionID, stored.heading, context, stored.body])
-            if let sectionTags { try insertConcepts(sectionTags, section: sectionID) }
+            try PretokenizedText.shared.offering(stored.tokens) {
+                try insertText.run { $0.add(sectionID); $0.add(stored.heading); $0.add(context); $0.add(stored.body) }
+            }
+            if let sectionTags { try insertConcepts(sectionTags, section: sectionID, note: noteID) }
         }
-        if let tags { try saveTopics(tags, noteID: noteID) }
+        if let tags { try saveTopics(tags, noteID: noteID, path: note.path) }
         func sectionID(_ index: Int) -> Int64? {
             sectionIDs.indices.contains(index) ? sectionIDs[index] : nil
         }
 
-        let insertLink = try db.cachedStatement(sql: """
+        let insertLink = try BoundStatement(db, sql: """
             INSERT INTO links (note_id, section_id, target, text, kind, line, col, target_key,
                                status, broken_kind, reason, suggestion, target_path, target_section)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (link, key) in zip(note.links, linked.linkKeys) {
             let kept = keptVerdicts.isEmpty ? nil : keptVerdicts[Self.verdictKey(kind: link.kind.rawValue, target: link.target)]
-            try insertLink.execute(arguments: [
-                noteID, sectionID(link.sectionIndex), link.target, link.text, link.kind.rawValue,
-                link.location.line, link.location.column, key,
-                kept?["status"] as String?, kept?["broken_kind"] as String?, kept?["reason"] as String?,
-                kept?["suggestion"] as String?, kept?["target_path"] as String?, kept?["target_section"] as Int?,
-            ])
+            try insertLink.run {
+                $0.add(noteID); $0.add(sectionID(link.sectionIndex)); $0.add(link.target); $0.add(link.text)
+                $0.add(link.kind.rawValue); $0.add(link.location.line); $0.add(link.location.column); $0.add(key)
+                $0.add(kept?["status"] as String?); $0.add(kept?["broken_kind"] as String?); $0.add(kept?["reason"] as String?)
+                $0.add(kept?["suggestion"] as String?); $0.add(kept?["target_path"] as String?); $0.add(kept?["target_section"] as Int64?)
+            }
         }
-        let insertReference = try db.cachedStatement(sql: """
-            INSERT INTO note_references (note_id, section_id, url, label, description, line, col, normalized_url, domain, is_image)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        let insertReference = try BoundStatement(db, sql: """
+            INSERT INTO note_references (note_id, section_id, url, label, description, line, col, normalized_url, domain, is_image,
+                                         section_line, heading_path)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for reference in note.references {
-            try insertReference.execute(arguments: [
-                noteID, sectionID(reference.sectionIndex), reference.url, reference.label, reference.description,
-                reference.location.line, reference.location.column, reference.normalizedURL, reference.domain, reference.isImage,
-            ])
+            let section = note.sections.indices.contains(reference.sectionIndex) ? note.sections[reference.sectionIndex] : nil
+            try insertReference.run {
+                $0.add(noteID); $0.add(sectionID(reference.sectionIndex)); $0.add(reference.url); $0.add(reference.label)
+                $0.add(reference.description); $0.add(reference.location.line); $0.add(reference.location.column)
+                $0.add(reference.normalizedURL); $0.add(reference.domain); $0.add(reference.isImage)
+                $0.add(section?.startLine); $0.add(section.map { $0.headingPath.joined(separator: HeadingPathCoding.separator) })
+            }
         }
-        let insertTag = try db.cachedStatement(sql: "INSERT INTO tags (note_id, name, line) VALUES (?, ?, ?)")
+        let insertTag = try BoundStatement(db, sql: "INSERT INTO tags (note_id, name, line) VALUES (?, ?, ?)")
         for tag in note.tags {
-            try insertTag.execute(arguments: [noteID, tag.name, tag.line])
+            try insertTag.run { $0.add(noteID); $0.add(tag.name); $0.add(tag.line) }
         }
         return affected
     }

@@ -139,12 +139,19 @@ public struct NoteStore: Sendable {
         case bulk
     }
 
+    /// How much of an index file is read through a memory map.
+    static let memoryMapBytes = 1 << 30
+
     static func configuration(_ mode: ConnectionMode) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = mode == .readOnly
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             db.add(tokenizer: KoreanAwareFTS5Tokenizer.self)
+            // Pages are read through a memory map instead of being copied by read(2): a
+            // command that reads a tenth of a large index spends less in the kernel. SQLite
+            // still writes with write(2).
+            try db.execute(sql: "PRAGMA mmap_size = \(Self.memoryMapBytes)")
             switch mode {
             case .readOnly:
                 // Sorts (refs by domain) in memory: a read-only folder may have no room for temp files.

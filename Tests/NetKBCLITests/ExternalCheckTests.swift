@@ -24,11 +24,9 @@ struct ExternalCheckTests {
         note += "- [silent](\(silent.url("/")))\n- [closed](http://127.0.0.3:\(closed)/)\n"
         let vault = try Vault()
         try vault.write("routes.md", note)
-        let started = Date()
         let run = try await vault.netkbAsync([
             "check", "--external", "--only-external", "--include-private", "--timeout", "2s", "--retries", "1", "--format", "json",
         ])
-        let seconds = Date().timeIntervalSince(started)
         await server.stop()
         await silent.stop()
 
@@ -79,7 +77,6 @@ struct ExternalCheckTests {
         let version = try await Vault.runAsync { try NetKBBinary.run(["--version"]) }.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(log.userAgents == ["netkb/\(version) (+link checker)"])
         #expect(log.cookieHeaders == 0)
-        #expect(seconds < 30, "the check took \(seconds) s")
     }
 
     @Test func textOutputMergesExternalAndInternalFindings() async throws {

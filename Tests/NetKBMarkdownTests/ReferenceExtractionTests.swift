@@ -62,9 +62,7 @@ import NetKBCore
 
     @Test func aHundredKilobyteURL() throws {
         let url = "https://a.com/" + String(repeating: "가", count: 34_000)
-        let started = Date()
         let found = references("- \(url) 긴 주소\n- [짧은](https://b.com) 다음\n")
-        #expect(Date().timeIntervalSince(started) < 5)
         #expect(found.count == 2)
         #expect(found.first?.url == url)
         #expect(found.first?.description == "긴 주소")

@@ -39,7 +39,17 @@ public struct ConceptTagger: Sendable {
 
     /// The tags of every section of a note, its topics and its dominant layer.
     public func tags(of note: Note) -> NoteTags {
-        let sections = note.sections.map { tags(of: TaggableText(section: $0)) }
+        tags(of: note, sectionTexts: note.sections.map { TaggableText(section: $0) })
+    }
+
+    /// Tags `note` whose sections' stored texts are already made (see ``StoredSectionText``).
+    public func tags(of note: Note, stored: [StoredSectionText]) -> NoteTags {
+        guard stored.count == note.sections.count else { return tags(of: note) }
+        return tags(of: note, sectionTexts: stored.map { TaggableText(heading: $0.heading, body: $0.body, map: $0.map) })
+    }
+
+    private func tags(of note: Note, sectionTexts: [TaggableText]) -> NoteTags {
+        let sections = sectionTexts.map { tags(of: $0) }
         return NoteTags(sections: sections, outline: note.sections.map { TopicOutline(level: $0.level, heading: $0.heading, line: $0.startLine) }, noteTitle: note.title)
     }
 }

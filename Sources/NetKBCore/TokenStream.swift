@@ -1,0 +1,71 @@
+/// What ``KoreanAwareTokenizer`` makes of one text, recorded so that it can be replayed later,
+/// on another thread: a full index tokenizes each section on the thread that parses the notes,
+/// and the full-text index replays the tokens on the thread that writes.
+///
+/// ```swift
+/// let stream = TokenStream(recording: "소켓은 TCP", mode: .document)
+/// stream.replay { token, range, colocated in print(String(decoding: token, as: UTF8.self)); return true }
+/// ```
+public struct TokenStream: Sendable {
+    /// The text the tokens were made from.
+    public let source: String
+    /// The tokens' bytes, one after another.
+    private var bytes: [UInt8] = []
+    private var entries: [Entry] = []
+
+    private struct Entry: Sendable {
+        /// Where the token's bytes end in ``bytes``; they start where the previous one's end.
+        var end: Int32
+        var sourceStart: Int32
+        var sourceEnd: Int32
+        var colocated: Bool
+    }
+
+    /// Texts longer than this are not recorded: they are tokenized when written, as usual, so
+    /// that a huge section costs no more memory than its text (tokens take about twice as much).
+    public static let maximumSourceBytes = 4 << 20
+
+    /// Tokenizes `source` now; nil when it is too long to record.
+    public init?(recording source: String, mode: TokenizationMode = .document, tokenizer: KoreanAwareTokenizer = KoreanAwareTokenizer()) {
+        self.source = source
+        var source = source
+        let recorded: Bool = source.withUTF8 { text in
+            guard text.count <= Self.maximumSourceBytes else { return false }
+            bytes.reserveCapacity(text.count + text.count / 2)
+            entries.reserveCapacity(text.count / 3)
+            tokenizer.tokenize(text, mode: mode) { token, range, colocated in
+                bytes.append(contentsOf: token)
+                entries.append(Entry(end: Int32(truncatingIfNeeded: bytes.count), sourceStart: Int32(range.lowerBound),
+                                     sourceEnd: Int32(range.upperBound), colocated: colocated))
+                return true
+            }
+            return true
+        }
+        guard recorded else { return nil }
+    }
+
+    /// How many tokens were recorded.
+    public var count: Int { entries.count }
+
+    /// Calls `emit` with each token as ``KoreanAwareTokenizer/tokenize(_:mode:emit:)`` did;
+    /// stops early when `emit` returns false.
+    public func replay(_ emit: (_ token: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ colocated: Bool) -> Bool) {
+        bytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for entry in entries {
+                let end = Int(entry.end)
+                let token = UnsafeBufferPointer(rebasing: all[start..<end])
+                start = end
+                guard emit(token, Int(entry.sourceStart)..<Int(entry.sourceEnd), entry.colocated) else { return }
+            }
+        }
+    }
+
+    /// Whether `text` is byte for byte the text the tokens were made from.
+    public func isSource(of text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var source = source
+        return source.withUTF8 { own in
+            own.count == text.count && own.elementsEqual(text)
+        }
+    }
+}

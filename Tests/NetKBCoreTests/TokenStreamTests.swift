@@ -1,0 +1,33 @@
+import Testing
+@testable import NetKBCore
+
+/// Tokens recorded on one thread and replayed on another are the tokenizer's own.
+@Suite("Token streams")
+struct TokenStreamTests {
+    @Test func recordedStreamsReplayWhatTheTokenizerEmits() throws {
+        let text = "TCP와 소켓은 혼잡 제어 handshakes 😀 naïve"
+        let direct = KoreanAwareTokenizer().tokens(in: text, mode: .document)
+        let stream = try #require(TokenStream(recording: text))
+        var replayed: [String] = []
+        stream.replay { token, range, colocated in
+            replayed.append("\(String(decoding: token, as: UTF8.self)) \(range) \(colocated)")
+            return true
+        }
+        #expect(replayed == direct.map { "\($0.text) \($0.range) \($0.colocated)" })
+        #expect(stream.count == direct.count)
+        var first: [String] = []
+        stream.replay { token, _, _ in first.append(String(decoding: token, as: UTF8.self)); return false }
+        #expect(first.count == 1)
+        var other = Array("TCP와 소켓은 혼잡 제어 handshakes 😀 naive".utf8)
+        #expect(other.withUnsafeMutableBufferPointer { stream.isSource(of: UnsafeBufferPointer($0)) } == false)
+        var same = Array(text.utf8)
+        #expect(same.withUnsafeMutableBufferPointer { stream.isSource(of: UnsafeBufferPointer($0)) })
+    }
+
+    @Test func hugeTextsAreLeftToTheWriter() {
+        let huge = String(repeating: "소켓 통신 ", count: TokenStream.maximumSourceBytes / 14 + 1)
+        #expect(huge.utf8.count > TokenStream.maximumSourceBytes)
+        #expect(TokenStream(recording: huge) == nil)
+        #expect(TokenStream(recording: String(huge.prefix(1000))) != nil)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import Testing
+import NetKBCore
+@testable import NetKBStore
+
+/// The shortcuts of a full index (tokens made ahead, indexes built at the end) give the same
+/// index as the plain way.
+@Suite("Bulk loading")
+struct BulkLoadTests {
+    let notes: [Note] = [
+        Note(path: "a.md", title: "소켓 정리", sections: [
+            Section(headingPath: [], level: 0, startLine: 1, endLine: 2, text: "서문: 소켓은 TCP handshakes를 쓴다."),
+            Section(headingPath: ["흐름 제어"], level: 2, startLine: 3, endLine: 9,
+                    text: "흐름 제어\n혼잡제어와 흐름 제어는 다르다. Sliding windows, ACKs, 3-way handshake. 가상 메모리"),
+            Section(headingPath: ["흐름 제어", ""], level: 3, startLine: 10, endLine: 10, text: ""),
+        ]),
+        Note(path: "b/영어.md", title: "English", sections: [
+            Section(headingPath: ["Routers"], level: 1, startLine: 1, endLine: 4,
+                    text: "Routers\nA router forwards packets; 라우터는 패킷을 전달한다. Café naïve ÀÉ 😀 \u{1F}"),
+        ]),
+    ]
+
+    /// Every (term, row, column, offset) the full-text index holds.
+    func instances(_ store: NoteStore) throws -> [String] {
+        try store.update { transaction in
+            let db = transaction.db
+            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, sections_fts, 'instance')")
+            return try Row.fetchAll(db, sql: "SELECT term, doc, col, offset FROM temp.vocab ORDER BY term, doc, col, offset")
+                .map { "\($0["term"] as String) \($0["doc"] as Int64) \($0["col"] as String) \($0["offset"] as Int64)" }
+        }
+    }
+
+    func index(_ texts: (Note) -> [StoredSectionText]?) throws -> NoteStore {
+        let store = try NoteStore.inMemory()
+        try store.update { transaction in
+            for note in notes { try transaction.save(LinkedNote(note), stamp: stamp, texts: texts(note)) }
+        }
+        return store
+    }
+
+    @Test func tokensMadeAheadGiveTheSameFullTextIndex() throws {
+        let plain = try instances(index { _ in nil })
+        #expect(plain.count > 40)
+        let ahead = try index { StoredSectionText.of($0, tokenizer: KoreanAwareTokenizer()) }
+        #expect(try instances(ahead) == plain)
+        // The texts made ahead are what is stored.
+        let search = try ahead.search(SearchQuery(parsing: "흐름제어"), filter: SearchFilter(limit: 5))
+        #expect(!search.isEmpty && Set(search.map(\.path)) == ["a.md"])
+    }
+
+    @Test func tokensOfAnotherTextAreNeverReplayed() throws {
+        let plain = try instances(index { _ in nil })
+        // Each section's streams swapped for those of other text: the tokenizer sees that the
+        // text is not theirs and tokenizes it itself.
+        let wrong = try index { note in
+            StoredSectionText.of(note, tokenizer: KoreanAwareTokenizer()).map { text in
+                var text = text
+                text.tokens = ["전혀 다른 글", "other", "다른 본문 text"].compactMap { TokenStream(recording: $0) }
+                return text
+            }
+        }
+        #expect(try instances(wrong) == plain)
+    }
+
+    @Test func suspendedIndexesComeBackAsTheyWere() throws {
+        let store = try NoteStore.inMemory()
+        func indexes() throws -> [String] {
+            try store.reading { db in
+                try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            }
+        }
+        let before = try indexes()
+        #expect(before.count > 10)
+        try store.update { transaction in
+            let suspended = try transaction.suspendSecondaryIndexes()
+            #expect(try store.readingInTransaction(transaction) == 0)
+            for note in notes { try transaction.save(LinkedNote(note), stamp: stamp) }
+            try transaction.restore(suspended)
+        }
+        #expect(try indexes() == before)
+        // The unique index on note paths stayed: a second save of a path replaces the note.
+        try store.update { transaction in try transaction.save(LinkedNote(notes[1]), stamp: stamp) }
+        #expect(try store.totals().notes == 2)
+    }
+}
+
+extension NoteStore {
+    /// How many secondary indexes the schema has, seen from inside `transaction`.
+    func readingInTransaction(_ transaction: IndexTransaction) throws -> Int {
+        try Int.fetchOne(transaction.db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL") ?? -1
+    }
+}
