@@ -358,8 +358,22 @@ rss sqlite3-bulk-load "sqlite3 $WORK/base-rss.sqlite < $WORK/base-load.sql" "$(r
 rss cmark-gfm-parse "$CMARK" ""   # ru_maxrss of children: the largest cmark-gfm process
 rm -f "$WORK/netkb-rss.sqlite"* "$WORK/base-rss.sqlite"*
 
+# ---------------------------------------------------------------- external links
+# `check --external` against 10 loopback servers (benchmarks/external.sh); its table is added to
+# the report below. Skipped with BENCH_EXTERNAL=0.
+EXTERNAL_RESULTS=$WORK/external-RESULTS.md
+rm -f "$EXTERNAL_RESULTS"
+if [[ "${BENCH_EXTERNAL:-1}" != 0 ]] && ((HAVE_NETKB)); then
+    say "external links"
+    NETKB_BIN=$NETKB EXT_RESULTS=$EXTERNAL_RESULTS EXT_RUNS=$([[ $MODE == quick ]] && echo 3 || echo 10) \
+        bash benchmarks/external.sh 2>&1 | tee -a "$LOG" || true
+fi
+
 # ---------------------------------------------------------------- report
 say "report"
 python3 benchmarks/report.py --mode "$MODE" --work "$WORK" --manifest "$MANIFEST" --corpus "$CORPUS" \
     --netkb "$NETKB" --netkb-note "$NETKB_NOTE" --started "$START_EPOCH" --start-load "$START_LOAD" --out "$RESULTS" | tee -a "$LOG"
+if [[ -s "$EXTERNAL_RESULTS" ]]; then
+    { echo; echo "## External links (benchmarks/external.sh)"; echo; sed -e '1{/^# /d}' "$EXTERNAL_RESULTS"; } >> "$RESULTS"
+fi
 echo "wrote $RESULTS ($(($(date +%s) - START_EPOCH)) s)" | tee -a "$LOG"
