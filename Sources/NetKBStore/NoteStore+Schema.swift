@@ -168,6 +168,16 @@ extension NoteStore {
                 CREATE INDEX sections_by_layers ON sections(layers, mentioned_layers);
                 """)
         }
+        migrator.registerMigration("v7: search precision") { db in
+            // The tokenizer now writes the bigram across a space as a token of its own (`잡 제`),
+            // so that a two-syllable word is matched inside words only, and section text leaves
+            // out Markdown that cmark kept as text; an index from before this is older, and is
+            // rebuilt. `about` holds a note's front-matter text besides its title (aliases,
+            // description, summary), which its sections' context carries into the full-text index.
+            try db.execute(sql: """
+                ALTER TABLE notes ADD COLUMN about TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 
