@@ -19,7 +19,8 @@ struct SharedCorporaTests {
 
     func paths(_ words: String...) throws -> [String] {
         let run = try run(["search"] + words + ["--format", "json", "--no-refresh"])
-        return try (run.json()["results"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        guard run.status == 0 || run.status == 1 else { throw NetKBBinary.Failure(run: run) }
+        return try #require(run.json()["results"] as? [[String: Any]]).compactMap { $0["path"] as? String }
     }
 
     @Test func everyNoteIsIndexedAndKoreanIsFoundAcrossSpacing() throws {
