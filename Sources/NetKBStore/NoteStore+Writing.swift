@@ -140,6 +140,8 @@ public struct IndexTransaction {
     public func save(_ linked: LinkedNote, stamp: FileStamp, tags: NoteTags? = nil) throws -> Set<String> {
         let note = linked.note
         let aliases = note.frontMatter.aliases.joined(separator: "\n")
+        // Front-matter text besides the title is searched with every section, as the title is.
+        let about = HighlightedText.withoutMarkers(note.frontMatter.searchableText)
         let catalogEntry = linked.catalogEntry
         let namesHash = Int64(bitPattern: linked.namesHash)
         let noteID: Int64
@@ -162,13 +164,13 @@ public struct IndexTransaction {
             }
             try removeContent(noteID: existing)
             try db.cachedStatement(sql: """
-                UPDATE notes SET title = ?, aliases = ?, modified = ?, size = ?, content_hash = ?, names_hash = ? WHERE id = ?
-                """).execute(arguments: [note.title, aliases, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash, existing])
+                UPDATE notes SET title = ?, aliases = ?, about = ?, modified = ?, size = ?, content_hash = ?, names_hash = ? WHERE id = ?
+                """).execute(arguments: [note.title, aliases, about, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash, existing])
             noteID = existing
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO notes (path, title, aliases, modified, size, content_hash, names_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [note.path, note.title, aliases, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash])
+                INSERT INTO notes (path, title, aliases, about, modified, size, content_hash, names_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [note.path, note.title, aliases, about, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash])
             noteID = db.lastInsertedRowID
         }
         let insertName = try db.cachedStatement(sql: "INSERT INTO note_names (note_id, kind, name, key) VALUES (?, ?, ?, ?)")
@@ -194,7 +196,9 @@ public struct IndexTransaction {
         var sectionIDs: [Int64] = []
         sectionIDs.reserveCapacity(note.sections.count)
         for (ordinal, section) in note.sections.enumerated() {
-            let context = HighlightedText.withoutMarkers(([note.title] + section.headingPath.dropLast()).joined(separator: " › "))
+            // The note's title and parent headings, then its front-matter text on a line of its own.
+            var context = HighlightedText.withoutMarkers(([note.title] + section.headingPath.dropLast()).joined(separator: " › "))
+            if !about.isEmpty { context += "\n" + about }
             let headingPath = section.headingPath.joined(separator: HeadingPathCoding.separator)
             let stored = TaggableText(section: section)
             let sectionTags = tags.flatMap { $0.sections.indices.contains(ordinal) ? $0.sections[ordinal] : nil }

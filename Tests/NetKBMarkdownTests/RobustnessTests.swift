@@ -108,7 +108,7 @@ import Testing
         #expect(notes.count == texts.count)
         for note in notes {
             #expect(note.links.count == 2)
-            #expect(note.sections.first?.text.hasSuffix("a | b\nc | d") == true)
+            #expect(note.sections.first?.text.hasSuffix("a · b\nc · d") == true)
         }
     }
 }
