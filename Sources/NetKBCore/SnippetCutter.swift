@@ -59,10 +59,10 @@ public struct SnippetCutter: Sendable {
         let endPosition = startPosition + tokens
         var end = endPosition >= ends.count ? (isLong ? Int(ends[ends.count - 1]) : utf8.count) : Int(ends[endPosition - 1])
         end = max(end, best.range.upperBound)
-        // End with the block of the window's last match: the next block (a table's next row, the
-        // next item) is not shown in part.
+        // End with a whole block after the window's last match: a block that does not fit (a
+        // table's next row, the next item) is not shown in part.
         let lastMatch = matches.lazy.filter { $0.range.lowerBound >= start && $0.range.lowerBound < end }.map(\.range.upperBound).max() ?? best.range.upperBound
-        if let newline = utf8[min(lastMatch, end)..<end].firstIndex(of: 0x0A) {
+        if end < utf8.count, let newline = utf8[min(lastMatch, end)..<end].lastIndex(of: 0x0A) {
             end = newline
         } else {
             end = Self.wordEnd(utf8, from: end)
