@@ -247,3 +247,70 @@ struct SearchResultKindsCommandTests {
     }
 }
 
+/// The hostile trial of issue 9's search: odd queries and odd notes get an answer, never a crash.
+@Suite("netkb search hostile trial")
+struct SearchHostileTrialTests {
+    let vault: Vault
+
+    init() throws {
+        vault = try Vault()
+        try vault.write("a.md", "# 소켓\n\n소켓은 끝점이다. TCP와 UDP.\n")
+        // NUL bytes and terminal escapes in a note.
+        try vault.write("odd.md", bytes: Data("# 널\n\n앞\u{0}뒤 소켓 통신 \u{1B}]0;title\u{07} 끝\n".utf8))
+        // 70 sections with one word each: a long query is a note match of 64 places.
+        try vault.write("many.md", (0..<70).map { "# S\($0)\n\nw\($0)\n" }.joined(separator: "\n"))
+    }
+
+    @Test(arguments: [
+        (["ㄱ"], [0, 1] as Set<Int32>), (["\u{1100}"], [0, 1]), (["\u{11A8}"], [0, 1]), (["ㅎㅎ"], [0, 1]),
+        (["🚀소켓"], [0]), (["\"unbalanced"], [1]), (["\"소켓"], [0]), (["--", "-x"], [1]), (["--", "--limit"], [1]),
+        (["\u{1}소켓\u{7F}"], [0]), (["소켓", "-", "--", "-TCP"], [0]), (["TCP와"], [0]), (["OR", "OR"], [1]),
+    ] as [([String], Set<Int32>)])
+    func oddQueriesGetAnAnswer(words: [String], statuses: Set<Int32>) throws {
+        // Options first: after a lone -- every word is a search word.
+        let run = try NetKBBinary.run(["search", "--format", "json", "--notes", vault.notes.path, "--index", vault.index.path] + words)
+        #expect(statuses.contains(run.status), "\(words): \(run.status) \(run.stderr)")
+        let json = try run.json()
+        #expect(json["results"] is [Any])
+        #expect(!run.stderr.contains("error"), "\(run.stderr)")
+    }
+
+    @Test(arguments: [["!!!", "...", "(*&^"], ["🚀"], ["👍🏽"], ["\""], ["-소켓"]])
+    func queriesWithNothingToSearchAreOneErrorLine(words: [String]) throws {
+        let run = try vault.netkb(["search"] + words)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("netkb: error: nothing to search for in "), "\(run.stderr)")
+        #expect(run.stderr.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1)
+    }
+
+    @Test func aThousandWordsAreANoteMatchOfTheirFirst64() throws {
+        let words = (0..<1000).map { "w\($0)" }
+        let run = try vault.netkb(["search"] + words + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("first 64 words"))
+        let results = try #require(run.json()["results"] as? [[String: Any]])
+        #expect(results.count == 1)
+        #expect(results.first?["match"] as? String == "note")
+        #expect((results.first?["sections"] as? [Any])?.count == 64)
+        let text = try vault.netkb(["search"] + words)
+        #expect(text.status == 0)
+        #expect(text.stdout.components(separatedBy: "\n").count == 1 + 64 * 2 + 1)
+    }
+
+    @Test func notesWithNULBytesAndEscapesAreShownSafely() throws {
+        let text = try vault.netkb(["search", "통신"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("\\x1B]0;title\\x07"), "\(text.stdout)")
+        #expect(!text.stdout.contains("\u{1B}") && !text.stdout.contains("\u{0}"))
+        let json = try vault.netkb(["search", "통신", "--format", "json"])
+        #expect((try json.json()["results"] as? [[String: Any]])?.first?["path"] as? String == "odd.md")
+    }
+
+    @Test(arguments: ["0", "-1", "x", ""])
+    func aLimitBelowOneIsAnError(limit: String) throws {
+        let run = try vault.netkb(["search", "소켓", "--limit", limit])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("netkb: error: "))
+    }
+}
+
