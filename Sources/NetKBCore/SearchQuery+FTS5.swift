@@ -50,34 +50,6 @@ extension SearchQuery {
         return expression
     }
 
-    /// An expression that matches where any one of the query's words stands (nil for an empty
-    /// query): what a section's own heading or text must hold to rank as more than a match
-    /// through its context. The words are the phrases, the words (each part of a word that
-    /// mixes scripts, but a lone syllable only when it is all the word has) and the other
-    /// names of concepts the query was expanded with.
-    public var anyWordExpression: String? {
-        var alternatives: [String] = []
-        for term in required.joined() {
-            if term.isPhrase {
-                alternatives.append(Self.expression(for: term))
-                continue
-            }
-            let segments = ScriptSegments.split(term.text)
-            let kept = segments.count > 1 ? segments.filter { !$0.isSingleSyllable } : segments
-            for (offset, segment) in (kept.isEmpty ? segments : kept).enumerated() {
-                let isLast = offset == (kept.isEmpty ? segments : kept).count - 1
-                let prefix = (isLast && term.isPrefix) || segment.isSingleSyllable
-                alternatives.append(Self.quoted(segment.text) + (prefix ? "*" : ""))
-            }
-            if segments.isEmpty { alternatives.append(Self.quoted(term.text)) }
-        }
-        for expansion in expansions { alternatives += expansion.added.map { Self.quoted($0) } }
-        var seen = Set<String>()
-        alternatives = alternatives.filter { seen.insert($0).inserted }
-        guard !alternatives.isEmpty else { return nil }
-        return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
-    }
-
     /// An expression that matches where any excluded word stands; nil when none is.
     public var exclusionExpression: String? {
         guard !excluded.isEmpty else { return nil }

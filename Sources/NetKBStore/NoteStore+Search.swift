@@ -14,6 +14,8 @@ extension NoteStore {
     static let snippetTokens = 40
     /// A section's own heading and text, as an FTS5 column filter.
     static let ownColumns = "{heading body}"
+    /// bm25 weights that count a section's own heading and text only.
+    static let ownWeights = "1.0, 0.0, 1.0"
 
     /// What a search finds, best first, at most `filter.limit` results:
     ///
@@ -26,23 +28,19 @@ extension NoteStore {
     ///
     /// An empty query matches nothing.
     public func search(_ query: SearchQuery, filter: SearchFilter) throws -> [SearchHit] {
-        guard let expression = query.matchExpression, let anyWord = query.anyWordExpression, filter.limit > 0 else { return [] }
+        guard let expression = query.matchExpression, filter.limit > 0 else { return [] }
         let parts = query.parts
-        let notExcluded = query.exclusionExpression.map { " NOT " + $0 } ?? ""
-        let own = "\(Self.ownColumns) : (\(anyWord))"
         return try reading { db in
             let typed = query.expansions.isEmpty ? nil : query.typed.matchExpression
             let snippets = Snippets(query: query)
-            // A section whose own heading or text holds a word; for a query of one word, that is the match.
-            let sectionExpression = parts.count == 1 && parts[0].expression == anyWord ? "(\(own))\(notExcluded)" : "(\(own)) AND (\(expression))"
             let ranked = try Row.fetchAll(db, ranked(
-                sectionExpression, adjacency: query.adjacencyExpression, typed: typed, filter: filter,
+                expression, adjacency: query.adjacencyExpression, typed: typed, filter: filter, own: true,
                 suffix: "ORDER BY rank, sections_fts.rowid LIMIT ?", limit: filter.limit))
             var hits = try sectionHits(db, ranked.map { ($0["id"], $0["rank"], $0["typed_match"]) }, snippets: snippets)
             var shownNotes = Set(hits.map(\.path))
             if hits.count < filter.limit {
                 let titles = try titleHits(
-                    db, expression: "(\(expression)) NOT (\(own))", typed: typed, filter: filter,
+                    db, expression: expression, typed: typed, filter: filter,
                     limit: filter.limit - hits.count, skipping: shownNotes, snippets: snippets)
                 hits += titles
                 shownNotes.formUnion(titles.map(\.path))
@@ -161,7 +159,7 @@ extension NoteStore {
         // Grouped here: SQLite cannot run bm25() under an aggregate.
         struct Group { var rank: Double; var sections: Int; var typedMatch: Bool; var ordinal: Int }
         var groups: [Int64: Group] = [:]
-        let rows = try Row.fetchCursor(db, ranked(expression, adjacency: nil, typed: typed, filter: filter, noteColumns: true))
+        let rows = try Row.fetchCursor(db, ranked(expression, adjacency: nil, typed: typed, filter: filter, own: false, noteColumns: true))
         while let row = try rows.next() {
             let note: Int64 = row["note_id"]
             let rank: Double = row["rank"], typedMatch: Bool = row["typed_match"], ordinal: Int = row["ordinal"]
@@ -204,39 +202,55 @@ extension NoteStore {
         _ db: Database, parts: [SearchQuery.Part], exclusion: String?, filter: SearchFilter, limit: Int,
         skipping shown: Set<String>, snippets: Snippets
     ) throws -> [SearchHit] {
-        // For each note still in the running, each part's best section and rank.
-        var best: [Int64: [(id: Int64, rank: Double)]] = [:]
-        for (index, part) in parts.enumerated() {
-            var found: [Int64: (id: Int64, rank: Double)] = [:]
-            let rows = try Row.fetchCursor(db, ranked(
-                "\(Self.ownColumns) : (\(part.expression))", adjacency: nil, typed: nil, filter: filter, noteColumns: true))
-            while let row = try rows.next() {
-                let note: Int64 = row["note_id"]
-                guard index == 0 || best[note] != nil else { continue }
-                let rank: Double = row["rank"]
-                if let current = found[note], current.rank <= rank { continue }
-                found[note] = (row["id"], rank)
+        // The notes that hold every part (each in some section's own heading or text), found
+        // without ranking; then each part's best section in those notes only.
+        let own = parts.map { "\(Self.ownColumns) : (\($0.expression))" }
+        var running: Set<Int64>?
+        for expression in own {
+            var notes = Set<Int64>()
+            let rows = try Int64.fetchCursor(db, ranked(expression, adjacency: nil, typed: nil, filter: filter, notesOnly: true))
+            while let note = try rows.next() {
+                if running?.contains(note) ?? true { notes.insert(note) }
             }
-            var next: [Int64: [(id: Int64, rank: Double)]] = [:]
-            for (note, place) in found {
-                next[note] = (index == 0 ? [] : best[note] ?? []) + [place]
-            }
-            best = next
-            if best.isEmpty { return [] }
+            running = notes
+            if notes.isEmpty { return [] }
         }
-        if let exclusion {
-            for note in try Int64.fetchAll(db, sql: """
+        if let exclusion, var notes = running {
+            notes.subtract(try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT s.note_id FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid WHERE sections_fts MATCH ?
-                """, arguments: [exclusion]) {
-                best[note] = nil
+                """, arguments: [exclusion]))
+            running = notes
+        }
+        var candidates = Array(running ?? []).sorted()
+        if !shown.isEmpty, !candidates.isEmpty {
+            let paths = try Row.fetchAll(db, sql: "SELECT id, path FROM notes WHERE id IN (\(databaseQuestionMarks(count: candidates.count)))", arguments: StatementArguments(candidates))
+            let hidden = Set(paths.filter { shown.contains($0["path"] as String) }.map { $0["id"] as Int64 })
+            candidates.removeAll { hidden.contains($0) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        var best: [Int64: [(id: Int64, rank: Double)]] = [:]
+        for (index, expression) in own.enumerated() {
+            var found: [Int64: (id: Int64, rank: Double)] = [:]
+            for chunk in stride(from: 0, to: candidates.count, by: 10_000).map({ Array(candidates[$0..<min($0 + 10_000, candidates.count)]) }) {
+                let rows = try Row.fetchCursor(db, ranked(expression, adjacency: nil, typed: nil, filter: filter, inNotes: chunk))
+                while let row = try rows.next() {
+                    let note: Int64 = row["note_id"]
+                    let rank: Double = row["rank"]
+                    if let current = found[note], current.rank <= rank { continue }
+                    found[note] = (row["id"], rank)
+                }
+            }
+            for (note, place) in found where index == 0 || best[note]?.count == index {
+                best[note, default: []].append(place)
             }
         }
+        best = best.filter { $0.value.count == own.count }
         // One section holding every part would have been a section result: not a note match.
-        let candidates = best.filter { Set($0.value.map(\.id)).count > 1 }
+        let notes = best.filter { Set($0.value.map(\.id)).count > 1 }
             .map { (note: $0.key, places: $0.value, rank: $0.value.reduce(0) { $0 + $1.rank }) }
             .sorted { ($0.rank, $0.note) < ($1.rank, $1.note) }
         var hits: [SearchHit] = []
-        for candidate in candidates where hits.count < limit {
+        for candidate in notes where hits.count < limit {
             let ids = candidate.places.map(\.id)
             let rows = try sectionRows(db, ids: ids)
             guard let first = rows.values.first, !shown.contains(first.path) else { continue }
@@ -284,12 +298,14 @@ extension NoteStore {
     }
 
     /// The statement ranking the sections that match `expression` under `filter`: columns
-    /// `id`, `rank` (bm25, lower is better) and `typed_match`, and with `noteColumns` the
-    /// section's `note_id` and `ordinal`. Without filters or note columns, ranking reads the
-    /// full-text index alone. `suffix` (and its `limit`) ends the statement.
+    /// `id`, `rank` (bm25, lower is better) and `typed_match`; with `own`, only the sections
+    /// whose own heading or text holds a phrase of the expression (true) or none (false); with `noteColumns` the
+    /// section's `note_id` and `ordinal`; with `notesOnly`, only the distinct `note_id`s;
+    /// `inNotes` keeps the sections of those notes. Without filters or note columns, ranking
+    /// reads the full-text index alone. `suffix` (and its `limit`) ends the statement.
     func ranked(
-        _ expression: String, adjacency: String?, typed: String?, filter: SearchFilter, noteColumns: Bool = false,
-        suffix: String = "", limit: Int? = nil
+        _ expression: String, adjacency: String?, typed: String?, filter: SearchFilter, own: Bool? = nil, noteColumns: Bool = false,
+        notesOnly: Bool = false, inNotes notes: [Int64]? = nil, suffix: String = "", limit: Int? = nil
     ) -> SQLRequest<Row> {
         var arguments: StatementArguments = []
         var boost = "1.0"
@@ -307,6 +323,7 @@ extension NoteStore {
         _ = arguments.append(contentsOf: [expression])
         var join = ""
         var columns = ""
+        let noteColumns = noteColumns || notesOnly || notes != nil
         if noteColumns || filter.pathGlob != nil || filter.tag != nil {
             join = "JOIN sections s ON s.id = sections_fts.rowid"
             if filter.pathGlob != nil || filter.tag != nil { join += " JOIN notes n ON n.id = s.note_id" }
@@ -329,8 +346,20 @@ extension NoteStore {
             conditions += " AND sections_fts.rowid IN (SELECT id FROM sections INDEXED BY sections_by_layers WHERE layers & ? != 0)"
             _ = arguments.append(contentsOf: [LayerMask.of(filter.layers)])
         }
+        if let own {
+            // bm25 over the heading and text alone is 0 exactly when none of the expression's
+            // phrases stands in them: the section matches only through its context.
+            conditions += " AND bm25(sections_fts, \(Self.ownWeights)) \(own ? "<" : "=") 0"
+        }
+        if let notes {
+            conditions += " AND s.note_id IN (\(databaseQuestionMarks(count: notes.count)))"
+            _ = arguments.append(contentsOf: StatementArguments(notes))
+        }
+        let selected = notesOnly
+            ? "DISTINCT s.note_id AS note_id"
+            : "sections_fts.rowid AS id, bm25(sections_fts, \(Self.rankWeights)) * \(boost) AS rank, \(typedMatch) AS typed_match\(columns)"
         var sql = """
-            SELECT sections_fts.rowid AS id, bm25(sections_fts, \(Self.rankWeights)) * \(boost) AS rank, \(typedMatch) AS typed_match\(columns)
+            SELECT \(selected)
             FROM sections_fts \(join)
             WHERE sections_fts MATCH ?\(conditions)
             """
