@@ -174,8 +174,11 @@ extension NoteStore {
             // out Markdown that cmark kept as text; an index from before this is older, and is
             // rebuilt. `about` holds a note's front-matter text besides its title (aliases,
             // description, summary), which its sections' context carries into the full-text index.
+            // `sections_by_id` maps a matched section to its note without reading the section's
+            // row, text and all: whole-note and title matches join many sections so.
             try db.execute(sql: """
                 ALTER TABLE notes ADD COLUMN about TEXT NOT NULL DEFAULT '';
+                CREATE INDEX sections_by_id ON sections(id, note_id, ordinal);
                 """)
         }
         return migrator

@@ -40,8 +40,7 @@ extension NoteStore {
             var shownNotes = Set(hits.map(\.path))
             if hits.count < filter.limit {
                 let titles = try titleHits(
-                    db, expression: expression, typed: typed, filter: filter,
-                    limit: filter.limit - hits.count, skipping: shownNotes, snippets: snippets)
+                    db, expression: expression, filter: filter, limit: filter.limit - hits.count, skipping: shownNotes, snippets: snippets)
                 hits += titles
                 shownNotes.formUnion(titles.map(\.path))
             }
@@ -153,24 +152,22 @@ extension NoteStore {
     /// Notes whose sections match only through their title, front matter or parent headings:
     /// one result each, showing the first such section (or the front matter, when it holds a word).
     func titleHits(
-        _ db: Database, expression: String, typed: String?, filter: SearchFilter, limit: Int, skipping shown: Set<String>,
-        snippets: Snippets
+        _ db: Database, expression: String, filter: SearchFilter, limit: Int, skipping shown: Set<String>, snippets: Snippets
     ) throws -> [SearchHit] {
         // Grouped here: SQLite cannot run bm25() under an aggregate.
-        struct Group { var rank: Double; var sections: Int; var typedMatch: Bool; var ordinal: Int }
+        struct Group { var rank: Double; var sections: Int; var ordinal: Int }
         var groups: [Int64: Group] = [:]
-        let rows = try Row.fetchCursor(db, ranked(expression, adjacency: nil, typed: typed, filter: filter, own: false, noteColumns: true))
+        let rows = try Row.fetchCursor(db, ranked(expression, adjacency: nil, typed: nil, filter: filter, own: false, noteColumns: true))
         while let row = try rows.next() {
             let note: Int64 = row["note_id"]
-            let rank: Double = row["rank"], typedMatch: Bool = row["typed_match"], ordinal: Int = row["ordinal"]
+            let rank: Double = row["rank"], ordinal: Int = row["ordinal"]
             if var group = groups[note] {
                 group.rank = min(group.rank, rank)
                 group.sections += 1
-                group.typedMatch = group.typedMatch || typedMatch
                 group.ordinal = min(group.ordinal, ordinal)
                 groups[note] = group
             } else {
-                groups[note] = Group(rank: rank, sections: 1, typedMatch: typedMatch, ordinal: ordinal)
+                groups[note] = Group(rank: rank, sections: 1, ordinal: ordinal)
             }
         }
         var hits: [SearchHit] = []
@@ -179,7 +176,9 @@ extension NoteStore {
                 SELECT \(SectionRow.columns) FROM sections s JOIN notes n ON n.id = s.note_id WHERE s.note_id = ? AND s.ordinal = ?
                 """, arguments: [note, group.ordinal]).map(SectionRow.init) else { continue }
             guard !shown.contains(row.path) else { continue }
-            let typedMatch = group.typedMatch
+            // The words as typed, or only other names of their concepts: what the context says.
+            let context = ([row.title] + row.headingPath + [row.about]).joined(separator: "\n")
+            let typedMatch = !snippets.typed.snippet(of: context, tokens: Self.snippetTokens).highlights.isEmpty
             let cutter = snippets.cutter(typedMatch: typedMatch)
             let about = cutter.snippet(of: row.about, tokens: Self.snippetTokens)
             let snippet = about.highlights.isEmpty ? try snippet(db, of: row, cutter: cutter) : about
@@ -217,7 +216,7 @@ extension NoteStore {
         }
         if let exclusion, var notes = running {
             notes.subtract(try Int64.fetchAll(db, sql: """
-                SELECT DISTINCT s.note_id FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid WHERE sections_fts MATCH ?
+                SELECT DISTINCT s.note_id FROM sections_fts JOIN sections s INDEXED BY sections_by_id ON s.id = sections_fts.rowid WHERE sections_fts MATCH ?
                 """, arguments: [exclusion]))
             running = notes
         }
@@ -325,7 +324,8 @@ extension NoteStore {
         var columns = ""
         let noteColumns = noteColumns || notesOnly || notes != nil
         if noteColumns || filter.pathGlob != nil || filter.tag != nil {
-            join = "JOIN sections s ON s.id = sections_fts.rowid"
+            // The note and ordinal of a section from a small index, not from its row.
+            join = "JOIN sections s INDEXED BY sections_by_id ON s.id = sections_fts.rowid"
             if filter.pathGlob != nil || filter.tag != nil { join += " JOIN notes n ON n.id = s.note_id" }
         }
         if noteColumns { columns = ", s.note_id AS note_id, s.ordinal AS ordinal" }
