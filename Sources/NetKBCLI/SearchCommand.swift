@@ -115,18 +115,37 @@ extension SearchCommand {
     }
 }
 
-/// Search results as text: `path:line  heading › path`, then the snippet, indented. Text from
-/// the notes has its control characters escaped.
+/// Search results as text: `path:line  heading › path`, then the snippet, indented. A title
+/// match says so after the note's title; a note match lists the best section for each word
+/// under the note. Text from the notes has its control characters escaped.
 enum SearchText {
     static func render(_ hits: [SearchHit], color: Bool) -> String {
         var output = ""
+        func location(_ path: String, _ line: Int) -> String {
+            let text = TerminalText.escaped("\(path):\(line)")
+            return color ? "\(Terminal.cyan)\(text)\(Terminal.reset)" : text
+        }
         for hit in hits {
-            let heading = TerminalText.escaped(hit.headingPath.isEmpty ? hit.noteTitle : hit.headingPath.joined(separator: " › "))
-            let location = TerminalText.escaped("\(hit.path):\(hit.line)")
             let tags = conceptTags(hit)
             let shownTags = tags.isEmpty ? "" : "  \(tags)"
-            output += color ? "\(Terminal.cyan)\(location)\(Terminal.reset)  \(heading)\(shownTags)\n" : "\(location)  \(heading)\(shownTags)\n"
-            output += "    \(snippet(hit.snippet, color: color))\n"
+            switch hit.match {
+            case .section:
+                let heading = TerminalText.escaped(hit.headingPath.isEmpty ? hit.noteTitle : hit.headingPath.joined(separator: " › "))
+                output += "\(location(hit.path, hit.line))  \(heading)\(shownTags)\n"
+                output += "    \(snippet(hit.snippet, color: color))\n"
+            case .title:
+                let count = hit.sectionCount > 1 ? ", \(hit.sectionCount) sections" : ""
+                output += "\(location(hit.path, hit.line))  \(TerminalText.escaped(hit.noteTitle))  [title match\(count)]\(shownTags)\n"
+                output += "    \(snippet(hit.snippet, color: color))\n"
+            case .note:
+                output += "\(TerminalText.escaped(hit.path))  \(TerminalText.escaped(hit.noteTitle))  [whole note: the words are in different sections]\(shownTags)\n"
+                for place in hit.places {
+                    let heading = TerminalText.escaped(place.headingPath.isEmpty ? hit.noteTitle : place.headingPath.joined(separator: " › "))
+                    let words = TerminalText.escaped(place.words.joined(separator: ", "))
+                    output += "    \(location(hit.path, place.line))  \(heading)  (\(words))\n"
+                    output += "        \(snippet(place.snippet, color: color))\n"
+                }
+            }
         }
         return output
     }

@@ -11,15 +11,23 @@ public enum TokenizationMode: Sendable {
 /// - Hangul (and other CJK) runs become overlapping two-syllable tokens: `소켓은` → `소켓`, `켓은`.
 ///   A run of one syllable is one token. In documents, the last syllable of a longer run is also
 ///   emitted at the position of the last bigram, so a one-syllable query still finds it.
-/// - Two Hangul runs separated by exactly one space also yield the bigram across the space, so
-///   `혼잡제어` and `혼잡 제어` tokenize alike.
+/// - Two Hangul runs separated by exactly one space also yield a *spanning* token at the
+///   position between them, written with the space: `혼잡 제어` → `혼잡`, `잡 제`, `제어`. A
+///   plain bigram never contains a space, so a two-syllable query (`해시`) never matches across
+///   a word break (`위해 시행`).
+/// - In queries, each bigram of a run of three or more syllables also stands for its spanning
+///   form (a colocated token, which FTS5 reads as an alternative), and so does each bigram
+///   across one space: `로드밸런싱` matches `로드 밸런싱`, and the phrase `"혼잡 제어"` matches
+///   `혼잡제어`. A run of two syllables is matched inside words only.
 /// - Latin words (letters and digits) are lower-cased with diacritics folded: `Café` → `cafe`.
 /// - Conjoining jamo (NFD Hangul) are composed into syllables.
 /// - Every token carries the byte range of the original text it came from.
 ///
 /// ```swift
 /// KoreanAwareTokenizer().tokens(in: "TCP와 소켓", mode: .query).map(\.text)
-/// // ["tcp", "와", "와소", "소켓"]
+/// // ["tcp", "와", "와소", "와 소", "소켓"]
+/// KoreanAwareTokenizer().tokens(in: "가상메모리", mode: .query).map(\.text)
+/// // ["가상", "가 상", "상메", "상 메", "메모", "메 모", "모리", "모 리"]
 /// ```
 public struct KoreanAwareTokenizer: Sendable {
     /// Latin words longer than this many bytes are not searchable words and are skipped.
@@ -151,11 +159,22 @@ struct TokenizerState {
                 let range = index..<end
                 if runLength == 0 {
                     if spanCandidate && pendingSpace {
-                        guard emitBigram(spanSyllable, scalar, spanStart..<end, emit: emit) else { return }
+                        // Across one space: the spanning token; a query may also find it unspaced.
+                        if mode == .query {
+                            guard emitBigram(spanSyllable, scalar, spanStart..<end, spanning: false, colocated: false, emit: emit),
+                                  emitBigram(spanSyllable, scalar, spanStart..<end, spanning: true, colocated: true, emit: emit)
+                            else { return }
+                        } else {
+                            guard emitBigram(spanSyllable, scalar, spanStart..<end, spanning: true, colocated: false, emit: emit) else { return }
+                        }
                     }
                     spanCandidate = false
                 } else {
-                    guard emitBigram(lastSyllable, scalar, lastRange.lowerBound..<end, emit: emit) else { return }
+                    guard emitBigram(lastSyllable, scalar, lastRange.lowerBound..<end, spanning: false, colocated: false, emit: emit) else { return }
+                    // A query word of three or more syllables may be written with a space anywhere.
+                    if mode == .query, runLength >= 2 || continuesRun(at: end) {
+                        guard emitBigram(lastSyllable, scalar, lastRange.lowerBound..<end, spanning: true, colocated: true, emit: emit) else { return }
+                    }
                 }
                 runLength += 1
                 lastSyllable = scalar
@@ -223,13 +242,28 @@ struct TokenizerState {
         return String(scalars).precomposedStringWithCanonicalMapping
     }
 
+    /// Emits two syllables as one token: `AB`, or spanning a space, `A B`.
     func emitBigram(
-        _ first: UInt32, _ second: UInt32, _ range: Range<Int>,
+        _ first: UInt32, _ second: UInt32, _ range: Range<Int>, spanning: Bool, colocated: Bool,
         emit: (UnsafeBufferPointer<UInt8>, Range<Int>, Bool) -> Bool
     ) -> Bool {
-        let n = encode(first, into: 0)
-        let m = encode(second, into: n)
-        return emit(UnsafeBufferPointer(rebasing: scratch[0..<(n + m)]), range, false)
+        var count = encode(first, into: 0)
+        if spanning {
+            scratch[count] = 0x20
+            count += 1
+        }
+        count += encode(second, into: count)
+        return emit(UnsafeBufferPointer(rebasing: scratch[0..<count]), range, colocated)
+    }
+
+    /// Whether the scalar at `index` continues a CJK run (a syllable, or jamo that compose into one).
+    func continuesRun(at index: Int) -> Bool {
+        let (scalar, length) = decode(at: index)
+        guard length > 0 else { return false }
+        switch ScalarClass.of(scalar) {
+        case .cjk, .leadingJamo: return true
+        case .word, .separator: return false
+        }
     }
 
     func emitSyllable(

@@ -1,4 +1,39 @@
 extension SearchQuery {
+    /// One thing every match must hold: a required group (a word, or words joined by `OR`), or
+    /// a run of groups that name a concept, which its other names also satisfy.
+    public struct Part: Hashable, Sendable {
+        /// The FTS5 expression of the part.
+        public var expression: String
+        /// The words as typed, as messages and results show them: `DNS`, `TCP OR UDP`, `"3 way handshake"`.
+        public var words: String
+        /// The required groups (see ``required``) it covers.
+        public var groups: Range<Int>
+    }
+
+    /// The query's parts, in order: a match holds every one, and none of the excluded words.
+    public var parts: [Part] {
+        let expressions = required.map { group -> String in
+            let alternatives = group.map(Self.expression(for:))
+            return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
+        }
+        let words = required.map { group in group.map(Self.display(_:)).joined(separator: " OR ") }
+        var parts: [Part] = []
+        var index = 0
+        while index < expressions.count {
+            guard let expansion = expansions.first(where: { $0.groups.lowerBound == index }), expansion.groups.upperBound <= expressions.count else {
+                parts.append(Part(expression: expressions[index], words: words[index], groups: index..<(index + 1)))
+                index += 1
+                continue
+            }
+            let typedParts = expressions[expansion.groups]
+            let typed = typedParts.count == 1 ? typedParts[typedParts.startIndex] : "(" + typedParts.joined(separator: " AND ") + ")"
+            let expression = "(" + ([typed] + expansion.added.map { Self.quoted($0) }).joined(separator: " OR ") + ")"
+            parts.append(Part(expression: expression, words: words[expansion.groups].joined(separator: " "), groups: expansion.groups))
+            index = expansion.groups.upperBound
+        }
+        return parts
+    }
+
     /// The query as an FTS5 match expression, or nil when there is nothing to search for.
     ///
     /// Terms are joined by explicit `AND` (FTS5 does not take an implicit AND before a parenthesis).
@@ -8,28 +43,24 @@ extension SearchQuery {
     /// so that it is found inside longer words.
     public var matchExpression: String? {
         guard !required.isEmpty else { return nil }
-        let parts = required.map { group -> String in
-            let alternatives = group.map(Self.expression(for:))
-            return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
-        }
-        var joined: [String] = []
-        var index = 0
-        while index < parts.count {
-            guard let expansion = expansions.first(where: { $0.groups.lowerBound == index }), expansion.groups.upperBound <= parts.count else {
-                joined.append(parts[index])
-                index += 1
-                continue
-            }
-            let typedParts = parts[expansion.groups]
-            let typed = typedParts.count == 1 ? typedParts[typedParts.startIndex] : "(" + typedParts.joined(separator: " AND ") + ")"
-            joined.append("(" + ([typed] + expansion.added.map { Self.quoted($0) }).joined(separator: " OR ") + ")")
-            index = expansion.groups.upperBound
-        }
-        var expression = joined.joined(separator: " AND ")
+        var expression = parts.map(\.expression).joined(separator: " AND ")
         for term in excluded {
             expression += " NOT " + Self.expression(for: term)
         }
         return expression
+    }
+
+    /// An expression that matches where any excluded word stands; nil when none is.
+    public var exclusionExpression: String? {
+        guard !excluded.isEmpty else { return nil }
+        let alternatives = excluded.map(Self.expression(for:))
+        return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
+    }
+
+    /// A term as the user wrote it: `"a phrase"`, `word*`.
+    static func display(_ term: Term) -> String {
+        let text = term.isPhrase ? "\"" + term.text + "\"" : term.text
+        return term.isPrefix ? text + "*" : text
     }
 
     /// A phrase of the query's plain words as typed, used to rank sections where they stand

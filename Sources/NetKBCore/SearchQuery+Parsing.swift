@@ -29,7 +29,8 @@ extension SearchQuery {
         func budgeted(_ term: Term) -> Term? {
             guard kept < Self.maximumTerms, tokenBudget > 0 else { dropped += 1; return nil }
             kept += 1
-            let tokens = tokenizer.tokens(in: term.text, mode: .query)
+            // Alternatives (colocated tokens) share their position and are not counted.
+            let tokens = tokenizer.tokens(in: term.text, mode: .query).filter { !$0.colocated }
             guard tokens.count > tokenBudget else {
                 tokenBudget -= tokens.count
                 return term

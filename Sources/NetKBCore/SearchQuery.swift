@@ -21,7 +21,8 @@ public struct SearchQuery: Hashable, Sendable {
     /// The most words a query keeps; the rest of a longer query is dropped (see ``droppedTerms``).
     public static let maximumTerms = 64
     /// The most search tokens a query keeps, over all its words, phrases and alternatives
-    /// (a Korean word of n syllables is n − 1 tokens); a longer term is cut.
+    /// (a Korean word of n syllables is n − 1 tokens, not counting the spaced form each of its
+    /// bigrams may also take); a longer term is cut.
     public static let maximumTokens = 256
 
     /// Each group must match; a group matches when any of its terms (joined by `OR`) does.

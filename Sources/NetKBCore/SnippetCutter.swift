@@ -1,92 +1,136 @@
-/// Cuts a snippet out of long text around the first place where a query's words stand, in
-/// one pass that stops there: the time is linear in how far into the text the first match is,
-/// whatever the text's length or how often the words recur.
+/// Cuts a snippet out of a section's text: the stretch of about `tokens` tokens that holds the
+/// most of the query's words, starting at the line (block) its first match stands in when that
+/// is near, with the matches marked as ``QueryMatcher`` finds them.
 ///
-/// FTS5's `snippet()` scores every window against every match, which takes seconds on a
-/// section of a megabyte; the store uses this instead for long sections.
+/// Texts longer than ``longText`` bytes are read only up to the window after their first
+/// match, so the time stays linear in how far into the text that match is, whatever the
+/// text's length or how often the words recur.
 ///
 /// ```swift
 /// let query = SearchQuery(parsing: "소켓")
-/// SnippetCutter(query: query).snippet(of: longText).highlightedParts // ["소켓", …]
+/// SnippetCutter(query: query).snippet(of: "…").highlightedParts // ["소켓", …]
 /// ```
 public struct SnippetCutter: Sendable {
-    /// The tokens to find: the query's words, tokenized as FTS5 tokenizes them.
-    let wanted: Set<String>
-    /// Stems of Latin query words, found at the start of longer words (`handshake` in `handshakes`).
-    let stems: [String]
-    /// One-syllable Korean query words, found at the start of longer runs, as the query's prefix search does.
-    let syllables: Set<Unicode.Scalar>
-    let tokenizer = KoreanAwareTokenizer()
+    let matcher: QueryMatcher
+    /// Texts longer than this many bytes get the window of their first match.
+    public static let longText = 16_384
 
-    public init(query: SearchQuery) {
-        var wanted = Set<String>()
-        var stems: [String] = []
-        var syllables = Set<Unicode.Scalar>()
-        for term in query.required.joined() {
-            for token in tokenizer.tokens(in: term.text, mode: .query) {
-                wanted.insert(token.text)
-                if token.text.utf8.allSatisfy({ $0 < 0x80 }), let stem = Self.stem(token.text) { stems.append(stem) }
-                if token.text.unicodeScalars.count == 1, let scalar = token.text.unicodeScalars.first, scalar.value >= 0x80 {
-                    syllables.insert(scalar)
-                }
-            }
-        }
-        self.wanted = wanted
-        self.stems = stems
-        self.syllables = syllables
+    /// A cutter marking the query's words as typed; with `includingOtherNames`, also the other
+    /// names of concepts the query was expanded with.
+    public init(query: SearchQuery, includingOtherNames: Bool = false) {
+        matcher = QueryMatcher(query: query, includingOtherNames: includingOtherNames)
     }
 
-    /// A rough English stem: the word without a plural or tense ending, if at least three letters remain.
-    static func stem(_ word: String) -> String? {
-        for ending in ["ing", "ed", "es", "s"] where word.hasSuffix(ending) {
-            let stem = String(word.dropLast(ending.count))
-            return stem.count >= 3 ? stem : nil
-        }
-        return word.count >= 3 ? word : nil
-    }
-
-    func matches(_ token: String) -> Bool {
-        if wanted.contains(token) { return true }
-        if let first = token.unicodeScalars.first, syllables.contains(first) { return true }
-        return stems.contains { token.hasPrefix($0) }
-    }
-
-    /// About `tokens` tokens of `text` around its first match, matches marked; the text's
-    /// beginning when nothing matches.
+    /// About `tokens` tokens of `text` around its best match, matches marked; the text's
+    /// beginning when nothing matches. Empty text gives an empty snippet.
     public func snippet(of text: String, tokens: Int = 40) -> HighlightedText {
         var utf8 = Array(text.utf8)
-        let lead = tokens / 3
-        var recentStarts: [Int] = []
-        var firstMatch: Int?
-        var counted = 0
-        var windowEnd = 0
-        var highlights: [Range<Int>] = []
+        guard !utf8.isEmpty else { return HighlightedText(text: "", highlights: []) }
+        let tokens = max(tokens, 1)
+        var starts: [Int32] = []
+        var ends: [Int32] = []
+        var matches: [QueryMatcher.Match] = []
+        let isLong = utf8.count > Self.longText
         utf8.withUnsafeMutableBufferPointer { buffer in
-            tokenizer.tokenize(UnsafeBufferPointer(buffer), mode: .query) { token, range, _ in
-                let text = String(decoding: token, as: UTF8.self)
-                windowEnd = range.upperBound
-                if firstMatch == nil {
-                    recentStarts.append(range.lowerBound)
-                    if recentStarts.count > lead { recentStarts.removeFirst() }
-                    if matches(text) {
-                        firstMatch = range.lowerBound
-                        highlights.append(range)
-                    }
-                    return true
-                }
-                counted += 1
-                if matches(text) {
-                    if let last = highlights.last, last.upperBound >= range.lowerBound {
-                        highlights[highlights.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
-                    } else {
-                        highlights.append(range)
-                    }
-                }
-                return counted < tokens - lead
+            matcher.scan(UnsafeBufferPointer(buffer), position: { index, range in
+                if isLong, let first = matches.first, index > first.positions.upperBound + tokens { return false }
+                starts.append(Int32(range.lowerBound))
+                ends.append(Int32(range.upperBound))
+                return true
+            }, match: { matches.append($0) })
+        }
+        guard !starts.isEmpty else {
+            return Self.marked(utf8, from: 0, to: Self.byteLimit(utf8, tokens: tokens), highlights: [])
+        }
+        let lead = tokens / 4
+        guard let best = Self.bestWindow(matches, tokens: tokens - lead) else {
+            let end = tokens >= ends.count ? utf8.count : Self.wordEnd(utf8, from: Int(ends[tokens - 1]))
+            return Self.marked(utf8, from: 0, to: end, highlights: [])
+        }
+        let startPosition = max(0, best.positions.lowerBound - lead)
+        var start = startPosition == 0 ? 0 : Int(starts[startPosition])
+        // Start at the beginning of the block (line) that holds the match, when it is in the
+        // window, else at the start of a word (a Korean bigram starts inside one).
+        if let newline = utf8[start..<max(start, best.range.lowerBound)].lastIndex(of: 0x0A) {
+            start = newline + 1
+        } else {
+            start = Self.wordStart(utf8, from: start)
+        }
+        let endPosition = startPosition + tokens
+        var end = endPosition >= ends.count ? (isLong ? Int(ends[ends.count - 1]) : utf8.count) : Int(ends[endPosition - 1])
+        end = max(end, best.range.upperBound)
+        // End with a whole block after the window's last match: a block that does not fit (a
+        // table's next row, the next item) is not shown in part.
+        let lastMatch = matches.lazy.filter { $0.range.lowerBound >= start && $0.range.lowerBound < end }.map(\.range.upperBound).max() ?? best.range.upperBound
+        if end < utf8.count, let newline = utf8[min(lastMatch, end)..<end].lastIndex(of: 0x0A) {
+            end = newline
+        } else {
+            end = Self.wordEnd(utf8, from: end)
+        }
+        var highlights: [Range<Int>] = []
+        for match in matches.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            let range = match.range.clamped(to: start..<end)
+            guard !range.isEmpty else { continue }
+            if let last = highlights.last, last.upperBound >= range.lowerBound {
+                highlights[highlights.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                highlights.append(range)
             }
         }
-        let start = firstMatch == nil ? 0 : (recentStarts.first ?? 0)
-        if firstMatch == nil { windowEnd = min(utf8.count, Self.byteLimit(utf8, tokens: tokens)) }
+        return Self.marked(utf8, from: start, to: end, highlights: highlights)
+    }
+
+    /// The match that starts the stretch of `tokens` positions holding the most distinct words
+    /// of the query; the first such. Nil without matches.
+    static func bestWindow(_ matches: [QueryMatcher.Match], tokens: Int) -> QueryMatcher.Match? {
+        let ordered = matches.sorted { ($0.positions.lowerBound, $0.range.lowerBound) < ($1.positions.lowerBound, $1.range.lowerBound) }
+        guard !ordered.isEmpty else { return nil }
+        let wordCount = ordered.map(\.words.upperBound).max() ?? 0
+        var counts = [Int](repeating: 0, count: wordCount)
+        var distinct = 0
+        var best: (index: Int, distinct: Int) = (0, 0)
+        var end = 0
+        for (index, match) in ordered.enumerated() {
+            while end < ordered.count, ordered[end].positions.lowerBound < match.positions.lowerBound + tokens {
+                for word in ordered[end].words {
+                    if counts[word] == 0 { distinct += 1 }
+                    counts[word] += 1
+                }
+                end += 1
+            }
+            if distinct > best.distinct { best = (index, distinct) }
+            for word in match.words {
+                counts[word] -= 1
+                if counts[word] == 0 { distinct -= 1 }
+            }
+        }
+        return ordered[best.index]
+    }
+
+    /// The most bytes a snippet's ends move to reach a word boundary.
+    static let wordReach = 48
+
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// `index` moved back to the start of the word it is in (within ``wordReach`` bytes).
+    static func wordStart(_ utf8: [UInt8], from index: Int) -> Int {
+        var start = index
+        while start > 0, index - start < wordReach, !isSpace(utf8[start - 1]) { start -= 1 }
+        while start < index, utf8[start] & 0xC0 == 0x80 { start += 1 }
+        return start
+    }
+
+    /// `index` moved on to the end of the word it is in (within ``wordReach`` bytes).
+    static func wordEnd(_ utf8: [UInt8], from index: Int) -> Int {
+        var end = index
+        while end < utf8.count, end - index < wordReach, !isSpace(utf8[end]) { end += 1 }
+        while end < utf8.count, utf8[end] & 0xC0 == 0x80 { end += 1 }
+        return end
+    }
+
+    /// `utf8[start..<end]` with `highlights` marked, `…` where text is left out.
+    static func marked(_ utf8: [UInt8], from start: Int, to end: Int, highlights: [Range<Int>]) -> HighlightedText {
         var marked = start > 0 ? "…" : ""
         var position = start
         for range in highlights where range.lowerBound >= position {
@@ -96,8 +140,8 @@ public struct SnippetCutter: Sendable {
             marked.unicodeScalars.append(HighlightedText.closeMarker)
             position = range.upperBound
         }
-        marked += String(decoding: utf8[position..<max(position, windowEnd)], as: UTF8.self)
-        if windowEnd < utf8.count { marked += "…" }
+        marked += String(decoding: utf8[position..<max(position, end)], as: UTF8.self)
+        if end < utf8.count { marked += "…" }
         return HighlightedText(marked: marked)
     }
 

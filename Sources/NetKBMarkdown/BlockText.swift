@@ -9,9 +9,10 @@
 /// String(decoding: text.bytes, as: UTF8.self)   // "첫 줄 둘째 줄"
 /// ```
 ///
-/// A line break becomes one space and table cells are joined by ` | `, each written only
-/// when more text follows, so a block never ends in a separator. Two spaces where dropped text
-/// (a bare URL, a tag) stood become one.
+/// A line break becomes one space and table cells are joined by ` · ` (as a reader tells
+/// cells apart, and never one space, which would join the last word of a cell to the first of
+/// the next for the tokenizer), each written only when more text follows, so a block never
+/// ends in a separator. Two spaces where dropped text (a bare URL, a tag) stood become one.
 struct BlockText {
     private(set) var bytes: [UInt8] = []
     /// Written before the next visible text if the block already has some.
@@ -21,7 +22,7 @@ struct BlockText {
     private var openCellStart: Int?
 
     static let space: [UInt8] = [0x20]
-    static let cellSeparator = Array(" | ".utf8)
+    static let cellSeparator = Array(" · ".utf8)
 
     var count: Int { bytes.count }
     /// Whether a separator is due before the next text.
@@ -48,7 +49,7 @@ struct BlockText {
         if bytes.last != 0x20 { pendingSeparator = Self.space }
     }
 
-    /// Starts a table cell: ` | ` before its text when the row already has some.
+    /// Starts a table cell: ` · ` before its text when the row already has some.
     mutating func startCell() {
         closeCell()
         if !cells.isEmpty, !bytes.isEmpty { pendingSeparator = Self.cellSeparator }

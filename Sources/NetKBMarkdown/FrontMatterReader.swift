@@ -56,6 +56,7 @@ enum FrontMatterReader {
         var title: String?
         var tags: [String] = []
         var aliases: [String] = []
+        var texts: [String: String] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string.lowercased() else { continue }
             let line = (key.mark?.line).map { $0 + 1 } ?? 2
@@ -75,11 +76,21 @@ enum FrontMatterReader {
                 }
             case "aliases", "alias":
                 aliases.append(contentsOf: strings(in: value, splitOnSpaces: false))
+            case "description", "summary":
+                // Text to search: a value, or a list's items one after another.
+                let text: String
+                if case .sequence(let sequence) = value {
+                    text = sequence.compactMap { $0.null == nil ? $0.scalar?.string.trimmingWhitespace() : nil }.filter { !$0.isEmpty }.joined(separator: " ")
+                } else {
+                    text = value.null == nil ? value.scalar?.string.trimmingWhitespace() ?? "" : ""
+                }
+                if !text.isEmpty { texts[name] = text }
             default:
                 continue
             }
         }
-        result.frontMatter = FrontMatter(title: title, tags: unique(tags), aliases: unique(aliases))
+        result.frontMatter = FrontMatter(
+            title: title, tags: unique(tags), aliases: unique(aliases), description: texts["description"], summary: texts["summary"])
         return result
     }
 

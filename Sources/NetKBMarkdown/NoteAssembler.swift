@@ -378,7 +378,12 @@ struct NoteAssembler {
                         tags.append(Tag(name: name, line: line))
                     }
                     let text = UnsafeBufferPointer(rebasing: run[range])
-                    appendVisible(text)
+                    // What a reader sees: without emphasis cmark left as text, or emoji shortcodes.
+                    if let visible = LeftoverMarkup.visible(text) {
+                        appendVisible(visible)
+                    } else {
+                        appendVisible(text)
+                    }
                     cursor.skip(text)
                 case let .wiki(target, text, isEmbed, range):
                     // Only what is written as `[[…]]` in the source: `\[\[…]]` is text.

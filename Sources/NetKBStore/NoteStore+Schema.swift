@@ -183,6 +183,19 @@ extension NoteStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v7: search precision") { db in
+            // The tokenizer now writes the bigram across a space as a token of its own (`잡 제`),
+            // so that a two-syllable word is matched inside words only, and section text leaves
+            // out Markdown that cmark kept as text; an index from before this is older, and is
+            // rebuilt. `about` holds a note's front-matter text besides its title (aliases,
+            // description, summary), which its sections' context carries into the full-text index.
+            // `sections_by_id` maps a matched section to its note without reading the section's
+            // row, text and all: whole-note and title matches join many sections so.
+            try db.execute(sql: """
+                ALTER TABLE notes ADD COLUMN about TEXT NOT NULL DEFAULT '';
+                CREATE INDEX sections_by_id ON sections(id, note_id, ordinal);
+                """)
+        }
         migrator.registerMigration("v8: references, topics and concept entries in reading order") { db in
             // `refs`, `layers` and a concept's card list in path order straight from these
             // tables, without reading the sections (large rows) or sorting every topic.

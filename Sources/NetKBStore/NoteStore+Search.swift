@@ -2,83 +2,310 @@ import GRDB
 import NetKBCore
 
 extension NoteStore {
-    /// Column weights for bm25: a section's own heading, its note title and parent headings, its text.
+    /// Column weights for bm25: a section's own heading, its context (note title, front matter,
+    /// parent headings), its text.
     static let rankWeights = "8.0, 0.5, 1.0"
     /// How much better a section ranks when the query's words stand together in it, as typed.
     static let adjacencyBoost = 2.0
     /// How much better a section ranks when it has the query's words as typed, not only other
     /// names of the concepts they name.
     static let typedWordsBoost = 3.0
-    /// How many tokens a snippet holds (FTS5 allows at most 64).
+    /// How many tokens a snippet holds.
     static let snippetTokens = 40
-    /// Sections longer than this many bytes get their snippet from ``SnippetCutter``, in linear
-    /// time; FTS5's `snippet()` takes time that grows with the square of the matches.
-    static let longSectionBytes = 16_384
+    /// A section's own heading and text, as an FTS5 column filter.
+    static let ownColumns = "{heading body}"
+    /// bm25 weights that count a section's own heading and text only.
+    static let ownWeights = "1.0, 0.0, 1.0"
 
-    /// The sections that match `query`, best first. An empty query matches nothing.
+    /// What a search finds, best first, at most `filter.limit` results:
+    ///
+    /// 1. sections whose own heading or text holds the words (with their context: the note's
+    ///    title, front matter and parent headings), by bm25;
+    /// 2. then notes whose title or front matter alone holds them, each one result for all the
+    ///    sections that match only so;
+    /// 3. then, when fewer sections than the limit match, notes whose sections hold all the
+    ///    words between them, each with the best section for each word.
+    ///
+    /// An empty query matches nothing.
     public func search(_ query: SearchQuery, filter: SearchFilter) throws -> [SearchHit] {
         guard let expression = query.matchExpression, filter.limit > 0 else { return [] }
+        let parts = query.parts
         return try reading { db in
             let typed = query.expansions.isEmpty ? nil : query.typed.matchExpression
-            let ranked = try rankedSections(db, expression: expression, adjacency: query.adjacencyExpression, typed: typed, filter: filter)
-            guard !ranked.isEmpty else { return [] }
-            let ids = ranked.map(\.id)
-            let placeholders = databaseQuestionMarks(count: ids.count)
-            let idArguments = StatementArguments(ids)
-
-            var details: [Int64: Row] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT s.id, n.path, n.title, s.start_line, s.heading_path, s.body_bytes, s.layers
-                FROM sections s JOIN notes n ON n.id = s.note_id
-                WHERE s.id IN (\(placeholders))
-                """, arguments: idArguments) {
-                details[row["id"]] = row
+            let snippets = Snippets(query: query)
+            let ranked = try Row.fetchAll(db, ranked(
+                expression, adjacency: query.adjacencyExpression, typed: typed, filter: filter, own: true,
+                suffix: "ORDER BY rank, sections_fts.rowid LIMIT ?", limit: filter.limit))
+            var hits = try sectionHits(db, ranked.map { ($0["id"], $0["rank"], $0["typed_match"]) }, snippets: snippets)
+            var shownNotes = Set(hits.map(\.path))
+            if hits.count < filter.limit {
+                let titles = try titleHits(
+                    db, expression: expression, filter: filter, limit: filter.limit - hits.count, skipping: shownNotes, snippets: snippets)
+                hits += titles
+                shownNotes.formUnion(titles.map(\.path))
             }
-            let long = details.values.filter { $0["body_bytes"] as Int > Self.longSectionBytes }.map { $0["id"] as Int64 }
-            let short = ids.filter { !long.contains($0) }
-            var snippets: [Int64: HighlightedText] = [:]
-            // Sections with the words as typed have those marked; the others, the names that found them.
-            let typedIDs = Set(ranked.filter(\.typedMatch).map(\.id))
-            for (snippetExpression, group) in [(typed ?? expression, short.filter { typedIDs.contains($0) }), (expression, short.filter { !typedIDs.contains($0) })] where !group.isEmpty {
-                let snippetRows = try Row.fetchCursor(db, sql: """
-                    SELECT rowid, snippet(sections_fts, 2, char(\(HighlightedText.openMarker.value)), char(\(HighlightedText.closeMarker.value)), '…', \(Self.snippetTokens)) AS snippet
-                    FROM sections_fts WHERE sections_fts MATCH ? AND rowid IN (\(databaseQuestionMarks(count: group.count)))
-                    """, arguments: [snippetExpression] + StatementArguments(group))
-                while let row = try snippetRows.next() {
-                    snippets[row["rowid"]] = HighlightedText(marked: row["snippet"])
-                }
+            if hits.count < filter.limit, parts.count > 1 {
+                hits += try noteHits(
+                    db, parts: parts, exclusion: query.exclusionExpression, filter: filter,
+                    limit: filter.limit - hits.count, skipping: shownNotes, snippets: snippets)
             }
-            if !long.isEmpty {
-                let cutter = SnippetCutter(query: query)
-                for id in long {
-                    let body = try String.fetchOne(db, sql: "SELECT body FROM sections WHERE id = ?", arguments: [id]) ?? ""
-                    snippets[id] = cutter.snippet(of: body, tokens: Self.snippetTokens)
-                }
-            }
-            var concepts: [Int64: [(id: String, label: String)]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT sc.section_id, sc.concept_id, c.name, c.abbreviations FROM section_concepts sc JOIN concepts c ON c.id = sc.concept_id
-                WHERE sc.section_id IN (\(placeholders)) ORDER BY sc.section_id, sc.count DESC, sc.first_line, sc.concept_id
-                """, arguments: idArguments) {
-                let abbreviations: String = row["abbreviations"]
-                let label = abbreviations.split(separator: "\n").first.map(String.init) ?? row["name"]
-                concepts[row["section_id"], default: []].append((row["concept_id"], label))
-            }
-            return ranked.compactMap { hit in
-                guard let row = details[hit.id] else { return nil }
-                let found = concepts[hit.id] ?? []
-                return SearchHit(
-                    path: row["path"], line: row["start_line"], headingPath: HeadingPathCoding.decode(row["heading_path"]),
-                    snippet: snippets[hit.id] ?? HighlightedText(text: "", highlights: []), score: -hit.rank, noteTitle: row["title"],
-                    concepts: found.map(\.id), conceptLabels: found.map(\.label), layers: LayerMask.osiLayers(row["layers"]),
-                    matchesTypedWords: hit.typedMatch)
-            }
+            return hits
         }
     }
 
-    /// The best sections' ids and bm25 ranks (lower is better). Without filters, ranking reads
-    /// the full-text index alone; the sections' rows are read for the winners only.
-    func rankedSections(_ db: Database, expression: String, adjacency: String?, typed: String? = nil, filter: SearchFilter) throws -> [(id: Int64, rank: Double, typedMatch: Bool)] {
+    /// The snippet cutters of one search: marking the words as typed, or also the other names.
+    struct Snippets {
+        let typed: SnippetCutter
+        let all: SnippetCutter
+
+        init(query: SearchQuery) {
+            typed = SnippetCutter(query: query)
+            all = SnippetCutter(query: query, includingOtherNames: true)
+        }
+
+        func cutter(typedMatch: Bool) -> SnippetCutter { typedMatch ? typed : all }
+    }
+
+    /// A section's row as results show it.
+    struct SectionRow {
+        var id: Int64
+        var noteID: Int64
+        var ordinal: Int
+        var level: Int
+        var path: String
+        var title: String
+        var about: String
+        var line: Int
+        var headingPath: [String]
+        var body: String
+        var layers: Int64
+
+        init(_ row: Row) {
+            id = row["id"]
+            noteID = row["note_id"]
+            ordinal = row["ordinal"]
+            level = row["level"]
+            path = row["path"]
+            title = row["title"]
+            about = row["about"]
+            line = row["start_line"]
+            headingPath = HeadingPathCoding.decode(row["heading_path"])
+            body = row["body"]
+            layers = row["layers"]
+        }
+
+        static let columns = "s.id, s.note_id, s.ordinal, s.level, n.path, n.title, n.about, s.start_line, s.heading_path, s.body, s.layers"
+    }
+
+    /// The rows of sections `ids`, by id.
+    func sectionRows(_ db: Database, ids: [Int64]) throws -> [Int64: SectionRow] {
+        guard !ids.isEmpty else { return [:] }
+        var rows: [Int64: SectionRow] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT \(SectionRow.columns) FROM sections s JOIN notes n ON n.id = s.note_id
+            WHERE s.id IN (\(databaseQuestionMarks(count: ids.count)))
+            """, arguments: StatementArguments(ids)) {
+            let section = SectionRow(row)
+            rows[section.id] = section
+        }
+        return rows
+    }
+
+    /// Ranked sections as results, in the order given.
+    func sectionHits(_ db: Database, _ ranked: [(id: Int64, rank: Double, typedMatch: Bool)], snippets: Snippets) throws -> [SearchHit] {
+        let rows = try sectionRows(db, ids: ranked.map(\.id))
+        let concepts = try conceptsOf(db, sections: ranked.map(\.id))
+        return try ranked.compactMap { hit in
+            guard let row = rows[hit.id] else { return nil }
+            let found = concepts[hit.id] ?? []
+            return SearchHit(
+                path: row.path, line: row.line, headingPath: row.headingPath,
+                snippet: try snippet(db, of: row, cutter: snippets.cutter(typedMatch: hit.typedMatch)),
+                score: -hit.rank, noteTitle: row.title, concepts: found.map(\.id), conceptLabels: found.map(\.label),
+                layers: LayerMask.osiLayers(row.layers), matchesTypedWords: hit.typedMatch)
+        }
+    }
+
+    /// The snippet of a section: its text around the best match; for a section with no text
+    /// of its own (a heading over sub-sections), the first sub-section's heading and text; then
+    /// its heading; then the note's title. Never empty unless all of those are.
+    func snippet(_ db: Database, of row: SectionRow, cutter: SnippetCutter) throws -> HighlightedText {
+        let own = cutter.snippet(of: row.body, tokens: Self.snippetTokens)
+        guard own.text.isEmpty else { return own }
+        if row.level > 0 {
+            let next = try Row.fetchAll(db, sql: """
+                SELECT level, heading, body FROM sections WHERE note_id = ? AND ordinal > ? ORDER BY ordinal LIMIT 16
+                """, arguments: [row.noteID, row.ordinal])
+            for sub in next {
+                let level: Int = sub["level"]
+                guard level > row.level else { break }
+                let body: String = sub["body"]
+                guard body.contains(where: { !$0.isWhitespace }) else { continue }
+                let heading: String = sub["heading"]
+                return cutter.snippet(of: heading.isEmpty ? body : heading + ": " + body, tokens: Self.snippetTokens)
+            }
+        }
+        let heading = cutter.snippet(of: row.headingPath.last ?? "", tokens: Self.snippetTokens)
+        return heading.text.isEmpty ? cutter.snippet(of: row.title, tokens: Self.snippetTokens) : heading
+    }
+
+    /// Notes whose sections match only through their title, front matter or parent headings:
+    /// one result each, showing the first such section (or the front matter, when it holds a word).
+    func titleHits(
+        _ db: Database, expression: String, filter: SearchFilter, limit: Int, skipping shown: Set<String>, snippets: Snippets
+    ) throws -> [SearchHit] {
+        // Grouped here: SQLite cannot run bm25() under an aggregate.
+        struct Group { var rank: Double; var sections: Int; var ordinal: Int }
+        var groups: [Int64: Group] = [:]
+        let rows = try Row.fetchCursor(db, ranked(expression, adjacency: nil, typed: nil, filter: filter, own: false, noteColumns: true))
+        while let row = try rows.next() {
+            let note: Int64 = row["note_id"]
+            let rank: Double = row["rank"], ordinal: Int = row["ordinal"]
+            if var group = groups[note] {
+                group.rank = min(group.rank, rank)
+                group.sections += 1
+                group.ordinal = min(group.ordinal, ordinal)
+                groups[note] = group
+            } else {
+                groups[note] = Group(rank: rank, sections: 1, ordinal: ordinal)
+            }
+        }
+        var hits: [SearchHit] = []
+        for (note, group) in groups.sorted(by: { ($0.value.rank, $0.key) < ($1.value.rank, $1.key) }) where hits.count < limit {
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT \(SectionRow.columns) FROM sections s JOIN notes n ON n.id = s.note_id WHERE s.note_id = ? AND s.ordinal = ?
+                """, arguments: [note, group.ordinal]).map(SectionRow.init) else { continue }
+            guard !shown.contains(row.path) else { continue }
+            // The words as typed, or only other names of their concepts: what the context says.
+            let context = ([row.title] + row.headingPath + [row.about]).joined(separator: "\n")
+            let typedMatch = !snippets.typed.snippet(of: context, tokens: Self.snippetTokens).highlights.isEmpty
+            let cutter = snippets.cutter(typedMatch: typedMatch)
+            let about = cutter.snippet(of: row.about, tokens: Self.snippetTokens)
+            let snippet = about.highlights.isEmpty ? try snippet(db, of: row, cutter: cutter) : about
+            let found = try conceptsOf(db, sections: [row.id])[row.id] ?? []
+            var hit = SearchHit(
+                path: row.path, line: row.line, headingPath: row.headingPath, snippet: snippet, score: -group.rank,
+                noteTitle: row.title, concepts: found.map(\.id), conceptLabels: found.map(\.label),
+                layers: LayerMask.osiLayers(row.layers), matchesTypedWords: typedMatch)
+            hit.match = .title
+            hit.sectionCount = group.sections
+            hits.append(hit)
+        }
+        return hits
+    }
+
+    /// Notes none of whose sections holds all the parts, but whose sections hold them between
+    /// them (each in a section's own heading or text), best first: the sum of each part's best
+    /// bm25 rank. Each shows the best section for each part, once, in the note's order.
+    func noteHits(
+        _ db: Database, parts: [SearchQuery.Part], exclusion: String?, filter: SearchFilter, limit: Int,
+        skipping shown: Set<String>, snippets: Snippets
+    ) throws -> [SearchHit] {
+        // The notes that hold every part (each in some section's own heading or text), found
+        // without ranking; then each part's best section in those notes only.
+        let own = parts.map { "\(Self.ownColumns) : (\($0.expression))" }
+        var running: Set<Int64>?
+        for expression in own {
+            var notes = Set<Int64>()
+            let rows = try Int64.fetchCursor(db, ranked(expression, adjacency: nil, typed: nil, filter: filter, notesOnly: true))
+            while let note = try rows.next() {
+                if running?.contains(note) ?? true { notes.insert(note) }
+            }
+            running = notes
+            if notes.isEmpty { return [] }
+        }
+        if let exclusion, var notes = running {
+            notes.subtract(try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT s.note_id FROM sections_fts JOIN sections s INDEXED BY sections_by_id ON s.id = sections_fts.rowid WHERE sections_fts MATCH ?
+                """, arguments: [exclusion]))
+            running = notes
+        }
+        var candidates = Array(running ?? []).sorted()
+        if !shown.isEmpty, !candidates.isEmpty {
+            let paths = try Row.fetchAll(db, sql: "SELECT id, path FROM notes WHERE id IN (\(databaseQuestionMarks(count: candidates.count)))", arguments: StatementArguments(candidates))
+            let hidden = Set(paths.filter { shown.contains($0["path"] as String) }.map { $0["id"] as Int64 })
+            candidates.removeAll { hidden.contains($0) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        var best: [Int64: [(id: Int64, rank: Double)]] = [:]
+        for (index, expression) in own.enumerated() {
+            var found: [Int64: (id: Int64, rank: Double)] = [:]
+            for chunk in stride(from: 0, to: candidates.count, by: 10_000).map({ Array(candidates[$0..<min($0 + 10_000, candidates.count)]) }) {
+                let rows = try Row.fetchCursor(db, ranked(expression, adjacency: nil, typed: nil, filter: filter, inNotes: chunk))
+                while let row = try rows.next() {
+                    let note: Int64 = row["note_id"]
+                    let rank: Double = row["rank"]
+                    if let current = found[note], current.rank <= rank { continue }
+                    found[note] = (row["id"], rank)
+                }
+            }
+            for (note, place) in found where index == 0 || best[note]?.count == index {
+                best[note, default: []].append(place)
+            }
+        }
+        best = best.filter { $0.value.count == own.count }
+        // One section holding every part would have been a section result: not a note match.
+        let notes = best.filter { Set($0.value.map(\.id)).count > 1 }
+            .map { (note: $0.key, places: $0.value, rank: $0.value.reduce(0) { $0 + $1.rank }) }
+            .sorted { ($0.rank, $0.note) < ($1.rank, $1.note) }
+        var hits: [SearchHit] = []
+        for candidate in notes where hits.count < limit {
+            let ids = candidate.places.map(\.id)
+            let rows = try sectionRows(db, ids: ids)
+            guard let first = rows.values.first, !shown.contains(first.path) else { continue }
+            var words: [Int64: [String]] = [:]
+            for (part, place) in zip(parts, candidate.places) { words[place.id, default: []].append(part.words) }
+            let ordered = Set(ids).compactMap { rows[$0] }.sorted { $0.ordinal < $1.ordinal }
+            var places: [SearchHit.Place] = []
+            var typedMatch = true
+            for row in ordered {
+                var snippet = try snippet(db, of: row, cutter: snippets.typed)
+                if snippet.highlights.isEmpty {
+                    typedMatch = false
+                    snippet = try self.snippet(db, of: row, cutter: snippets.all)
+                }
+                places.append(SearchHit.Place(line: row.line, headingPath: row.headingPath, snippet: snippet, words: words[row.id] ?? []))
+            }
+            let concepts = try conceptsOf(db, sections: ordered.map(\.id))
+            var seen = Set<String>()
+            let found = ordered.flatMap { concepts[$0.id] ?? [] }.filter { seen.insert($0.id).inserted }
+            let lead = ordered[0]
+            var hit = SearchHit(
+                path: lead.path, line: lead.line, headingPath: lead.headingPath, snippet: places[0].snippet, score: -candidate.rank,
+                noteTitle: lead.title, concepts: found.map(\.id), conceptLabels: found.map(\.label),
+                layers: LayerMask.osiLayers(ordered.reduce(0) { $0 | $1.layers }), matchesTypedWords: typedMatch)
+            hit.match = .note
+            hit.places = places
+            hits.append(hit)
+        }
+        return hits
+    }
+
+    /// The concepts each section mentions, most mentioned first, with the label lists show.
+    func conceptsOf(_ db: Database, sections ids: [Int64]) throws -> [Int64: [(id: String, label: String)]] {
+        guard !ids.isEmpty else { return [:] }
+        var concepts: [Int64: [(id: String, label: String)]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT sc.section_id, sc.concept_id, c.name, c.abbreviations FROM section_concepts sc JOIN concepts c ON c.id = sc.concept_id
+            WHERE sc.section_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY sc.section_id, sc.count DESC, sc.first_line, sc.concept_id
+            """, arguments: StatementArguments(ids)) {
+            let abbreviations: String = row["abbreviations"]
+            let label = abbreviations.split(separator: "\n").first.map(String.init) ?? row["name"]
+            concepts[row["section_id"], default: []].append((row["concept_id"], label))
+        }
+        return concepts
+    }
+
+    /// The statement ranking the sections that match `expression` under `filter`: columns
+    /// `id`, `rank` (bm25, lower is better) and `typed_match`; with `own`, only the sections
+    /// whose own heading or text holds a phrase of the expression (true) or none (false); with `noteColumns` the
+    /// section's `note_id` and `ordinal`; with `notesOnly`, only the distinct `note_id`s;
+    /// `inNotes` keeps the sections of those notes. Without filters or note columns, ranking
+    /// reads the full-text index alone. `suffix` (and its `limit`) ends the statement.
+    func ranked(
+        _ expression: String, adjacency: String?, typed: String?, filter: SearchFilter, own: Bool? = nil, noteColumns: Bool = false,
+        notesOnly: Bool = false, inNotes notes: [Int64]? = nil, suffix: String = "", limit: Int? = nil
+    ) -> SQLRequest<Row> {
         var arguments: StatementArguments = []
         var boost = "1.0"
         if let adjacency {
@@ -94,10 +321,15 @@ extension NoteStore {
         }
         _ = arguments.append(contentsOf: [expression])
         var join = ""
-        var conditions = ""
-        if filter.pathGlob != nil || filter.tag != nil {
-            join = "JOIN sections s ON s.id = sections_fts.rowid JOIN notes n ON n.id = s.note_id"
+        var columns = ""
+        let noteColumns = noteColumns || notesOnly || notes != nil
+        if noteColumns || filter.pathGlob != nil || filter.tag != nil {
+            // The note and ordinal of a section from a small index, not from its row.
+            join = "JOIN sections s INDEXED BY sections_by_id ON s.id = sections_fts.rowid"
+            if filter.pathGlob != nil || filter.tag != nil { join += " JOIN notes n ON n.id = s.note_id" }
         }
+        if noteColumns { columns = ", s.note_id AS note_id, s.ordinal AS ordinal" }
+        var conditions = ""
         if let glob = filter.pathGlob {
             conditions += " AND n.path GLOB ?"
             _ = arguments.append(contentsOf: [glob])
@@ -114,13 +346,25 @@ extension NoteStore {
             conditions += " AND sections_fts.rowid IN (SELECT id FROM sections INDEXED BY sections_by_layers WHERE layers & ? != 0)"
             _ = arguments.append(contentsOf: [LayerMask.of(filter.layers)])
         }
-        _ = arguments.append(contentsOf: [filter.limit])
-        return try Row.fetchAll(db, sql: """
-            SELECT sections_fts.rowid, bm25(sections_fts, \(Self.rankWeights)) * \(boost) AS rank, \(typedMatch) AS typed_match
+        if let own {
+            // bm25 over the heading and text alone is 0 exactly when none of the expression's
+            // phrases stands in them: the section matches only through its context.
+            conditions += " AND bm25(sections_fts, \(Self.ownWeights)) \(own ? "<" : "=") 0"
+        }
+        if let notes {
+            conditions += " AND s.note_id IN (\(databaseQuestionMarks(count: notes.count)))"
+            _ = arguments.append(contentsOf: StatementArguments(notes))
+        }
+        let selected = notesOnly
+            ? "DISTINCT s.note_id AS note_id"
+            : "sections_fts.rowid AS id, bm25(sections_fts, \(Self.rankWeights)) * \(boost) AS rank, \(typedMatch) AS typed_match\(columns)"
+        var sql = """
+            SELECT \(selected)
             FROM sections_fts \(join)
             WHERE sections_fts MATCH ?\(conditions)
-            ORDER BY rank, sections_fts.rowid
-            LIMIT ?
-            """, arguments: arguments).map { ($0["rowid"], $0["rank"], $0["typed_match"]) }
+            """
+        if !suffix.isEmpty { sql += "\n" + suffix }
+        if let limit { _ = arguments.append(contentsOf: [limit]) }
+        return SQLRequest<Row>(sql: sql, arguments: arguments)
     }
 }

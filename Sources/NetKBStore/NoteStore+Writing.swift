@@ -146,6 +146,8 @@ public struct IndexTransaction {
     public func save(_ linked: LinkedNote, stamp: FileStamp, tags: NoteTags? = nil, texts: [StoredSectionText]? = nil) throws -> Set<String> {
         let note = linked.note
         let aliases = note.frontMatter.aliases.joined(separator: "\n")
+        // Front-matter text besides the title is searched with every section, as the title is.
+        let about = StoredSectionText.aboutText(of: note)
         let catalogEntry = linked.catalogEntry
         let namesHash = Int64(bitPattern: linked.namesHash)
         let noteID: Int64
@@ -168,13 +170,13 @@ public struct IndexTransaction {
             }
             try removeContent(noteID: existing)
             try db.cachedStatement(sql: """
-                UPDATE notes SET title = ?, aliases = ?, modified = ?, size = ?, content_hash = ?, names_hash = ? WHERE id = ?
-                """).execute(arguments: [note.title, aliases, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash, existing])
+                UPDATE notes SET title = ?, aliases = ?, about = ?, modified = ?, size = ?, content_hash = ?, names_hash = ? WHERE id = ?
+                """).execute(arguments: [note.title, aliases, about, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash, existing])
             noteID = existing
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO notes (path, title, aliases, modified, size, content_hash, names_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [note.path, note.title, aliases, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash])
+                INSERT INTO notes (path, title, aliases, about, modified, size, content_hash, names_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [note.path, note.title, aliases, about, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash])
             noteID = db.lastInsertedRowID
         }
         let nameInsert = try BoundStatement(db, sql: "INSERT INTO note_names (note_id, kind, name, key) VALUES (?, ?, ?, ?)")
@@ -205,7 +207,7 @@ public struct IndexTransaction {
         for (ordinal, section) in note.sections.enumerated() {
             let headingPath = section.headingPath.joined(separator: HeadingPathCoding.separator)
             let stored = texts.flatMap { $0.indices.contains(ordinal) ? $0[ordinal] : nil }
-                ?? StoredSectionText(section: section, noteTitle: note.title)
+                ?? StoredSectionText(section: section, noteTitle: note.title, about: about)
             let context = stored.context
             let sectionTags = tags.flatMap { $0.sections.indices.contains(ordinal) ? $0.sections[ordinal] : nil }
             try insertSection.run {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The built `netkb` executable, run as a user would run it.
 enum NetKBBinary {
@@ -14,6 +15,12 @@ enum NetKBBinary {
             }
             return object
         }
+    }
+
+    /// A run that ended in a way the test did not allow for: an error, a crash.
+    struct Failure: Error, CustomStringConvertible {
+        var run: Run
+        var description: String { "netkb exited with status \(run.status): \(run.stderr)" }
     }
 
     /// The package's root folder, found from this file's path.
@@ -136,10 +143,13 @@ final class Vault: @unchecked Sendable {
         return "65534"
     }
 
-    /// The headings of a JSON search's results, in order.
+    /// The headings of a JSON search's results, in order: none when the search found nothing
+    /// (exit status 1). Any other failure (an error, a crash) throws, so that it cannot pass
+    /// for an empty result.
     func searchHeadings(_ words: String...) throws -> [String] {
         let run = try netkb(["search"] + words + ["--format", "json"])
-        guard run.status == 0 else { return [] }
-        return try (run.json()["results"] as? [[String: Any]] ?? []).compactMap { $0["heading"] as? String }
+        guard run.status == 0 || run.status == 1 else { throw NetKBBinary.Failure(run: run) }
+        let results = try #require(run.json()["results"] as? [[String: Any]], "no results array in \(run.stdout)")
+        return results.map { $0["heading"] as? String ?? "" }
     }
 }

@@ -160,3 +160,157 @@ struct SearchFilterCommandTests {
         #expect(try vault.searchHeadings("라우터", "--path", "net/*", "--tag", "memo").isEmpty)
     }
 }
+
+/// Issue 9 end to end: result kinds in text and JSON, the preamble, front matter, snippets.
+@Suite("netkb search result kinds")
+struct SearchResultKindsCommandTests {
+    let vault: Vault
+
+    init() throws {
+        vault = try Vault()
+        try vault.write("os.md", """
+            ---
+            title: Part 1-4 운영체제
+            description: 면접 대비 요약
+            ---
+            앞글: 이 노트는 요약이다.
+
+            # 프로세스
+            실행 중인 프로그램.
+
+            # 스레드
+            실행 흐름의 단위.
+
+            # 장치
+            CPU와 메모리를 관리한다.
+            """)
+        try vault.write("intro.md", "# 소개\n\n운영체제는 자원을 관리한다. **'해시 테이블'**을 쓴다 :rocket:\n\n| 종류 | 설명 |\n|---|---|\n| 해시 | 빠름 |\n")
+    }
+
+    func results(_ words: String...) throws -> [[String: Any]] {
+        let run = try vault.netkb(["search"] + words + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        return try #require(run.json()["results"] as? [[String: Any]])
+    }
+
+    @Test func jsonSaysHowEachResultMatched() throws {
+        let found = try results("운영체제")
+        #expect(found.map { $0["match"] as? String } == ["section", "title"])
+        #expect(found.map { $0["path"] as? String } == ["intro.md", "os.md"])
+        let title = found[1]
+        #expect(title["sectionCount"] as? Int == 4)
+        #expect(title["title"] as? String == "Part 1-4 운영체제")
+        #expect((title["snippet"] as? String)?.isEmpty == false)
+        for result in found {
+            for key in ["path", "line", "heading", "headingPath", "snippet", "score", "concepts", "layers", "highlights", "title", "preamble"] {
+                #expect(result.keys.contains(key), "\(key) missing")
+            }
+        }
+    }
+
+    @Test func thePreambleHasNoHeading() throws {
+        let preamble = try #require(try results("요약이다").first)
+        #expect(preamble["heading"] is NSNull)
+        #expect(preamble["preamble"] as? Bool == true)
+        #expect((preamble["headingPath"] as? [Any])?.isEmpty == true)
+        #expect(preamble["title"] as? String == "Part 1-4 운영체제")
+        let section = try #require(try results("흐름").first)
+        #expect(section["heading"] as? String == "스레드")
+        #expect(section["preamble"] as? Bool == false)
+    }
+
+    @Test func wordsInDifferentSectionsAreANoteMatchInTextAndJSON() throws {
+        let found = try results("프로세스", "CPU")
+        let note = try #require(found.first)
+        #expect(note["match"] as? String == "note")
+        let sections = try #require(note["sections"] as? [[String: Any]])
+        #expect(sections.map { $0["heading"] as? String } == ["프로세스", "장치"])
+        #expect(sections.map { $0["words"] as? [String] } == [["프로세스"], ["CPU"]])
+        let text = try vault.netkb(["search", "프로세스", "CPU"])
+        let lines = text.stdout.components(separatedBy: "\n")
+        #expect(lines[0] == "os.md  Part 1-4 운영체제  [whole note: the words are in different sections]")
+        #expect(lines[1].hasPrefix("    os.md:7  프로세스  (프로세스)"))
+        #expect(lines[3].hasPrefix("    os.md:13  장치  (CPU)"))
+    }
+
+    @Test func aTitleMatchSaysSoInText() throws {
+        let run = try vault.netkb(["search", "면접", "대비"])
+        #expect(run.stdout.hasPrefix("os.md:5  Part 1-4 운영체제  [title match, 4 sections]\n    면접 대비 요약\n"), "\(run.stdout)")
+    }
+
+    @Test func snippetsShowWhatAReaderSees() throws {
+        let snippet = try #require(try results("해시").first?["snippet"] as? String)
+        #expect(snippet.contains("'해시 테이블'을 쓴다"))
+        #expect(!snippet.contains("**") && !snippet.contains(":rocket:") && !snippet.contains("|"), "\(snippet)")
+        let row = try #require(try results("빠름").first?["snippet"] as? String)
+        #expect(row.hasSuffix("해시 · 빠름"), "\(row)")
+    }
+}
+
+/// The hostile trial of issue 9's search: odd queries and odd notes get an answer, never a crash.
+@Suite("netkb search hostile trial")
+struct SearchHostileTrialTests {
+    let vault: Vault
+
+    init() throws {
+        vault = try Vault()
+        try vault.write("a.md", "# 소켓\n\n소켓은 끝점이다. TCP와 UDP.\n")
+        // NUL bytes and terminal escapes in a note.
+        try vault.write("odd.md", bytes: Data("# 널\n\n앞\u{0}뒤 소켓 통신 \u{1B}]0;title\u{07} 끝\n".utf8))
+        // 70 sections with one word each: a long query is a note match of 64 places.
+        try vault.write("many.md", (0..<70).map { "# S\($0)\n\nw\($0)\n" }.joined(separator: "\n"))
+    }
+
+    @Test(arguments: [
+        (["ㄱ"], [0, 1] as Set<Int32>), (["\u{1100}"], [0, 1]), (["\u{11A8}"], [0, 1]), (["ㅎㅎ"], [0, 1]),
+        (["🚀소켓"], [0]), (["\"unbalanced"], [1]), (["\"소켓"], [0]), (["--", "-x"], [1]), (["--", "--limit"], [1]),
+        (["\u{1}소켓\u{7F}"], [0]), (["소켓", "-", "--", "-TCP"], [0]), (["TCP와"], [0]), (["OR", "OR"], [1]),
+    ] as [([String], Set<Int32>)])
+    func oddQueriesGetAnAnswer(words: [String], statuses: Set<Int32>) throws {
+        // Options first: after a lone -- every word is a search word.
+        let run = try NetKBBinary.run(["search", "--format", "json", "--notes", vault.notes.path, "--index", vault.index.path] + words)
+        #expect(statuses.contains(run.status), "\(words): \(run.status) \(run.stderr)")
+        let json = try run.json()
+        #expect(json["results"] is [Any])
+        #expect(!run.stderr.contains("error"), "\(run.stderr)")
+    }
+
+    @Test(arguments: [["!!!", "...", "(*&^"], ["🚀"], ["👍🏽"], ["\""], ["-소켓"]])
+    func queriesWithNothingToSearchAreOneErrorLine(words: [String]) throws {
+        let run = try vault.netkb(["search"] + words)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("netkb: error: nothing to search for in "), "\(run.stderr)")
+        #expect(run.stderr.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1)
+    }
+
+    @Test func aThousandWordsAreANoteMatchOfTheirFirst64() throws {
+        let words = (0..<1000).map { "w\($0)" }
+        let run = try vault.netkb(["search"] + words + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("first 64 words"))
+        let results = try #require(run.json()["results"] as? [[String: Any]])
+        #expect(results.count == 1)
+        #expect(results.first?["match"] as? String == "note")
+        #expect((results.first?["sections"] as? [Any])?.count == 64)
+        let text = try vault.netkb(["search"] + words)
+        #expect(text.status == 0)
+        #expect(text.stdout.components(separatedBy: "\n").count == 1 + 64 * 2 + 1)
+    }
+
+    @Test func notesWithNULBytesAndEscapesAreShownSafely() throws {
+        let text = try vault.netkb(["search", "통신"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("\\x1B]0;title\\x07"), "\(text.stdout)")
+        #expect(!text.stdout.contains("\u{1B}") && !text.stdout.contains("\u{0}"))
+        let json = try vault.netkb(["search", "통신", "--format", "json"])
+        #expect((try json.json()["results"] as? [[String: Any]])?.first?["path"] as? String == "odd.md")
+    }
+
+    @Test(arguments: ["0", "-1", "x", ""])
+    func aLimitBelowOneIsAnError(limit: String) throws {
+        let run = try vault.netkb(["search", "소켓", "--limit", limit])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("netkb: error: "))
+    }
+}
+

@@ -18,7 +18,8 @@ struct KoreanAwareTokenizerTests {
     }
 
     @Test func queriesDoNotGetTheTrailingSyllable() {
-        #expect(texts("소켓은", .query) == ["소켓", "켓은"])
+        #expect(texts("소켓", .query) == ["소켓"])
+        #expect(texts("소켓은", .query) == ["소켓", "소 켓", "켓은", "켓 은"])
         #expect(texts("값", .query) == ["값"])
     }
 
@@ -29,20 +30,77 @@ struct KoreanAwareTokenizerTests {
         #expect(tokens.allSatisfy { !$0.colocated })
     }
 
-    @Test func spacingBetweenHangulRunsDoesNotMatter() {
-        // The bigram across a single space makes both spellings share 혼잡, 잡제, 제어 in order.
-        let spaced = tokenizer.tokens(in: "혼잡 제어", mode: .query).map(\.text)
-        let joined = tokenizer.tokens(in: "혼잡제어", mode: .query).map(\.text)
-        #expect(spaced == ["혼잡", "잡제", "제어"])
-        #expect(joined == spaced)
-        let span = tokenizer.tokens(in: "혼잡 제어", mode: .query)[1]
-        #expect(span.range == 3..<10)
+    @Test func aSingleSpaceBetweenHangulRunsGivesASpanningToken() {
+        // Documents: the bigram across the space is written with the space, at its own position.
+        let tokens = tokenizer.tokens(in: "혼잡 제어", mode: .document)
+        #expect(tokens.map(\.text) == ["혼잡", "잡", "잡 제", "제어", "어"])
+        #expect(tokens.map(\.colocated) == [false, true, false, false, true])
+        #expect(tokens[2].range == 3..<10)
+        // Queries: across a space, the plain bigram with the spanning one as its alternative.
+        #expect(texts("혼잡 제어", .query) == ["혼잡", "잡제", "잡 제", "제어"])
+        #expect(tokenizer.tokens(in: "혼잡 제어", mode: .query).map(\.colocated) == [false, false, true, false])
+    }
+
+    @Test func queryRunsOfThreeOrMoreSyllablesMayBeSpacedAnywhere() {
+        #expect(texts("가상메모리", .query) == ["가상", "가 상", "상메", "상 메", "메모", "메 모", "모리", "모 리"])
+        #expect(tokenizer.tokens(in: "가상메모리", mode: .query).map(\.colocated) == [false, true, false, true, false, true, false, true])
+        #expect(texts("웹서버", .query) == ["웹서", "웹 서", "서버", "서 버"])
+        // Two syllables: inside words only.
+        #expect(texts("해시", .query) == ["해시"])
+        #expect(texts("해시 테이블", .query) == ["해시", "시테", "시 테", "테이", "테 이", "이블", "이 블"])
+        #expect(texts("TCP와", .query) == ["tcp", "와"])
     }
 
     @Test func onlyASingleSpaceIsBridged() {
         #expect(texts("혼잡  제어", .query) == ["혼잡", "제어"])
         #expect(texts("혼잡, 제어", .query) == ["혼잡", "제어"])
         #expect(texts("혼잡\n제어", .query) == ["혼잡", "제어"])
+        #expect(texts("혼잡\t제어") == ["혼잡", "잡", "제어", "어"])
+    }
+
+    /// Whether `query` matches `text` as FTS5 matches a phrase: the query's positions (each a
+    /// set of alternatives) stand at consecutive positions of the text's tokens.
+    func matches(_ query: String, _ text: String) -> Bool {
+        func positions(_ string: String, _ mode: TokenizationMode) -> [Set<String>] {
+            var result: [Set<String>] = []
+            for token in tokenizer.tokens(in: string, mode: mode) {
+                if token.colocated, !result.isEmpty { result[result.count - 1].insert(token.text) } else { result.append([token.text]) }
+            }
+            return result
+        }
+        let wanted = positions(query, .query)
+        let found = positions(text, .document)
+        guard !wanted.isEmpty, wanted.count <= found.count else { return false }
+        return (0...(found.count - wanted.count)).contains { start in
+            wanted.indices.allSatisfy { !wanted[$0].isDisjoint(with: found[start + $0]) }
+        }
+    }
+
+    /// Issue 9: a two-syllable word matches inside words only; a compound of three or more
+    /// syllables matches with or without one space anywhere in it.
+    @Test(arguments: [
+        // The cases of the issue.
+        ("해시", "위해 시행", false), ("해시", "활용해 시간복잡도", false), ("해시", "해시 테이블", true), ("해시", "해시를", true),
+        ("조인", "칠면조 인터페이스", false), ("조인", "조인 연산", true), ("조인", "셀프조인은", true),
+        ("인증", "지속적인 증가", false), ("인증", "인증서", true),
+        ("서버", "저장소에서 버그", false), ("서버", "웹서버", true), ("서버", "서버 측", true),
+        ("인자", "온라인 자산", false), ("인자", "함수 인자", true),
+        // The same shape in text of our own.
+        ("가설", "추가 설명", false), ("설명", "추가 설명", true),
+        ("정보", "인정 보상", false), ("정보", "개인정보", true),
+        ("시간", "도시 간선", false), ("시간", "시간복잡도", true),
+        ("스택", "버스 택시", false), ("스택", "콜스택", true),
+        // Compounds: spaced or not, anywhere.
+        ("로드밸런싱", "로드 밸런싱", true), ("로드밸런싱", "로드밸런싱은", true), ("로드밸런싱", "로드  밸런싱", false),
+        ("가상메모리", "가상 메모리", true), ("가상메모리", "가상메모리", true),
+        ("페이지교체", "페이지 교체", true), ("페이지교체", "페이지교체 알고리즘", true),
+        ("운영체제", "운영 체제", true), ("운영체제", "운영체제는", true), ("운영체제", "운영 방침 체제", false),
+        ("웹서버", "웹 서버", true), ("네트워크계층", "네트워크 계층", true),
+        // A phrase with a space still finds the unspaced form, and the other way round.
+        ("혼잡 제어", "혼잡제어", true), ("혼잡 제어", "혼잡 제어", true), ("혼잡제어", "혼잡 제어", true),
+    ])
+    func twoSyllablesMatchInsideWordsOnly(query: String, text: String, expected: Bool) {
+        #expect(matches(query, text) == expected, "\(query) in \(text)")
     }
 
     @Test func latinWordsAreLowerCasedAndFolded() {
@@ -54,14 +112,15 @@ struct KoreanAwareTokenizerTests {
 
     @Test func mixedRunsSplitAtTheScriptBoundary() {
         #expect(texts("OSI 7계층", .query) == ["osi", "7", "계층"])
-        #expect(texts("Data를 보냄", .query) == ["data", "를", "를보", "보냄"])
+        #expect(texts("Data를 보냄", .query) == ["data", "를", "를보", "를 보", "보냄"])
     }
 
     @Test func nfdHangulIsComposedAndKeepsItsOwnOffsets() {
         let nfd = "소켓".decomposedStringWithCanonicalMapping
         #expect(nfd.utf8.count > 6)
         let tokens = tokenizer.tokens(in: nfd, mode: .query)
-        #expect(tokens.map(\.text) == ["소켓"])
+        // Scalars: String == would hold for the NFD text too.
+        #expect(tokens.map { Array($0.text.unicodeScalars) } == [Array("소켓".unicodeScalars)])
         #expect(tokens[0].range == 0..<nfd.utf8.count)
         let nfdLatin = "Café".decomposedStringWithCanonicalMapping
         #expect(texts(nfdLatin) == ["cafe"])

@@ -27,7 +27,7 @@ import Testing
             block.append(cell.utf8)
         }
         block.closeCell()
-        #expect(string(block) == "ESTABLISHED | 연결됨")
+        #expect(string(block) == "ESTABLISHED · 연결됨")
         #expect(block.cells.count == 3)
         #expect(block.cells[1] == nil)
         let texts = block.cells.map { $0.map { String(decoding: block.bytes[$0], as: UTF8.self) } }

@@ -26,6 +26,22 @@ import Testing
         #expect(note.sections.first?.endLine == 9)
     }
 
+    @Test func readsDescriptionAndSummary() {
+        let note = TestSupport.parse("""
+        ---
+        description: Learn how to embed files.
+        summary:
+          - 첫 줄
+          - 둘째 줄
+        aliases: [임베드]
+        ---
+        본문
+        """).note
+        #expect(note.frontMatter.description == "Learn how to embed files.")
+        #expect(note.frontMatter.summary == "첫 줄 둘째 줄")
+        #expect(note.frontMatter.searchableText == "임베드\nLearn how to embed files.\n첫 줄 둘째 줄")
+    }
+
     @Test(arguments: [
         ("tags: network", ["network"]),
         ("tags: '#network, #tcp'", ["network", "tcp"]),

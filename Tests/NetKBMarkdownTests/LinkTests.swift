@@ -239,7 +239,7 @@ import Testing
             SourceLocation(line: 3, column: 4), SourceLocation(line: 4, column: 6), SourceLocation(line: 7, column: 7),
         ])
         #expect(note.tags == [Tag(name: "태그", line: 3)])
-        #expect(note.sections[0].text == "표\n설명 위키 #태그 둘째 줄\n열 | 링크\n값 | 라벨")
+        #expect(note.sections[0].text == "표\n설명 위키 #태그 둘째 줄\n열 · 링크\n값 · 라벨")
         #expect(note.references.map(\.description) == ["설명 위키 #태그 둘째 줄", "값"])
     }
 }

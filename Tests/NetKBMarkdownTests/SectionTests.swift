@@ -113,8 +113,8 @@ import Testing
         할 일
         중첩 번호
         인용
-        이름 | 설명
-        TCP | 신뢰성
+        이름 · 설명
+        TCP · 신뢰성
         UDP
         let 값 = 1
 

@@ -19,7 +19,7 @@ import Testing
             SourceLocation(line: 5, column: 3), SourceLocation(line: 5, column: 15),
         ])
         // The escaped bar does not split the cell.
-        #expect(note.sections[0].text.contains("alias | 첫째"))
+        #expect(note.sections[0].text.contains("alias · 첫째"))
     }
 
     @Test func escapedBarOutsideATable() {
