@@ -95,17 +95,25 @@ extension IndexTransaction {
 
     /// The links with these ids (every link, when `all`), with the paths of their notes.
     func linksToResolve(_ ids: [Int64], all: Bool) throws -> [(id: Int64, link: Link, path: String)] {
+        // Read through a cursor: the rows are turned into links one at a time, never all held.
         let rows = all
-            ? try Row.fetchAll(db, sql: "SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id")
-            : try Row.fetchAll(db, sql: """
+            ? try Row.fetchCursor(db, sql: "SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id")
+            : try Row.fetchCursor(db, sql: """
                 SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id
                 WHERE l.id IN (\(databaseQuestionMarks(count: ids.count)))
                 """, arguments: StatementArguments(ids))
-        return rows.map { row in
-            (row["id"], Link(
+        var links: [(id: Int64, link: Link, path: String)] = []
+        links.reserveCapacity(ids.count)
+        var path = ""
+        while let row = try rows.next() {
+            // A note's links come together: its path is made once.
+            let rowPath: String = row["path"]
+            if rowPath != path { path = rowPath }
+            links.append((row["id"], Link(
                 target: row["target"], text: row["text"], kind: LinkKind(rawValue: row["kind"]) ?? .markdown,
-                location: SourceLocation(line: row["line"], column: row["col"]), sectionIndex: 0), row["path"])
+                location: SourceLocation(line: row["line"], column: row["col"]), sectionIndex: 0), path))
         }
+        return links
     }
 
     /// Each link's verdict, in order, worked out on all cores in chunks.

@@ -151,7 +151,9 @@ public struct NoteStore: Sendable {
             // Pages are read through a memory map instead of being copied by read(2): a
             // command that reads a tenth of a large index spends less in the kernel. SQLite
             // still writes with write(2).
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.memoryMapBytes)")
+            // Not for a full build, which reads little and would only keep the pages it wrote
+            // mapped (and counted in its resident memory).
+            if mode != .bulk { try db.execute(sql: "PRAGMA mmap_size = \(Self.memoryMapBytes)") }
             switch mode {
             case .readOnly:
                 // Sorts (refs by domain) in memory: a read-only folder may have no room for temp files.
