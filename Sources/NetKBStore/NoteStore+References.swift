@@ -12,12 +12,19 @@ public struct ReferenceFilter: Hashable, Sendable {
     public var normalizedURL: String?
     /// Images too (`![alt](https://…)`).
     public var includeImages: Bool
+    /// Only sections that mention one of these concepts (ids).
+    public var concepts: [String]
+    /// Only sections at one of these OSI layers (see ``SectionTags/layers``).
+    public var layers: [OSILayer]
 
-    public init(topic: SearchQuery? = nil, domain: String? = nil, normalizedURL: String? = nil, includeImages: Bool = false) {
+    public init(topic: SearchQuery? = nil, domain: String? = nil, normalizedURL: String? = nil, includeImages: Bool = false,
+                concepts: [String] = [], layers: [OSILayer] = []) {
         self.topic = topic
         self.domain = domain
         self.normalizedURL = normalizedURL
         self.includeImages = includeImages
+        self.concepts = concepts
+        self.layers = layers
     }
 }
 
@@ -43,6 +50,12 @@ extension NoteStore {
         if !filter.includeImages { sql += " AND r.is_image = 0" }
         if let domain = filter.domain { sql += " AND r.domain = \(domain)" }
         if let url = filter.normalizedURL { sql += " AND r.normalized_url = \(url)" }
+        if !filter.concepts.isEmpty {
+            sql += " AND r.section_id IN (SELECT section_id FROM section_concepts WHERE concept_id IN \(filter.concepts))"
+        }
+        if !filter.layers.isEmpty {
+            sql += " AND r.section_id IN (SELECT id FROM sections INDEXED BY sections_by_layers WHERE layers & \(LayerMask.of(filter.layers)) != 0)"
+        }
         if let topic = filter.topic {
             guard let expression = topic.matchExpression else { return [] }
             // Headings and titles only: the heading column and the context column (note title

@@ -41,6 +41,31 @@ struct RefsCommandTests {
         #expect(references[6]["normalizedUrl"] as? String == "https://youtube.com/watch?v=DC9FfKSgisg")
     }
 
+    @Test func conceptAndLayerFiltersNarrowTheTopics() throws {
+        let vault = try Vault(copying: Self.userNotes)
+        func lines(_ arguments: [String]) throws -> [Int] {
+            let run = try vault.netkb(["refs", "--format", "json"] + arguments)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            return try topics(run).compactMap { $0["line"] as? Int }
+        }
+        let all = try lines([])
+        #expect(all == [37, 58, 76, 104, 126, 164, 172])
+        // The topics whose sections mention TCP, by any of its names.
+        #expect(try lines(["--concept", "TCP"]) == [37, 58, 76, 104])
+        #expect(try lines(["--concept", "전송 제어 프로토콜"]) == [37, 58, 76, 104])
+        // LAN, WAN, NIC, MAC: the data link layer; two filters of a kind are either of them.
+        #expect(try lines(["--layer", "2"]) == [164])
+        #expect(try vault.netkb(["refs", "--layer", "데이터 링크 계층", "--concept", "TCP"]).status == 1, "both filters hold")
+        #expect(Set(try lines(["--layer", "L2", "--layer", "transport"])).isSuperset(of: [164]))
+        // Nothing at layer 7 cites a reference: exit 1, as for any empty answer.
+        let none = try vault.netkb(["refs", "--layer", "7"])
+        #expect(none.status == 1)
+        let unknown = try vault.netkb(["refs", "--concept", "nosuch"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no concept 'nosuch' for --concept"))
+        let badLayer = try vault.netkb(["refs", "--layer", "9"])
+        #expect(badLayer.status == 2 && badLayer.stderr.contains("unknown layer '9' for --layer"))
+    }
+
     @Test func koreanAndEnglishTopicsFindTheHandshakeAndOSITopics() throws {
         let vault = try Vault(copying: Self.userNotes)
         func headings(_ topic: String) throws -> [String] {
