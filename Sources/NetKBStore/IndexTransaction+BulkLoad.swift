@@ -14,20 +14,15 @@ extension IndexTransaction {
     /// file being built, which nothing reads until it is moved into place. The unique indexes
     /// that constraints make (`notes.path`) stay, since saving looks notes up by path.
     public func suspendSecondaryIndexes() throws -> SuspendedIndexes {
-        let statements = try String.fetchAll(db, sql: """
-            SELECT sql FROM sqlite_master
+        let indexes = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master
             WHERE type = 'index' AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
             ORDER BY rowid
             """)
-        let names = try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master
-            WHERE type = 'index' AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
-            ORDER BY rowid
-            """)
-        for name in names {
-            try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+        for index in indexes {
+            try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
         }
-        return SuspendedIndexes(statements: statements)
+        return SuspendedIndexes(statements: indexes.map { $0["sql"] })
     }
 
     /// Builds again the indexes ``suspendSecondaryIndexes()`` dropped.

@@ -22,7 +22,7 @@ extension IndexTransaction {
     /// rules changed (another `repository`, another netkb). Returns how many were resolved.
     ///
     /// `meanwhile`, when given, runs on this thread while the links are resolved on others
-    /// (a full build builds its indexes then); the links are then read at once, not in chunks.
+    /// (a full build builds its indexes then).
     @discardableResult
     public func resolveLinks(affectedKeys: Set<String>, repository: RepositoryURL?, meanwhile: (() throws -> Void)? = nil) throws -> Int {
         let rules = Self.rules(repository)
@@ -56,13 +56,19 @@ extension IndexTransaction {
         let update = try BoundStatement(db, sql: """
             UPDATE links SET status = ?, broken_kind = ?, reason = ?, suggestion = ?, target_path = ?, target_section = ? WHERE id = ?
             """)
-        let chunkSize = meanwhile == nil ? 8_192 : pending.count
+        // Every link is pending when the rules changed (always so in a new file): they are then
+        // read through one cursor, and resolved while `meanwhile` runs. Otherwise in chunks, so
+        // memory stays bounded, after `meanwhile`.
+        let readAll = meanwhile != nil && rulesChanged
+        if let meanwhile, !readAll { try meanwhile() }
+        let overlapping = readAll ? meanwhile : nil
+        let chunkSize = readAll ? pending.count : 8_192
         for start in stride(from: 0, to: pending.count, by: chunkSize) {
             let ids = Array(pending[start..<min(pending.count, start + chunkSize)])
-            let work = try linksToResolve(ids, all: meanwhile != nil && start == 0 && ids.count == pending.count && rulesChanged)
+            let work = try linksToResolve(ids, all: readAll)
             // Resolving is pure and most of the work: it runs on every core, the writes after it.
             let verdicts: [LinkResolution]
-            if let meanwhile {
+            if let meanwhile = overlapping {
                 let links = work.map { ($0.link, $0.path) }
                 let result = ResolutionHandoff()
                 let group = DispatchGroup()
