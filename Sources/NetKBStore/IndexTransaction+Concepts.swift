@@ -27,10 +27,29 @@ extension IndexTransaction {
     /// The settings key of what the taxonomy was read from (see ``NoteStore/taxonomySource()``).
     static let taxonomySourceKey = "taxonomy-source"
 
+    /// Rows a section's concepts are written in at most, per statement: one statement runs
+    /// for a dozen rows instead of one for each (there are hundreds of thousands).
+    static let conceptRowsPerInsert = 16
+    /// The insert of 1, 2, … ``conceptRowsPerInsert`` rows. `OR IGNORE` (a section names each
+    /// concept once, so nothing is ignored) means the statement can never stop half done, so
+    /// SQLite opens no statement savepoint for it, which would make FTS5 flush its pending terms.
+    static let conceptInserts: [String] = (1...conceptRowsPerInsert).map { count in
+        "INSERT OR IGNORE INTO section_concepts (section_id, concept_id, count, first_line, note_id) VALUES "
+            + Array(repeating: "(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
+    }
+
     func insertConcepts(_ tags: SectionTags, section: Int64, note: Int64) throws {
-        let insert = try BoundStatement(db, sql: "INSERT INTO section_concepts (section_id, concept_id, count, first_line, note_id) VALUES (?, ?, ?, ?, ?)")
-        for concept in tags.concepts {
-            try insert.run { $0.add(section); $0.add(concept.conceptID); $0.add(concept.count); $0.add(concept.line); $0.add(note) }
+        let concepts = tags.concepts
+        var start = 0
+        while start < concepts.count {
+            let end = min(concepts.count, start + Self.conceptRowsPerInsert)
+            let insert = try BoundStatement(db, sql: Self.conceptInserts[end - start - 1])
+            try insert.run { values in
+                for concept in concepts[start..<end] {
+                    values.add(section); values.add(concept.conceptID); values.add(concept.count); values.add(concept.line); values.add(note)
+                }
+            }
+            start = end
         }
     }
 
