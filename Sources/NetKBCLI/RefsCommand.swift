@@ -35,11 +35,7 @@ struct RefsCommand: ParsableCommand {
     @Flag(help: "List images (![alt](https://…)) too.")
     var images = false
 
-    @Option(name: .customLong("layer"), help: ArgumentHelp("Only topics at this layer: 4, L4, transport, 'Transport Layer', 전송 계층, internet, link, … (repeat for any of several).", valueName: "layer"))
-    var layers: [String] = []
-
-    @Option(name: .customLong("concept"), help: ArgumentHelp("Only topics that mention this concept: an id, name, Korean name or abbreviation (repeat for any of several).", valueName: "concept"))
-    var concepts: [String] = []
+    @OptionGroup var sectionFilter: SectionFilterOptions
 
     @Flag(help: "Read the index as it is, without bringing it up to date first.")
     var noRefresh = false
@@ -48,9 +44,6 @@ struct RefsCommand: ParsableCommand {
         if byDomain, url != nil { throw ValidationError("give --url or --by-domain, not both") }
         if let domain, domain.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--domain is empty: give a site such as youtube.com") }
         if let url, url.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--url is empty: give a URL") }
-        for layer in layers where Layer(parsing: layer) == nil {
-            throw ValidationError("unknown layer '\(layer)' for --layer (use 1–7, L4, transport, 'Transport Layer', 전송 계층, internet, link, …)")
-        }
     }
 
     func run() throws {
@@ -75,15 +68,10 @@ struct RefsCommand: ParsableCommand {
             }
             filter.normalizedURL = normalized.normalized
         }
-        filter.layers = Set(layers.compactMap { Layer(parsing: $0)?.osiLayers }.joined()).sorted()
+        filter.layers = sectionFilter.osiLayers
         var citations = try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
             var filter = filter
-            for name in concepts {
-                guard let concept = try opened.store.concepts(named: name).first else {
-                    throw CommandFailure(message: "no concept '\(TerminalText.escaped(name))' for --concept; 'netkb concepts' lists them")
-                }
-                filter.concepts.append(concept.concept.id)
-            }
+            filter.concepts = try sectionFilter.conceptIDs(in: opened.store)
             return try opened.store.citedReferences(filter)
         }
         if let site { citations = citations.filter(site.admits) }

@@ -31,11 +31,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only notes with this tag.")
     var tag: String?
 
-    @Option(name: .customLong("layer"), help: ArgumentHelp("Only sections at this layer: 4, L4, transport, 'Transport Layer', 전송 계층, internet, link, … (repeat for any of several).", valueName: "layer"))
-    var layers: [String] = []
-
-    @Option(name: .customLong("concept"), help: ArgumentHelp("Only sections that mention this concept: an id, name, Korean name or abbreviation (repeat for any of several).", valueName: "concept"))
-    var concepts: [String] = []
+    @OptionGroup var sectionFilter: SectionFilterOptions
 
     @Flag(help: "Search for the words only, not for other names of the concepts they name.")
     var exact = false
@@ -46,9 +42,6 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         try options.requireTextOrJSON()
         guard limit > 0 else { throw ValidationError("--limit must be at least 1 (got \(limit))") }
-        for layer in layers where Layer(parsing: layer) == nil {
-            throw ValidationError("unknown layer '\(layer)' for --layer (use 1–7, L4, transport, 'Transport Layer', 전송 계층, internet, link, …)")
-        }
         if let option = UnknownOption.first(in: words, known: Self.knownOptions) {
             throw ValidationError(option.message)
         }
@@ -80,14 +73,8 @@ struct SearchCommand: ParsableCommand {
         }
         let (hits, searched) = try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
             let store = opened.store
-            var conceptIDs: [String] = []
-            for name in concepts {
-                guard let concept = try store.concepts(named: name).first else {
-                    throw CommandFailure(message: "no concept '\(TerminalText.escaped(name))' for --concept; 'netkb concepts' lists them")
-                }
-                conceptIDs.append(concept.concept.id)
-            }
-            let osiLayers = Set(layers.compactMap { Layer(parsing: $0)?.osiLayers }.joined()).sorted()
+            let conceptIDs = try sectionFilter.conceptIDs(in: store)
+            let osiLayers = sectionFilter.osiLayers
             let searched = exact ? query : query.expanded { words in (try? store.conceptNames(for: words)) ?? nil }
             let filter = SearchFilter(limit: limit, pathGlob: path, tag: tag, concepts: conceptIDs, layers: osiLayers)
             return (try store.search(searched, filter: filter), searched)

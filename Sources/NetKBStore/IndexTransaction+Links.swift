@@ -70,9 +70,9 @@ extension IndexTransaction {
             let verdicts: [LinkResolution]
             if let meanwhile = overlapping {
                 let links = work.map { ($0.link, $0.path) }
-                let result = ResolutionHandoff()
+                let result = ResolutionSlots(count: links.count)
                 let group = DispatchGroup()
-                DispatchQueue.global().async(group: group) { result.set(Self.resolveConcurrently(links, with: resolver)) }
+                DispatchQueue.global().async(group: group) { result.fill(0..<links.count, with: Self.resolveConcurrently(links, with: resolver)) }
                 try meanwhile()
                 group.wait()
                 verdicts = result.values
@@ -223,15 +223,4 @@ private final class ResolutionSlots: @unchecked Sendable {
         defer { lock.unlock() }
         return slots.map { $0! }
     }
-}
-
-/// The verdicts a background thread works out while the writer does something else.
-private final class ResolutionHandoff: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Guarded by `lock`; set once, before the group the writer waits on is left.
-    private var verdicts: [LinkResolution] = []
-
-    func set(_ values: [LinkResolution]) { lock.withLock { verdicts = values } }
-
-    var values: [LinkResolution] { lock.withLock { verdicts } }
 }
