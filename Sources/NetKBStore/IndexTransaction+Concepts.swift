@@ -34,7 +34,7 @@ extension IndexTransaction {
     /// concept once, so nothing is ignored) means the statement can never stop half done, so
     /// SQLite opens no statement savepoint for it, which would make FTS5 flush its pending terms.
     static let conceptInserts: [String] = (1...conceptRowsPerInsert).map { count in
-        "INSERT OR IGNORE INTO section_concepts (section_id, concept_id, count, first_line, note_id) VALUES "
+        "INSERT OR IGNORE INTO section_concepts (concept_id, note_id, section_id, count, first_line) VALUES "
             + Array(repeating: "(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
     }
 
@@ -46,11 +46,24 @@ extension IndexTransaction {
             let insert = try BoundStatement(db, sql: Self.conceptInserts[end - start - 1])
             try insert.run { values in
                 for concept in concepts[start..<end] {
-                    values.add(section); values.add(concept.conceptID); values.add(concept.count); values.add(concept.line); values.add(note)
+                    values.add(concept.conceptID); values.add(note); values.add(section); values.add(concept.count); values.add(concept.line)
                 }
             }
             start = end
         }
+    }
+
+    /// A section's concepts as its row keeps them: ids, most mentioned first (then by first
+    /// line and id), one a line. Empty for none.
+    static func conceptList(_ tags: SectionTags?) -> String {
+        guard let concepts = tags?.concepts, !concepts.isEmpty else { return "" }
+        return concepts.sorted { ($1.count, $0.line, $0.conceptID) < ($0.count, $1.line, $1.conceptID) }
+            .map(\.conceptID).joined(separator: "\n")
+    }
+
+    /// The ids of a section's ``conceptList(_:)``.
+    static func conceptIDs(inList list: String) -> [String] {
+        list.utf8.split(separator: 0x0A).compactMap { String($0) }
     }
 
     func saveTopics(_ tags: NoteTags, noteID: Int64, path: String) throws {
@@ -119,8 +132,8 @@ extension IndexTransaction {
 
     /// Tags every stored section again from its stored heading, body and text map.
     func retag(with tagger: ConceptTagger) throws -> Int {
-        try db.execute(sql: "DELETE FROM section_concepts; DELETE FROM note_topics; UPDATE notes SET dominant_layer = NULL; UPDATE sections SET layers = 0, mentioned_layers = 0")
-        let update = try db.cachedStatement(sql: "UPDATE sections SET layers = ?, mentioned_layers = ? WHERE id = ?")
+        try db.execute(sql: "DELETE FROM section_concepts; DELETE FROM note_topics; UPDATE notes SET dominant_layer = NULL; UPDATE sections SET layers = 0, mentioned_layers = 0, concepts = ''")
+        let update = try db.cachedStatement(sql: "UPDATE sections SET layers = ?, mentioned_layers = ?, concepts = ? WHERE id = ?")
         let rows = try Row.fetchCursor(db, sql: """
             SELECT s.id, s.note_id, s.level, s.heading, s.body, s.start_line, s.text_map, n.title, n.path
             FROM sections s JOIN notes n ON n.id = s.note_id ORDER BY s.note_id, s.ordinal
@@ -138,8 +151,8 @@ extension IndexTransaction {
             outline.removeAll(keepingCapacity: true)
         }
         // The cursor reads sections while section_concepts and note_topics are written; the
-        // sections' own layers are written after it ends.
-        var layers: [(id: Int64, leading: Int64, mentioned: Int64)] = []
+        // sections' own layers and concept lists are written after it ends.
+        var layers: [(id: Int64, leading: Int64, mentioned: Int64, concepts: String)] = []
         while let row = try rows.next() {
             let note: Int64 = row["note_id"]
             if note != noteID {
@@ -152,14 +165,16 @@ extension IndexTransaction {
             let heading: String = row["heading"]
             let id: Int64 = row["id"]
             let tags = tagger.tags(of: TaggableText(heading: heading, body: row["body"], map: map))
-            layers.append((id, LayerMask.of(tags.layers), LayerMask.of(tags.mentionedLayers)))
+            layers.append((id, LayerMask.of(tags.layers), LayerMask.of(tags.mentionedLayers), Self.conceptList(tags)))
             try insertConcepts(tags, section: id, note: note)
             sections.append(tags)
             outline.append(TopicOutline(level: row["level"], heading: heading, line: row["start_line"]))
             count += 1
         }
         try finishNote()
-        for (id, leading, mentioned) in layers where mentioned != 0 { try update.execute(arguments: [leading, mentioned, id]) }
+        for (id, leading, mentioned, concepts) in layers where mentioned != 0 || !concepts.isEmpty {
+            try update.execute(arguments: [leading, mentioned, concepts, id])
+        }
         return count
     }
 }

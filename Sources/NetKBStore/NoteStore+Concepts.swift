@@ -114,18 +114,18 @@ extension NoteStore {
             var sections: [SectionReference] = []
             var sectionIDs: [Int64] = []
             var sectionNotes: [Int64] = []
-            // The first sections in path order are picked from the concept's index entries and
-            // the notes table alone (a note's sections have increasing ids); only those are read.
+            // The first sections in path order are picked from the concept's entries (keyed by
+            // concept) and the notes table alone (a note's sections have increasing ids); only
+            // those sections are read.
             for row in try Row.fetchAll(db, sql: """
                 WITH picked AS (
-                    SELECT sc.section_id, n.path, n.title FROM section_concepts sc INDEXED BY section_concepts_by_concept
+                    SELECT sc.section_id, sc.note_id, sc.first_line, sc.count, n.path, n.title FROM section_concepts sc
                     JOIN notes n ON n.id = sc.note_id
                     WHERE sc.concept_id = ? ORDER BY n.path, sc.section_id LIMIT ?)
-                SELECT p.section_id AS id, sc.note_id, p.path, p.title, sc.first_line, sc.count, s.heading FROM picked p
-                JOIN section_concepts sc ON sc.section_id = p.section_id AND sc.concept_id = ?
+                SELECT p.section_id AS id, p.note_id, p.path, p.title, p.first_line, p.count, s.heading FROM picked p
                 JOIN sections s ON s.id = p.section_id
                 ORDER BY p.path, p.section_id
-                """, arguments: [id, sectionLimit ?? -1, id]) {
+                """, arguments: [id, sectionLimit ?? -1]) {
                 sectionIDs.append(row["id"])
                 sectionNotes.append(row["note_id"])
                 let heading: String = row["heading"]

@@ -216,6 +216,24 @@ extension NoteStore {
                 CREATE INDEX section_concepts_by_concept ON section_concepts(concept_id, note_id, section_id);
                 """)
         }
+        migrator.registerMigration("v9: concept entries kept in concept order") { db in
+            // Rows arrive section by section but are read concept by concept (a card, `--concept`):
+            // keyed that way, the table needs no second index, which a full build would have to
+            // sort and write. A section's own list of concepts is kept with the section.
+            try db.execute(sql: """
+                DROP TABLE section_concepts;
+                CREATE TABLE section_concepts (
+                    concept_id TEXT NOT NULL,
+                    note_id INTEGER NOT NULL,
+                    section_id INTEGER NOT NULL,
+                    count INTEGER NOT NULL,
+                    first_line INTEGER NOT NULL,
+                    PRIMARY KEY (concept_id, note_id, section_id)
+                ) WITHOUT ROWID;
+                ALTER TABLE sections ADD COLUMN concepts TEXT NOT NULL DEFAULT '';
+                DELETE FROM settings WHERE key = 'taxonomy';
+                """)
+        }
         return migrator
     }
 

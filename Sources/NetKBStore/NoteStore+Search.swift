@@ -284,16 +284,23 @@ extension NoteStore {
     /// The concepts each section mentions, most mentioned first, with the label lists show.
     func conceptsOf(_ db: Database, sections ids: [Int64]) throws -> [Int64: [(id: String, label: String)]] {
         guard !ids.isEmpty else { return [:] }
-        var concepts: [Int64: [(id: String, label: String)]] = [:]
+        // Each section's row lists its concepts in this order; labels come from the concepts.
+        var lists: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT sc.section_id, sc.concept_id, c.name, c.abbreviations FROM section_concepts sc JOIN concepts c ON c.id = sc.concept_id
-            WHERE sc.section_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY sc.section_id, sc.count DESC, sc.first_line, sc.concept_id
+            SELECT id, concepts FROM sections WHERE id IN (\(databaseQuestionMarks(count: ids.count))) AND concepts != ''
             """, arguments: StatementArguments(ids)) {
-            let abbreviations: String = row["abbreviations"]
-            let label = abbreviations.split(separator: "\n").first.map(String.init) ?? row["name"]
-            concepts[row["section_id"], default: []].append((row["concept_id"], label))
+            lists[row["id"]] = IndexTransaction.conceptIDs(inList: row["concepts"])
         }
-        return concepts
+        let named = Set(lists.values.joined())
+        guard !named.isEmpty else { return [:] }
+        var labels: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, name, abbreviations FROM concepts WHERE id IN (\(databaseQuestionMarks(count: named.count)))
+            """, arguments: StatementArguments(Array(named))) {
+            let abbreviations: String = row["abbreviations"]
+            labels[row["id"]] = abbreviations.split(separator: "\n").first.map(String.init) ?? row["name"]
+        }
+        return lists.mapValues { list in list.compactMap { id in labels[id].map { (id, $0) } } }
     }
 
     /// The statement ranking the sections that match `expression` under `filter`: columns

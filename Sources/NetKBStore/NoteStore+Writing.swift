@@ -198,8 +198,8 @@ public struct IndexTransaction {
         }
 
         let insertSection = try BoundStatement(db, sql: """
-            INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body, body_bytes, slug, text_map, layers, mentioned_layers)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO sections (note_id, ordinal, level, heading_path, start_line, end_line, heading, context, body, body_bytes, slug, text_map, layers, mentioned_layers, concepts)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertText = try BoundStatement(db, sql: "INSERT INTO sections_fts (rowid, heading, context, body) VALUES (?, ?, ?, ?)")
         var sectionIDs: [Int64] = []
@@ -216,6 +216,7 @@ public struct IndexTransaction {
                 $0.add(stored.heading); $0.add(context); $0.add(stored.body); $0.add(stored.body.utf8.count)
                 $0.add(slugOfSection[ordinal] ?? ""); $0.add(blob: stored.map.encoded)
                 $0.add(LayerMask.of(sectionTags?.layers ?? [])); $0.add(LayerMask.of(sectionTags?.mentionedLayers ?? []))
+                $0.add(Self.conceptList(sectionTags))
             }
             let sectionID = db.lastInsertedRowID
             sectionIDs.append(sectionID)
@@ -276,8 +277,13 @@ public struct IndexTransaction {
             INSERT INTO sections_fts (sections_fts, rowid, heading, context, body)
             SELECT 'delete', id, heading, context, body FROM sections WHERE note_id = ?
             """).execute(arguments: [noteID])
-        try db.cachedStatement(sql: "DELETE FROM section_concepts WHERE section_id IN (SELECT id FROM sections WHERE note_id = ?)")
-            .execute(arguments: [noteID])
+        // The entries are keyed by concept: each concept the note's sections mention, once.
+        var mentioned = Set<String>()
+        for list in try String.fetchAll(db.cachedStatement(sql: "SELECT concepts FROM sections WHERE note_id = ? AND concepts != ''"), arguments: [noteID]) {
+            mentioned.formUnion(Self.conceptIDs(inList: list))
+        }
+        let deleteEntries = try db.cachedStatement(sql: "DELETE FROM section_concepts WHERE concept_id = ? AND note_id = ?")
+        for concept in mentioned.sorted() { try deleteEntries.execute(arguments: [concept, noteID]) }
         for table in ["tags", "note_references", "links", "sections", "note_names", "note_anchors", "note_topics"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE note_id = ?").execute(arguments: [noteID])
         }
