@@ -66,9 +66,12 @@ extension IndexTransaction {
         list.utf8.split(separator: 0x0A).compactMap { String($0) }
     }
 
-    func saveTopics(_ tags: NoteTags, noteID: Int64, path: String) throws {
-        try db.cachedStatement(sql: "UPDATE notes SET dominant_layer = ? WHERE id = ?")
-            .execute(arguments: [tags.dominantLayer?.rawValue, noteID])
+    /// Writes a note's topics, and its dominant layer unless the note's row was just written with it.
+    func saveTopics(_ tags: NoteTags, noteID: Int64, path: String, savingDominantLayer: Bool = true) throws {
+        if savingDominantLayer {
+            try db.cachedStatement(sql: "UPDATE notes SET dominant_layer = ? WHERE id = ?")
+                .execute(arguments: [tags.dominantLayer?.rawValue, noteID])
+        }
         let insert = try BoundStatement(db, sql: "INSERT INTO note_topics (note_id, path, line, heading, dominant, layers) VALUES (?, ?, ?, ?, ?, ?)")
         for topic in tags.topics {
             guard let dominant = topic.tally.dominantLayer else { continue }

@@ -170,13 +170,19 @@ public struct IndexTransaction {
             }
             try removeContent(noteID: existing)
             try db.cachedStatement(sql: """
-                UPDATE notes SET title = ?, aliases = ?, about = ?, modified = ?, size = ?, content_hash = ?, names_hash = ? WHERE id = ?
-                """).execute(arguments: [note.title, aliases, about, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash, existing])
+                UPDATE notes SET title = ?, aliases = ?, about = ?, modified = ?, size = ?, content_hash = ?, names_hash = ?, dominant_layer = ? WHERE id = ?
+                """).execute(arguments: [
+                    note.title, aliases, about, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash,
+                    tags?.dominantLayer?.rawValue, existing,
+                ])
             noteID = existing
         } else {
             try db.cachedStatement(sql: """
-                INSERT INTO notes (path, title, aliases, about, modified, size, content_hash, names_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [note.path, note.title, aliases, about, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash])
+                INSERT INTO notes (path, title, aliases, about, modified, size, content_hash, names_hash, dominant_layer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    note.path, note.title, aliases, about, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash,
+                    tags?.dominantLayer?.rawValue,
+                ])
             noteID = db.lastInsertedRowID
         }
         let nameInsert = try BoundStatement(db, sql: "INSERT INTO note_names (note_id, kind, name, key) VALUES (?, ?, ?, ?)")
@@ -225,7 +231,7 @@ public struct IndexTransaction {
             }
             if let sectionTags { try insertConcepts(sectionTags, section: sectionID, note: noteID) }
         }
-        if let tags { try saveTopics(tags, noteID: noteID, path: note.path) }
+        if let tags { try saveTopics(tags, noteID: noteID, path: note.path, savingDominantLayer: false) }
         func sectionID(_ index: Int) -> Int64? {
             sectionIDs.indices.contains(index) ? sectionIDs[index] : nil
         }

@@ -170,6 +170,36 @@ struct ConceptsCommandTests {
         #expect(try vault.netkb(["concepts", "TCP", "--format", "json", "--no-refresh"]).json()["osi"] as? [Int] == [4])
     }
 
+    /// Concept entries are kept per concept: editing, adding and removing notes must leave
+    /// exactly what a full rebuild of the same notes gives, in every command that reads them.
+    @Test func refreshedConceptEntriesEqualARebuild() throws {
+        let vault = try Vault(copying: Self.userNotes)
+        _ = try vault.write("b.md", "# 소켓\n\nTCP 소켓과 UDP 소켓. ARP는 MAC 주소를 찾는다.\n\n## 라우터\n\n라우터는 IP 패킷을 전달한다.\n")
+        _ = try vault.write("c.md", "# DNS\n\nDNS는 UDP 53번 포트를 쓴다. TCP도 쓴다.\n")
+        #expect(try vault.netkb(["index"]).status == 0)
+        // One note edited (a concept gone, others added), one removed, one added.
+        _ = try vault.write("b.md", "# 소켓\n\nUDP 소켓만 남았다. TCP 3-way handshake와 SYN, ACK.\n\n## 스위치\n\n스위치는 MAC 주소로 프레임을 보낸다.\n")
+        try FileManager.default.removeItem(at: vault.notes.appendingPathComponent("c.md"))
+        _ = try vault.write("d/e.md", "# ICMP\n\nping은 ICMP를 쓴다. IP와 TCP 이야기도 조금.\n")
+        #expect(try vault.netkb(["index"]).status == 0)
+        let rebuilt = vault.root.appendingPathComponent("rebuilt.sqlite").path
+        #expect(try vault.netkb(["index", "--rebuild", "--index", rebuilt]).status == 0)
+        let commands: [[String]] = [
+            ["concepts", "TCP"], ["concepts", "UDP"], ["concepts", "MAC 주소"], ["concepts", "DNS"], ["concepts"],
+            ["layers"],
+            ["search", "소켓", "--concept", "udp"], ["search", "스위치"], ["search", "ICMP"], ["refs", "--concept", "tcp"],
+        ]
+        for command in commands {
+            let refreshed = try vault.netkb(command + ["--format", "json", "--no-refresh"])
+            let fresh = try vault.netkb(command + ["--format", "json", "--no-refresh", "--index", rebuilt])
+            #expect(refreshed.status == fresh.status, "\(command)")
+            #expect(refreshed.stdout == fresh.stdout, "\(command)")
+        }
+        let udp = try vault.netkb(["concepts", "UDP", "--format", "json", "--no-refresh"]).json()
+        let places = try #require(udp["sections"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+        #expect(places.contains("b.md") && !places.contains("c.md"))
+    }
+
     // MARK: search
 
     @Test func searchByLayerAndConcept() throws {

@@ -32,6 +32,9 @@ struct ConceptDictionary: Sendable {
     let terms: [Term]
     /// The longest key, in bytes.
     let longestKey: Int
+    /// Bit `first << 8 | second` is set when some key starts with those two bytes, or is the
+    /// one byte `first` alone: most word starts are ruled out by one lookup, without a walk.
+    private let openings: [UInt64]
     /// For each concept, the concepts related to it either way, sorted.
     private let related: [[Int32]]
 
@@ -114,6 +117,15 @@ struct ConceptDictionary: Sendable {
         edgeStart.append(Int32(edgeBytes.count))
         termStart.append(Int32(terms.count))
 
+        var openings = [UInt64](repeating: 0, count: 65536 / 64)
+        for (first, child) in children[0] {
+            let pairs: [UInt8] = nodeTerms[Int(child)].isEmpty ? Array(children[Int(child)].keys) : Array(0...255)
+            for second in pairs {
+                let bit = Int(first) << 8 | Int(second)
+                openings[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+        self.openings = openings
         self.rootChildren = rootChildren
         self.edgeStart = edgeStart
         self.edgeBytes = edgeBytes
@@ -121,6 +133,14 @@ struct ConceptDictionary: Sendable {
         self.termStart = termStart
         self.terms = terms
         self.longestKey = longest
+    }
+
+    /// Whether some key can start with `first` then `second` (both as keys spell them:
+    /// lower case, separators as one space).
+    @inline(__always)
+    func mayStart(_ first: UInt8, _ second: UInt8) -> Bool {
+        let bit = Int(first) << 8 | Int(second)
+        return openings[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The node reached from `node` by `byte`, or -1.

@@ -50,9 +50,23 @@ public struct ConceptMatcher: Sendable {
 
     /// The concepts that UTF-8 text mentions outside the excluded byte ranges.
     public func matches(inUTF8 text: UnsafeBufferPointer<UInt8>, excluding excluded: [Range<Int>] = []) -> [ConceptMention] {
-        let ranges = excluded.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        scan(text, excluding: excluded).mentions(ids: conceptIDs)
+    }
+
+    /// The concepts that UTF-8 text mentions, by their index in the taxonomy, with counts and
+    /// first offsets: what ``ConceptTagger`` reads, without making a mention of each.
+    func countedMatches(inUTF8 text: UnsafeBufferPointer<UInt8>, excluding excluded: [Range<Int>]) -> [(concept: Int, count: Int, offset: Int)] {
+        scan(text, excluding: excluded).counted
+    }
+
+    private func scan(_ text: UnsafeBufferPointer<UInt8>, excluding excluded: [Range<Int>]) -> ConceptScan {
+        let ranges = excluded.allSatisfy({ !$0.isEmpty }) && zip(excluded, excluded.dropFirst()).allSatisfy({ $0.lowerBound <= $1.lowerBound })
+            ? excluded : excluded.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
         var scan = ConceptScan(dictionary: dictionary, text: text, excluded: ranges, conceptCount: conceptIDs.count)
         scan.run()
-        return scan.mentions(ids: conceptIDs)
+        return scan
     }
+
+    /// The concepts' ids, in the taxonomy's order.
+    var ids: [String] { conceptIDs }
 }

@@ -41,6 +41,11 @@ struct ConceptScan {
             var length = 1
             if byte < 0x80 {
                 current = ConceptDictionary.isWordByte(byte) ? .word : .other
+            } else if byte & 0xF0 == 0xE0, position + 2 < count {
+                // Three bytes, where Hangul syllables are: decoded here, the common case.
+                let value = UInt32(byte & 0x0F) << 12 | UInt32(text[position + 1] & 0x3F) << 6 | UInt32(text[position + 2] & 0x3F)
+                length = 3
+                current = value >= 0xAC00 && value <= 0xD7A3 ? .hangul : .other
             } else {
                 let (value, scalarLength) = UTF8Decoding.scalar(at: position, in: text)
                 length = scalarLength
@@ -52,7 +57,7 @@ struct ConceptScan {
                     previous = .other
                     continue
                 }
-                if let end = matchLongest(at: position, limit: limit) {
+                if mayMatch(at: position, limit: limit), let end = matchLongest(at: position, limit: limit) {
                     previous = classOfScalar(before: end)
                     position = end
                     continue
@@ -61,6 +66,12 @@ struct ConceptScan {
             previous = current
             position += length
         }
+    }
+
+    /// The concepts mentioned (by their index in the taxonomy), in the order of first mention,
+    /// with how often and the byte offset of the first mention.
+    var counted: [(concept: Int, count: Int, offset: Int)] {
+        order.map { ($0.concept, counts[$0.concept], $0.offset) }
     }
 
     /// The mentions, in the order of first mention, with the line of each first mention.
@@ -80,6 +91,15 @@ struct ConceptScan {
     }
 
     // MARK: Matching
+
+    /// Whether a key may start at `start`, from its first two bytes as the walk reads them.
+    @inline(__always)
+    private func mayMatch(at start: Int, limit: Int) -> Bool {
+        let first = ConceptSpelling.lowercased(text[start])
+        guard start + 1 < limit else { return dictionary.mayStart(first, 0) || dictionary.mayStart(first, 0x20) }
+        let next = text[start + 1]
+        return dictionary.mayStart(first, ConceptSpelling.isSeparator(next) ? 0x20 : ConceptSpelling.lowercased(next))
+    }
 
     /// Takes the longest match starting at `start` and counts it with the abbreviations inside
     /// it; returns where it ends, or nil when nothing matches here.

@@ -14,10 +14,13 @@
 public struct ConceptTagger: Sendable {
     public let taxonomy: Taxonomy
     private let matcher: ConceptMatcher
+    /// Each concept's layers, in the taxonomy's order.
+    private let layers: [ConceptLayers]
 
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
         matcher = ConceptMatcher(taxonomy: taxonomy)
+        layers = taxonomy.concepts.map(ConceptLayers.init)
     }
 
     /// The tags of one section's stored text.
@@ -27,13 +30,15 @@ public struct ConceptTagger: Sendable {
         bytes.append(contentsOf: text.heading.utf8)
         bytes.append(0x0A)
         bytes.append(contentsOf: text.body.utf8)
-        let mentions = bytes.withUnsafeBufferPointer { matcher.matches(inUTF8: $0, excluding: text.map.code) }
+        let mentions = bytes.withUnsafeBufferPointer { matcher.countedMatches(inUTF8: $0, excluding: text.map.code) }
         var tags = SectionTags()
+        tags.concepts.reserveCapacity(mentions.count)
+        let ids = matcher.ids
         for mention in mentions {
-            let line = text.map.line(at: mention.firstOffset) ?? 0
-            tags.concepts.append(SectionConcept(conceptID: mention.conceptID, count: mention.count, line: line))
+            let line = text.map.line(at: mention.offset) ?? 0
+            tags.concepts.append(SectionConcept(conceptID: ids[mention.concept], count: mention.count, line: line))
+            tags.tally.add(layers[mention.concept], count: mention.count)
         }
-        tags.tally = LayerTally(mentions: mentions, taxonomy: taxonomy)
         return tags
     }
 
@@ -84,7 +89,7 @@ public struct SectionTags: Hashable, Sendable {
     public var layers: [OSILayer] { tally.leadingLayers() }
 
     /// Every layer of a concept the section mentions.
-    public var mentionedLayers: [OSILayer] { tally.osi.keys.sorted() }
+    public var mentionedLayers: [OSILayer] { tally.mentionedOSILayers }
 }
 
 /// A section as topics see it: level, heading, first line.
