@@ -277,7 +277,7 @@ try:
 except Exception:
     print("?"); sys.exit()
 if isinstance(d, dict):
-    d = next((v for v in d.values() if isinstance(v, list)), None)
+    d = d["results"] if isinstance(d.get("results"), list) else next((v for v in d.values() if isinstance(v, list)), None)
 print("%d results (limit 20)" % len(d) if isinstance(d, list) else "?")')" >> "$RES/hits.tsv"
     fi
     run_group "query-$q" "$W_QUERY" "$R_QUERY" 1
