@@ -10,7 +10,7 @@
 #                  and use .build-bench/release/netkb. Set to a path that does not exist (e.g. `none`)
 #                  to measure only the baselines; the netkb rows then say "not run".
 #   BENCH_QUICK    1 for the small corpus and fewer runs.
-#   BENCH_SCALE    1 for the 100,000-note mode alone (benchmarks/scale.sh, ~600 MB, about 15-20 min):
+#   BENCH_SCALE    1 for the 100,000-note mode alone (benchmarks/scale.sh, ~600 MB, about 20 min on 2 cores):
 #                  full index, refreshes against a `find` stat walk, searches against sqlite3, peak
 #                  memory; replaces only the "100,000 notes" section of RESULTS.md. With BENCH_QUICK=1:
 #                  a 2,000-note trial of the same steps, written to benchmarks/work/RESULTS-scale-quick.md.

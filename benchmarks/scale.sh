@@ -1,6 +1,6 @@
 # The 100,000-note mode of the benchmark: sourced by run.sh when BENCH_SCALE=1, never run alone.
 #
-#   BENCH_SCALE=1 bash benchmarks/run.sh                 100,000 notes (~600 MB), about 15-20 min
+#   BENCH_SCALE=1 bash benchmarks/run.sh                 100,000 notes (~600 MB), about 20 min on 2 cores
 #   BENCH_SCALE=1 BENCH_QUICK=1 bash benchmarks/run.sh   2,000 notes, a trial of the same steps
 #
 # By the time run.sh sources this it has checked the tools, chosen the netkb binary ($NETKB,
