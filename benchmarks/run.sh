@@ -10,8 +10,13 @@
 #                  and use .build-bench/release/netkb. Set to a path that does not exist (e.g. `none`)
 #                  to measure only the baselines; the netkb rows then say "not run".
 #   BENCH_QUICK    1 for the small corpus and fewer runs.
+#   BENCH_SCALE    1 for the 100,000-note mode alone (benchmarks/scale.sh, ~600 MB, about 20 min on 2 cores):
+#                  full index, refreshes against a `find` stat walk, searches against sqlite3, peak
+#                  memory; replaces only the "100,000 notes" section of RESULTS.md. With BENCH_QUICK=1:
+#                  a 2,000-note trial of the same steps, written to benchmarks/work/RESULTS-scale-quick.md.
 #   BENCH_RESULTS  where to write the report (default above).
-#   BENCH_NOTES    override the number of notes (the corpus folder is then corpus/custom-N).
+#   BENCH_NOTES    override the number of notes (the corpus folder is then corpus/custom-N, or
+#                  corpus/scale-N with BENCH_SCALE=1).
 #   BENCH_HUGE_REPS  repetitions of "소켓 통신 패킷 " in the one-section note of the huge-section
 #                  search (default 70000, 1.47 MB; written to corpus/huge-section/huge.md).
 set -euo pipefail
@@ -25,16 +30,37 @@ START_EPOCH=$(date +%s)
 START_LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
 # ---------------------------------------------------------------- settings
-if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
-    MODE=quick; NOTES=1000
-    W_INDEX=1; R_INDEX=3; W_REFRESH=2; R_REFRESH=10; W_QUERY=2; R_QUERY=10
-    RESULTS=${BENCH_RESULTS:-benchmarks/work/RESULTS-quick.md}
+SCALE=0
+if [[ "${BENCH_SCALE:-0}" == 1 ]]; then
+    # The 100,000-note mode (benchmarks/scale.sh): the generator's notes x 10, about 600 MB. It
+    # writes only the "100,000 notes" section of RESULTS.md; a trial (quick or BENCH_NOTES) writes
+    # to benchmarks/work/ instead.
+    SCALE=1
+    if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
+        MODE=scale-quick; NOTES=2000
+        W_INDEX=0; R_INDEX=2; W_REFRESH=1; R_REFRESH=5; W_QUERY=2; R_QUERY=10
+        RESULTS=${BENCH_RESULTS:-benchmarks/work/RESULTS-scale-quick.md}
+    else
+        MODE=scale; NOTES=100000
+        W_INDEX=0; R_INDEX=3; W_REFRESH=2; R_REFRESH=10; W_QUERY=3; R_QUERY=20
+        RESULTS=${BENCH_RESULTS:-benchmarks/RESULTS.md}
+    fi
+    if [[ -n "${BENCH_NOTES:-}" ]]; then
+        NOTES=$BENCH_NOTES; MODE=scale-$NOTES
+        RESULTS=${BENCH_RESULTS:-benchmarks/work/RESULTS-scale-$NOTES.md}
+    fi
 else
-    MODE=full; NOTES=10000
-    W_INDEX=1; R_INDEX=5; W_REFRESH=3; R_REFRESH=20; W_QUERY=3; R_QUERY=30
-    RESULTS=${BENCH_RESULTS:-benchmarks/RESULTS.md}
+    if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
+        MODE=quick; NOTES=1000
+        W_INDEX=1; R_INDEX=3; W_REFRESH=2; R_REFRESH=10; W_QUERY=2; R_QUERY=10
+        RESULTS=${BENCH_RESULTS:-benchmarks/work/RESULTS-quick.md}
+    else
+        MODE=full; NOTES=10000
+        W_INDEX=1; R_INDEX=5; W_REFRESH=3; R_REFRESH=20; W_QUERY=3; R_QUERY=30
+        RESULTS=${BENCH_RESULTS:-benchmarks/RESULTS.md}
+    fi
+    if [[ -n "${BENCH_NOTES:-}" ]]; then NOTES=$BENCH_NOTES; MODE=custom-$NOTES; fi
 fi
-if [[ -n "${BENCH_NOTES:-}" ]]; then NOTES=$BENCH_NOTES; MODE=custom-$NOTES; fi
 
 CORPUS=benchmarks/corpus/$MODE                 # the notes, nothing else
 MANIFEST=benchmarks/corpus/$MODE.manifest.json
@@ -103,7 +129,19 @@ trap restore_note EXIT
 
 # ---------------------------------------------------------------- sqlite3 baseline input
 say "sqlite3 baseline: sections CSV"
-python3 benchmarks/sections_to_csv.py "$CORPUS" "$WORK/sections.csv" | tee -a "$LOG"
+if ((SCALE)); then
+    # At scale (600 MB, about a minute) the CSV is reused while the corpus and the splitter are the same.
+    CSV_KEY="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tree_sha256"])' "$MANIFEST") $(sha256sum benchmarks/sections_to_csv.py | cut -c1-64)"
+    if [[ -s "$WORK/sections.csv" && "$(cat "$WORK/sections.csv.key" 2>/dev/null)" == "$CSV_KEY" ]]; then
+        echo "reusing $WORK/sections.csv (same corpus, same sections_to_csv.py)" | tee -a "$LOG"
+    else
+        rm -f "$WORK/sections.csv.key"
+        python3 benchmarks/sections_to_csv.py "$CORPUS" "$WORK/sections.csv" | tee -a "$LOG"
+        printf '%s\n' "$CSV_KEY" > "$WORK/sections.csv.key"
+    fi
+else
+    python3 benchmarks/sections_to_csv.py "$CORPUS" "$WORK/sections.csv" | tee -a "$LOG"
+fi
 cat > "$WORK/base-load.sql" <<EOF
 CREATE VIRTUAL TABLE sections USING fts5(path UNINDEXED, heading, body, tokenize='unicode61');
 .import --csv $WORK/sections.csv sections
@@ -192,6 +230,24 @@ run_group() {
 rmdb() { printf 'rm -f %s %s-wal %s-shm %s-journal' "$1" "$1" "$1" "$1"; }
 shq() { printf "'%s'" "${1//\'/\'\\\'\'}"; }   # quote for sh
 
+# The searches, the same in both modes.
+# name | netkb arguments | FTS5 query | rg arguments
+QUERIES=(
+    "소켓|소켓|소켓|-e 소켓"
+    "\"3 way handshake\"|'\"3 way handshake\"'|\\\"3 way handshake\\\"|-i -e '3[\\s-]+way[\\s-]+handshake'"
+    "혼잡 제어|혼잡 제어|혼잡 제어|-e '혼잡\\s*제어'"
+    "라우터|라우터|라우터|-e 라우터"
+    "TCP|TCP|TCP|-i -e TCP"
+)
+SQL_COLS="path, heading, snippet(sections, 2, '[', ']', '…', 10)"
+
+# ---------------------------------------------------------------- the 100,000-note mode
+# BENCH_SCALE=1: its own measurements and report section (benchmarks/scale.sh), then stop.
+if ((SCALE)); then
+    . "$HERE/scale.sh"
+    exit 0
+fi
+
 # ---------------------------------------------------------------- a, e: full index and its baselines
 group_reset
 FULL_DB=$WORK/netkb-full.sqlite
@@ -245,15 +301,7 @@ fi
 run_group refs "$W_REFRESH" "$R_REFRESH" 0
 
 # ---------------------------------------------------------------- d, e: searches and their baselines
-# name | netkb arguments | FTS5 query | rg arguments
-QUERIES=(
-    "소켓|소켓|소켓|-e 소켓"
-    "\"3 way handshake\"|'\"3 way handshake\"'|\\\"3 way handshake\\\"|-i -e '3[\\s-]+way[\\s-]+handshake'"
-    "혼잡 제어|혼잡 제어|혼잡 제어|-e '혼잡\\s*제어'"
-    "라우터|라우터|라우터|-e 라우터"
-    "TCP|TCP|TCP|-i -e TCP"
-)
-SQL_COLS="path, heading, snippet(sections, 2, '[', ']', '…', 10)"
+# (QUERIES and SQL_COLS are defined above, shared with the scale mode.)
 q=0
 for entry in "${QUERIES[@]}"; do
     q=$((q + 1))
@@ -277,7 +325,7 @@ try:
 except Exception:
     print("?"); sys.exit()
 if isinstance(d, dict):
-    d = next((v for v in d.values() if isinstance(v, list)), None)
+    d = d["results"] if isinstance(d.get("results"), list) else next((v for v in d.values() if isinstance(v, list)), None)
 print("%d results (limit 20)" % len(d) if isinstance(d, list) else "?")')" >> "$RES/hits.tsv"
     fi
     run_group "query-$q" "$W_QUERY" "$R_QUERY" 1
@@ -371,9 +419,16 @@ fi
 
 # ---------------------------------------------------------------- report
 say "report"
+# report.py rewrites the whole file: keep the "100,000 notes" section of an earlier BENCH_SCALE run
+# and put it back at the end.
+SCALE_KEEP=$WORK/scale-section.keep.md
+python3 benchmarks/report_scale.py --extract "$RESULTS" > "$SCALE_KEEP"
 python3 benchmarks/report.py --mode "$MODE" --work "$WORK" --manifest "$MANIFEST" --corpus "$CORPUS" \
     --netkb "$NETKB" --netkb-note "$NETKB_NOTE" --started "$START_EPOCH" --start-load "$START_LOAD" --out "$RESULTS" | tee -a "$LOG"
 if [[ -s "$EXTERNAL_RESULTS" ]]; then
     { echo; echo "## External links (benchmarks/external.sh)"; echo; sed -e '1{/^# /d}' "$EXTERNAL_RESULTS"; } >> "$RESULTS"
+fi
+if [[ -s "$SCALE_KEEP" ]]; then
+    python3 benchmarks/report_scale.py --splice "$SCALE_KEEP" --into "$RESULTS" | tee -a "$LOG"
 fi
 echo "wrote $RESULTS ($(($(date +%s) - START_EPOCH)) s)" | tee -a "$LOG"
