@@ -22,9 +22,12 @@ extension IndexTransaction {
     /// rules changed (another `repository`, another netkb). Returns how many were resolved.
     ///
     /// `meanwhile`, when given, runs on this thread while the links are resolved on others
-    /// (a full build builds its indexes then).
+    /// (a full build builds its indexes then); at most `overlapLimit` links are held for that.
     @discardableResult
-    public func resolveLinks(affectedKeys: Set<String>, repository: RepositoryURL?, meanwhile: (() throws -> Void)? = nil) throws -> Int {
+    public func resolveLinks(
+        affectedKeys: Set<String>, repository: RepositoryURL?, meanwhile: (() throws -> Void)? = nil,
+        overlapping overlapLimit: Int = IndexTransaction.overlappedLinks
+    ) throws -> Int {
         let rules = Self.rules(repository)
         let rulesChanged = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'link-rules'") != rules
         if rulesChanged {
@@ -34,7 +37,7 @@ extension IndexTransaction {
         // a time, so memory stays bounded however many links there are.
         var pending: [Int64]
         if rulesChanged {
-            pending = try Int64.fetchAll(db, sql: "SELECT id FROM links")
+            pending = try Int64.fetchAll(db, sql: "SELECT id FROM links ORDER BY id")
         } else {
             pending = try Int64.fetchAll(db, sql: "SELECT id FROM links WHERE status IS NULL")
             if !affectedKeys.isEmpty {
@@ -56,19 +59,22 @@ extension IndexTransaction {
         let update = try BoundStatement(db, sql: """
             UPDATE links SET status = ?, broken_kind = ?, reason = ?, suggestion = ?, target_path = ?, target_section = ? WHERE id = ?
             """)
-        // Every link is pending when the rules changed (always so in a new file): they are then
-        // read through one cursor, and resolved while `meanwhile` runs. Otherwise in chunks, so
-        // memory stays bounded, after `meanwhile`.
-        let readAll = meanwhile != nil && rulesChanged
-        if let meanwhile, !readAll { try meanwhile() }
-        let overlapping = readAll ? meanwhile : nil
-        let chunkSize = readAll ? pending.count : 8_192
-        for start in stride(from: 0, to: pending.count, by: chunkSize) {
-            let ids = Array(pending[start..<min(pending.count, start + chunkSize)])
-            let work = try linksToResolve(ids, all: readAll)
+        // Every link is pending when the rules changed (always so in a new file): the first
+        // ``overlappedLinks`` of them are then read through one cursor and resolved while
+        // `meanwhile` runs; the rest, and all links otherwise, in chunks after it, so that
+        // memory stays bounded however many links there are.
+        let overlapped = meanwhile != nil && rulesChanged ? min(pending.count, max(1, overlapLimit)) : 0
+        if let meanwhile, overlapped == 0 { try meanwhile() }
+        var batches: [Range<Int>] = overlapped > 0 ? [0..<overlapped] : []
+        batches += stride(from: overlapped, to: pending.count, by: 8_192).map { $0..<min(pending.count, $0 + 8_192) }
+        for batch in batches {
+            // When every link is pending, a batch is every id between its first and last.
+            let work = rulesChanged
+                ? try linksToResolve(between: pending[batch.lowerBound], and: pending[batch.upperBound - 1], count: batch.count)
+                : try linksToResolve(Array(pending[batch]))
             // Resolving is pure and most of the work: it runs on every core, the writes after it.
             let verdicts: [LinkResolution]
-            if let meanwhile = overlapping {
+            if let meanwhile, batch.lowerBound == 0, overlapped > 0 {
                 let links = work.map { ($0.link, $0.path) }
                 let result = ResolutionSlots(count: links.count)
                 let group = DispatchGroup()
@@ -99,17 +105,30 @@ extension IndexTransaction {
         return pending.count
     }
 
-    /// The links with these ids (every link, when `all`), with the paths of their notes.
-    func linksToResolve(_ ids: [Int64], all: Bool) throws -> [(id: Int64, link: Link, path: String)] {
+    /// How many links a full build resolves while it builds its indexes; the rest are resolved
+    /// afterwards, a chunk at a time. Sized for a 10,000-note vault's links at once.
+    public static let overlappedLinks = 131_072
+
+    /// The links with these ids, with the paths of their notes.
+    func linksToResolve(_ ids: [Int64]) throws -> [(id: Int64, link: Link, path: String)] {
+        try links(from: Row.fetchCursor(db, sql: """
+            SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id
+            WHERE l.id IN (\(databaseQuestionMarks(count: ids.count)))
+            """, arguments: StatementArguments(ids)), expected: ids.count)
+    }
+
+    /// The `count` links whose ids are between `first` and `last`, with the paths of their notes.
+    func linksToResolve(between first: Int64, and last: Int64, count: Int) throws -> [(id: Int64, link: Link, path: String)] {
+        try links(from: Row.fetchCursor(db, sql: """
+            SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id
+            WHERE l.id BETWEEN ? AND ?
+            """, arguments: [first, last]), expected: count)
+    }
+
+    private func links(from rows: RowCursor, expected: Int) throws -> [(id: Int64, link: Link, path: String)] {
         // Read through a cursor: the rows are turned into links one at a time, never all held.
-        let rows = all
-            ? try Row.fetchCursor(db, sql: "SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id")
-            : try Row.fetchCursor(db, sql: """
-                SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id
-                WHERE l.id IN (\(databaseQuestionMarks(count: ids.count)))
-                """, arguments: StatementArguments(ids))
         var links: [(id: Int64, link: Link, path: String)] = []
-        links.reserveCapacity(ids.count)
+        links.reserveCapacity(expected)
         var path = ""
         while let row = try rows.next() {
             // A note's links come together: its path is made once.

@@ -47,4 +47,29 @@ struct LinkResolutionStoreTests {
         #expect(try save(store, [], repository: RepositoryURL("https://github.com/me/notes")) == 2)
         #expect(try save(store, [], repository: RepositoryURL("https://github.com/me/notes")) == 0)
     }
+
+    /// A full build resolves the first links while its indexes are built and the rest after,
+    /// a chunk at a time: the verdicts are those of resolving them all at once.
+    @Test func linksPastTheOverlapGetTheSameVerdicts() throws {
+        let notes = (0..<40).map { note("n\($0).md", links: ["n\(($0 + 1) % 40)", "n\(($0 + 3) % 45)#Top", "n\($0)#Nowhere"]) }
+        func verdicts(overlapping limit: Int?) throws -> [String] {
+            let store = try NoteStore.inMemory()
+            var ranMeanwhile = false
+            let resolved = try store.update { transaction in
+                for note in notes { _ = try transaction.save(note, stamp: stamp) }
+                if let limit {
+                    return try transaction.resolveLinks(affectedKeys: [], repository: nil, meanwhile: { ranMeanwhile = true }, overlapping: limit)
+                }
+                return try transaction.resolveLinks(affectedKeys: [], repository: nil)
+            }
+            #expect(resolved == 120)
+            #expect(ranMeanwhile == (limit != nil))
+            return try store.reading { db in
+                try String.fetchAll(db, sql: "SELECT target || ' ' || status || ' ' || ifnull(broken_kind, '') || ' ' || ifnull(target_path, '') FROM links ORDER BY id")
+            }
+        }
+        let whole = try verdicts(overlapping: nil)
+        #expect(whole.filter { $0.contains(" broken ") }.count == 40 + 3)
+        for limit in [1, 7, 119, 120, 500] { #expect(try verdicts(overlapping: limit) == whole, "overlapping \(limit)") }
+    }
 }
