@@ -22,12 +22,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // libcurl from Debian's libcurl4-openssl-dev.
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // libcurl's headers from Debian's libcurl4-openssl-dev (scripts/install-deps), in the
+        // compiler's default include path. Not linked, and so no pkgConfig (it would add
+        // -lcurl): NetKBWeb opens libcurl with dlopen when the external check first needs it.
+        .systemLibrary(name: "CCurl"),
         // The pure core: notes, sections, links, tokens, queries. No C, no SQLite, no file system.
         .target(name: "NetKBCore"),
         // The only code that touches cmark-gfm.

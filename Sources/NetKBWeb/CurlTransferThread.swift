@@ -9,7 +9,8 @@ import NetKBCore
 ///
 /// The multi handle is used by the thread alone, but for `curl_multi_wakeup`, which libcurl
 /// allows from any thread and which is called under `lock` only while the thread runs. The
-/// thread cleans the handle up as it ends, after ``stop()`` asked it to.
+/// thread cleans the handle up as it ends, after ``stop()`` asked it to. When libcurl cannot be
+/// loaded there is no thread, and every probe fails at once saying why.
 final class CurlTransferThread: @unchecked Sendable {
     private enum State {
         case running
@@ -17,8 +18,11 @@ final class CurlTransferThread: @unchecked Sendable {
         case stopped
     }
 
-    /// nil when libcurl could not start: every probe then fails at once.
-    private let multi: UnsafeMutableRawPointer?
+    private let curl: LibCurl?
+    /// nil when libcurl could not be loaded or started.
+    private let multi: LibCurl.Multi?
+    /// The answer to every probe when there is no thread.
+    private let unavailable: ProbeResponse
     private let lock = NSLock()
     /// Guarded by `lock`.
     private var state: State
@@ -30,33 +34,39 @@ final class CurlTransferThread: @unchecked Sendable {
     /// The answer to a probe made after ``stop()``, or that ``stop()`` interrupted.
     static let stopped = ProbeResponse.failure(TransportFailure(.other, "the HTTP client was shut down"))
 
-    /// libcurl's process-wide set-up, done once, before the first handle is made.
-    private static let globalSetUp: CURLcode = netkb_curl_global_init()
-
-    /// Makes the multi handle, pool limits from `settings`, and starts the thread.
+    /// Loads libcurl if needed, makes the multi handle with pool limits from `settings`, and
+    /// starts the thread.
     init(settings: WebProbe.Settings) {
-        if Self.globalSetUp == CURLE_OK, let multi = curl_multi_init() {
-            _ = netkb_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(1, settings.connectionsPerHost))
-            self.multi = multi
-            state = .running
-            let thread = Thread { [self] in run() }
-            thread.name = "netkb-http"
-            thread.start()
-        } else {
+        switch LibCurl.shared {
+        case .success(let curl):
+            self.curl = curl
+            multi = curl.multiInit()
+            unavailable = .failure(TransportFailure(.other, "libcurl could not make a multi handle"))
+        case .failure(let failure):
+            curl = nil
             multi = nil
-            state = .stopped
+            unavailable = .failure(TransportFailure(.other, failure.message))
         }
+        guard let curl, let multi else {
+            state = .stopped
+            return
+        }
+        _ = curl.set(multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(1, settings.connectionsPerHost))
+        state = .running
+        let thread = Thread { [self] in run() }
+        thread.name = "netkb-http"
+        thread.start()
     }
 
     /// Hands `request` to the thread, or answers it at once when the thread has stopped.
     func submit(_ request: CurlRequest) {
         let accepted = lock.withLock {
-            guard state == .running, let multi else { return false }
+            guard state == .running, let curl, let multi else { return false }
             incoming.append(request)
-            curl_multi_wakeup(multi)
+            curl.wakeUp(multi)
             return true
         }
-        if !accepted { request.reply.resume(returning: Self.stopped) }
+        if !accepted { request.reply.resume(returning: multi == nil ? unavailable : Self.stopped) }
     }
 
     /// Ends the thread: exchanges in flight and waiting are answered with ``stopped``, every
@@ -69,7 +79,7 @@ final class CurlTransferThread: @unchecked Sendable {
                     return true
                 case .running:
                     state = .stopping
-                    if let multi { curl_multi_wakeup(multi) }
+                    if let curl, let multi { curl.wakeUp(multi) }
                     stopWaiters.append(done)
                     return false
                 case .stopping:
@@ -84,9 +94,9 @@ final class CurlTransferThread: @unchecked Sendable {
     /// The thread's loop: takes new requests, lets libcurl move every transfer on, answers the
     /// finished ones, and sleeps in `curl_multi_poll` until a socket, a timer or a wake-up.
     private func run() {
-        guard let multi else { return }
+        guard let curl, let multi else { return }
         Self.blockBrokenPipeSignal()
-        var transfers: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+        var transfers: [LibCurl.Easy: CurlTransfer] = [:]
         while true {
             let (requests, stopping) = lock.withLock {
                 defer { incoming.removeAll() }
@@ -95,33 +105,36 @@ final class CurlTransferThread: @unchecked Sendable {
             if stopping {
                 for request in requests { request.reply.resume(returning: Self.stopped) }
                 for transfer in transfers.values {
-                    curl_multi_remove_handle(multi, transfer.easy)
+                    curl.remove(transfer.easy, from: multi)
                     transfer.cleanUp()
                     transfer.request.reply.resume(returning: Self.stopped)
                 }
                 break
             }
             for request in requests {
-                guard let transfer = CurlTransfer(request), curl_multi_add_handle(multi, transfer.easy) == CURLM_OK else {
+                guard let transfer = CurlTransfer(request, curl: curl) else {
+                    request.reply.resume(returning: .failure(TransportFailure(.other, "libcurl could not set up the request")))
+                    continue
+                }
+                guard curl.add(transfer.easy, to: multi) == CURLM_OK else {
+                    transfer.cleanUp()
                     request.reply.resume(returning: .failure(TransportFailure(.other, "libcurl could not set up the request")))
                     continue
                 }
                 transfers[transfer.easy] = transfer
             }
-            var active: Int32 = 0
-            curl_multi_perform(multi, &active)
-            var queued: Int32 = 0
-            while let message = curl_multi_info_read(multi, &queued) {
+            curl.perform(multi)
+            while let message = curl.nextMessage(multi) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                       let transfer = transfers.removeValue(forKey: easy) else { continue }
                 let response = transfer.response(after: message.pointee.data.result)
-                curl_multi_remove_handle(multi, easy)
+                curl.remove(easy, from: multi)
                 transfer.cleanUp()
                 transfer.request.reply.resume(returning: response)
             }
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            curl.poll(multi, milliseconds: 1000)
         }
-        curl_multi_cleanup(multi)
+        curl.multiCleanup(multi)
         let waiters = lock.withLock {
             state = .stopped
             defer { stopWaiters.removeAll() }
