@@ -12,7 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        // For the end-to-end tests' HTTP server only: netkb itself speaks HTTP through libcurl.
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
@@ -22,6 +22,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libcurl's headers from Debian's libcurl4-openssl-dev (scripts/install-deps), in the
+        // compiler's default include path. Not linked, and so no pkgConfig (it would add
+        // -lcurl): NetKBWeb opens libcurl with dlopen when the external check first needs it.
+        .systemLibrary(name: "CCurl"),
         // The pure core: notes, sections, links, tokens, queries. No C, no SQLite, no file system.
         .target(name: "NetKBCore"),
         // The only code that touches cmark-gfm.
@@ -35,17 +39,8 @@ let package = Package(
             dependencies: ["NetKBCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: [.define("SQLITE_ENABLE_FTS5")]
         ),
-        // The only code that touches AsyncHTTPClient and SwiftNIO: one HTTP exchange at a time.
-        .target(
-            name: "NetKBWeb",
-            dependencies: [
-                "NetKBCore",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
-        ),
+        // The only code that touches libcurl: one HTTP exchange per probe.
+        .target(name: "NetKBWeb", dependencies: ["NetKBCore", "CCurl"]),
         // Use cases over the file system and the network: walking the notes folder, indexing,
         // searching, checking external links.
         .target(name: "NetKB", dependencies: ["NetKBCore", "NetKBMarkdown", "NetKBStore", "NetKBWeb"], exclude: ["Resources"]),

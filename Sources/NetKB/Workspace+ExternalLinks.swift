@@ -75,7 +75,7 @@ extension Workspace {
     ) async throws -> ExternalCheckReport {
         var targets = planned
         let pending = targets.indices.filter { targets[$0].outcome == nil && targets[$0].url != nil }
-        // All answered without the network (cache, skips): no client, no event loop threads.
+        // All answered without the network (cache, skips): no client, no HTTP thread.
         guard !pending.isEmpty else { return ExternalCheckReport(targets: targets) }
         let probe = WebProbe(settings: WebProbe.Settings(
             connectTimeout: options.connectTimeout, requestTimeout: options.requestTimeout,

@@ -1,7 +1,4 @@
-import AsyncHTTPClient
-import NIOCore
-import NIOHTTP1
-import NIOPosix
+import CCurl
 import NetKBCore
 #if canImport(Glibc)
 import Glibc
@@ -9,82 +6,62 @@ import Glibc
 import Darwin
 #endif
 
-/// Turns what AsyncHTTPClient and SwiftNIO throw into a ``TransportFailure``: its kind (for
-/// retries and the no-network judgement) and one sentence a user can read.
+/// Turns how libcurl ended a failed exchange into a ``TransportFailure``: its kind (for retries
+/// and the no-network judgement) and one sentence a user can read.
 enum NetworkErrorDescription {
-    static func failure(for error: any Error, url: ExternalURL, settings: WebProbe.Settings) -> TransportFailure {
-        let seconds = { (value: Double) in TimeSpan.text(value) }
-        if let error = error as? HTTPClientError {
-            switch error {
-            case .connectTimeout:
-                return TransportFailure(.connectTimeout, "no connection to '\(url.asciiHost)' within \(seconds(settings.connectTimeout))")
-            case .deadlineExceeded, .readTimeout, .cancelled:
-                return TransportFailure(.timeout, "no response within \(seconds(settings.requestTimeout))")
-            case .tlsHandshakeTimeout:
-                return TransportFailure(.timeout, "TLS handshake with '\(url.asciiHost)' took longer than \(seconds(settings.connectTimeout))")
-            case .remoteConnectionClosed:
-                return TransportFailure(.connectionClosed, "the server closed the connection without an answer")
-            default:
-                return TransportFailure(.other, "\(error)")
+    /// The failure of an exchange that libcurl ended with `code`. `osError` is the `errno` of
+    /// the last socket call (`CURLINFO_OS_ERRNO`), `connected` whether a connection was made,
+    /// `secured` whether its TLS handshake was done, `message` libcurl's own sentence.
+    static func failure(
+        for code: CURLcode, osError: Int32, connected: Bool, secured: Bool, message: String,
+        url: ExternalURL, settings: WebProbe.Settings
+    ) -> TransportFailure {
+        let host = url.asciiHost
+        // The connection phase ends at whichever limit comes first.
+        let connectLimit = TimeSpan.text(min(settings.connectTimeout, settings.requestTimeout))
+        switch code {
+        case CURLE_COULDNT_RESOLVE_HOST:
+            return TransportFailure(.nameResolution, "cannot resolve host '\(host)'")
+        case CURLE_COULDNT_CONNECT:
+            return connectFailure(osError, host: host)
+        case CURLE_OPERATION_TIMEDOUT:
+            if !connected {
+                return TransportFailure(.connectTimeout, "no connection to '\(host)' within \(connectLimit)")
             }
-        }
-        if error is CancellationError {
-            return TransportFailure(.timeout, "no response within \(seconds(settings.requestTimeout))")
-        }
-        if let error = error as? NIOConnectionError {
-            if let dns = error.dnsAError ?? error.dnsAAAAError {
-                return dnsFailure(dns, host: url.asciiHost)
+            if url.scheme == "https" && !secured {
+                return TransportFailure(.timeout, "TLS handshake with '\(host)' took longer than \(connectLimit)")
             }
-            for attempt in error.connectionErrors {
-                return connectFailure(attempt.error, host: url.asciiHost)
+            return TransportFailure(.timeout, "no response within \(TimeSpan.text(settings.requestTimeout))")
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+             CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED,
+             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE, CURLE_SSL_ISSUER_ERROR,
+             CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT:
+            return TransportFailure(.tls, "TLS with '\(host)' failed: \(message)")
+        case CURLE_GOT_NOTHING:
+            return TransportFailure(.connectionClosed, "the server closed the connection without an answer")
+        case CURLE_RECV_ERROR, CURLE_SEND_ERROR:
+            if osError == ECONNRESET || osError == EPIPE {
+                return TransportFailure(.connectionClosed, "the connection to '\(host)' was reset")
             }
-            return TransportFailure(.connect, "cannot connect to '\(url.asciiHost)'")
+            return TransportFailure(.connectionClosed, "the server closed the connection without an answer")
+        case CURLE_PARTIAL_FILE:
+            return TransportFailure(.connectionClosed, "the server closed the connection before the end of its answer")
+        case CURLE_WEIRD_SERVER_REPLY, CURLE_UNSUPPORTED_PROTOCOL:
+            return TransportFailure(.connectionClosed, "the server's answer is not HTTP (\(message))")
+        case CURLE_HTTP2, CURLE_HTTP2_STREAM:
+            return TransportFailure(.connectionClosed, "the HTTP/2 exchange with '\(host)' failed: \(message)")
+        default:
+            return TransportFailure(.other, message)
         }
-        if error is SocketAddressError.UnknownHost || error is SocketAddressError {
-            return dnsFailure(error, host: url.asciiHost)
-        }
-        if let error = error as? ChannelError {
-            switch error {
-            case .connectTimeout:
-                return TransportFailure(.connectTimeout, "no connection to '\(url.asciiHost)' within \(seconds(settings.connectTimeout))")
-            case .eof, .ioOnClosedChannel, .alreadyClosed, .outputClosed, .inputClosed:
-                return TransportFailure(.connectionClosed, "the server closed the connection without an answer")
-            default:
-                return TransportFailure(.other, "\(error)")
-            }
-        }
-        if let error = error as? IOError {
-            return connectFailure(error, host: url.asciiHost)
-        }
-        if error is HTTPParserError {
-            return TransportFailure(.connectionClosed, "the server's answer is not HTTP (\(error))")
-        }
-        // TLS errors come from NIOSSL, which netkb does not import: told apart by their type's module.
-        let typeName = String(reflecting: type(of: error))
-        if typeName.hasPrefix("NIOSSL.") || typeName.contains("BoringSSL") {
-            return TransportFailure(.tls, "TLS with '\(url.asciiHost)' failed: \(error)")
-        }
-        return TransportFailure(.other, "\(error)")
     }
 
-    static func dnsFailure(_ error: any Error, host: String) -> TransportFailure {
-        if let unknown = error as? SocketAddressError.UnknownHost {
-            return TransportFailure(.nameResolution, "cannot resolve host '\(host)': \(unknown.errorDescription)")
-        }
-        return TransportFailure(.nameResolution, "cannot resolve host '\(host)'")
-    }
-
-    static func connectFailure(_ error: any Error, host: String) -> TransportFailure {
-        guard let error = error as? IOError else {
-            if let channel = error as? ChannelError, case .connectTimeout = channel {
-                return TransportFailure(.connectTimeout, "no connection to '\(host)' in time")
-            }
-            return TransportFailure(.connect, "cannot connect to '\(host)': \(error)")
-        }
-        let reason = String(cString: strerror(error.errnoCode))
-        switch error.errnoCode {
+    /// A connection that could not be made, told apart by the `errno` of the attempt.
+    static func connectFailure(_ osError: Int32, host: String) -> TransportFailure {
+        guard osError != 0 else { return TransportFailure(.connect, "cannot connect to '\(host)'") }
+        let reason = String(cString: strerror(osError))
+        switch osError {
         case ECONNREFUSED: return TransportFailure(.connectionRefused, "connection refused by '\(host)'")
-        case ENETUNREACH: return TransportFailure(.networkUnreachable, "cannot connect to '\(host)': \(reason)")
+        case ENETUNREACH, EHOSTUNREACH: return TransportFailure(.networkUnreachable, "cannot connect to '\(host)': \(reason)")
         case ETIMEDOUT: return TransportFailure(.connectTimeout, "cannot connect to '\(host)': \(reason)")
         case ECONNRESET, EPIPE: return TransportFailure(.connectionClosed, "the connection to '\(host)' was reset")
         default: return TransportFailure(.connect, "cannot connect to '\(host)': \(reason)")

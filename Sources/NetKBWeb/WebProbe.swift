@@ -1,13 +1,9 @@
-import AsyncHTTPClient
-import NIOCore
-import NIOHTTP1
-import NIOPosix
 import NetKBCore
 
-/// The external check's HTTP client: one exchange per ``probe(_:method:)`` over
-/// AsyncHTTPClient, with redirects left to the caller (``LinkCheckSession``), no cookies, no
-/// decompression, a fixed User-Agent, and a GET's body read only up to ``Settings/maxBodyBytes``
-/// before the connection is dropped, so a 1 GB page costs 64 KiB.
+/// The external check's HTTP client: one exchange per ``probe(_:method:)`` over libcurl, with
+/// redirects left to the caller (``LinkCheckSession``), no cookies, no decompression, no proxy,
+/// a fixed User-Agent, and a GET's body read only up to ``Settings/maxBodyBytes`` before the
+/// transfer is dropped, so a 1 GB page costs 64 KiB.
 ///
 /// ```swift
 /// let probe = WebProbe(settings: .init(userAgent: "netkb/0.2.0 (+link checker)"))
@@ -15,7 +11,9 @@ import NetKBCore
 /// await probe.shutdown()
 /// ```
 ///
-/// The only code of netkb that touches AsyncHTTPClient and SwiftNIO.
+/// Every exchange runs on one thread of its own (``CurlTransferThread``), never on Swift's
+/// concurrency threads. A probe whose task is cancelled still runs to its end, which
+/// ``Settings/requestTimeout`` bounds. The only code of netkb that touches libcurl.
 public struct WebProbe: HTTPProbing {
     /// Limits and headers.
     public struct Settings: Hashable, Sendable {
@@ -42,78 +40,24 @@ public struct WebProbe: HTTPProbing {
     }
 
     public let settings: Settings
-    private let client: HTTPClient
+    private let thread: CurlTransferThread
 
     public init(settings: Settings) {
         self.settings = settings
-        var configuration = HTTPClient.Configuration()
-        configuration.redirectConfiguration = .disallow
-        configuration.timeout = .init(
-            connect: Self.amount(settings.connectTimeout), read: Self.amount(settings.requestTimeout))
-        var pool = HTTPClient.Configuration.ConnectionPool(
-            idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, settings.connectionsPerHost))
-        // A refused or unresolvable host fails at once, instead of being tried again until the
-        // connect timeout: the checker has its own retry rules.
-        pool.retryConnectionEstablishment = false
-        configuration.connectionPool = pool
-        configuration.decompression = .disabled
-        client = HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
+        thread = CurlTransferThread(settings: settings)
     }
 
-    /// Closes every connection; call once, after the last probe.
+    /// Closes every connection and ends the thread; call once, after the last probe. A probe
+    /// after it fails at once.
     public func shutdown() async {
-        try? await client.shutdown()
+        await thread.stop()
     }
 
     public func probe(_ url: ExternalURL, method: ProbeMethod) async -> ProbeResponse {
-        var request = HTTPClientRequest(url: url.requestURL)
-        request.method = method == .head ? .HEAD : .GET
-        request.headers.add(name: "User-Agent", value: settings.userAgent)
-        request.headers.add(name: "Accept", value: "*/*")
-        let client = client
+        let thread = thread
         let settings = settings
-        let prepared = request
-        do {
-            return try await Self.withTimeLimit(settings.requestTimeout) {
-                let response = try await client.execute(prepared, deadline: .now() + Self.amount(settings.requestTimeout))
-                let status = Int(response.status.code)
-                let location = response.headers.first(name: "Location")
-                let retryAfter = response.headers.first(name: "Retry-After")
-                if method == .get {
-                    // Read a little of the page (a small one whole, so that its connection can be
-                    // used again), then drop it: ending the iteration cancels the download.
-                    var read = 0
-                    for try await chunk in response.body {
-                        read += chunk.readableBytes
-                        if read >= settings.maxBodyBytes { break }
-                    }
-                }
-                return .status(status, location: location, retryAfter: retryAfter)
-            }
-        } catch {
-            return .failure(NetworkErrorDescription.failure(for: error, url: url, settings: settings))
-        }
-    }
-
-    /// Seconds as NIO's time amount.
-    static func amount(_ seconds: Double) -> TimeAmount {
-        .nanoseconds(Int64(min(seconds, 86_400 * 365) * 1_000_000_000))
-    }
-
-    /// Runs `work`, cancelling it after `seconds`: a bound on the whole exchange, body
-    /// included, which AsyncHTTPClient's deadline (response head only) does not give.
-    static func withTimeLimit(
-        _ seconds: Double, _ work: @escaping @Sendable () async throws -> ProbeResponse
-    ) async throws -> ProbeResponse {
-        try await withThrowingTaskGroup(of: ProbeResponse?.self) { group in
-            group.addTask { try await work() }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(min(seconds, 86_400 * 365) * 1_000_000_000))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let response = first else { throw HTTPClientError.deadlineExceeded }
-            return response
+        return await withCheckedContinuation { reply in
+            thread.submit(CurlRequest(url: url, method: method, settings: settings, reply: reply))
         }
     }
 }
