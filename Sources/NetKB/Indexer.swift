@@ -53,7 +53,9 @@ public struct Indexer: Sendable {
         let started = Date()
         var report = report
         report.warnings = scan.warnings
-        let diff = FolderDiff(notes: scan.notes, indexed: try store?.indexedFileList() ?? IndexedFileList(), mayHide: scan.mayHide)
+        // Sized for what the folder holds: mostly what the index holds.
+        let indexedFiles = try store?.indexedFileList(expected: (scan.noteCount, scan.notes.pathBytes.count)) ?? IndexedFileList()
+        let diff = FolderDiff(notes: scan.notes, indexed: indexedFiles, mayHide: scan.mayHide)
         report.unchanged += diff.unchanged
         let toRead = diff.toRead
         let gone = diff.gone

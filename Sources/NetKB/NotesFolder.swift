@@ -196,7 +196,7 @@ public struct NotesFolder: Sendable {
                 }
             }
             let start = Int32(names.count)
-            names.append(contentsOf: respelled ?? Array(name))
+            if let respelled { names += respelled } else { names.append(contentsOf: name) }
             let end = Int32(names.count)
             // A folder's sort key is its name and the "/" its paths go on with.
             if kind == .folder { names.append(UInt8(ascii: "/")) }
@@ -254,7 +254,17 @@ public struct NotesFolder: Sendable {
         var notes = NoteList()
         notes.folders = folders.map(\.absolute)
         notes.foldersSpelledAsShown = folders.map(\.spelledAsShown)
-        notes.entries.reserveCapacity(listings.reduce(0) { $0 + $1.entries.count })
+        // Room for every note at once: growing 100,000 entries and their paths by doubling
+        // would copy them and touch fresh pages several times over.
+        var count = 0, bytes = 0
+        for (folder, listing) in zip(folders, listings) {
+            for entry in listing.entries where entry.kind == .note {
+                count += 1
+                bytes += folder.prefix.count + entry.name.count
+            }
+        }
+        notes.entries.reserveCapacity(count)
+        notes.pathBytes.reserveCapacity(bytes)
         var otherFiles: [String] = []
         // Folders being walked, each with the position of its next entry.
         var stack: [(folder: Int, next: Int)] = [(0, 0)]

@@ -23,9 +23,10 @@ public struct IndexedFileList: Sendable {
         String(decoding: pathBytes[pathRange(at: index)], as: UTF8.self)
     }
 
-    public mutating func reserveCapacity(_ count: Int) {
+    public mutating func reserveCapacity(_ count: Int, pathBytes bytes: Int = 0) {
         pathEnds.reserveCapacity(count)
         stamps.reserveCapacity(count)
+        pathBytes.reserveCapacity(bytes)
     }
 
     public mutating func append(path: UnsafeBufferPointer<UInt8>, stamp: FileStamp) {
@@ -57,8 +58,7 @@ public struct IndexedFileList: Sendable {
         }
         guard !order.isEmpty else { return }
         self = IndexedFileList()
-        reserveCapacity(unsorted.count)
-        pathBytes.reserveCapacity(unsorted.pathBytes.count)
+        reserveCapacity(unsorted.count, pathBytes: unsorted.pathBytes.count)
         for index in order { append(path: Array(unsorted.pathBytes[unsorted.pathRange(at: index)]), stamp: unsorted.stamps[index]) }
     }
 }

@@ -14,9 +14,12 @@ extension NoteStore {
     /// The files the index holds with what it recorded of each, in path byte order, packed.
     /// Rows are read in table order with SQLite's own calls and sorted here only if they are
     /// out of order: walking the path index instead would look each row up in the table.
-    public func indexedFileList() throws -> IndexedFileList {
+    /// `expected` (how many files, how many bytes of paths) sizes the list at once, so that
+    /// 100,000 rows are not copied into ever larger arrays.
+    public func indexedFileList(expected: (count: Int, pathBytes: Int) = (0, 0)) throws -> IndexedFileList {
         try reading { db in
             var files = IndexedFileList()
+            files.reserveCapacity(expected.count, pathBytes: expected.pathBytes)
             let statement = try db.makeStatement(sql: "SELECT path, modified, size, content_hash FROM notes")
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
