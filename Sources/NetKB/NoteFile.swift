@@ -46,7 +46,7 @@ struct NoteList: Sendable {
 
     var count: Int { entries.count }
 
-    /// Whether the note at `index` is spelled on disk as its path shows it, folders and all.
+    /// Whether the file system spells the note as its path shows it, folders and all.
     func isSpelledAsShown(_ entry: Entry) -> Bool {
         entry.spelling < 0 && (foldersSpelledAsShown.isEmpty || foldersSpelledAsShown[Int(entry.folder)])
     }
