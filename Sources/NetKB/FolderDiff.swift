@@ -1,7 +1,9 @@
 import NetKBCore
+import NetKBStore
 
 /// What changed between the notes folder and the index, found by one merge of two lists sorted
-/// by path bytes, the way SQLite orders them: no hashing of every path on every refresh.
+/// by path bytes, the way SQLite orders them: no hashing of every path on every refresh, and no
+/// string made for a path that did not change.
 struct FolderDiff {
     /// Notes whose modification time and size are those the index recorded.
     var unchanged = 0
@@ -12,27 +14,48 @@ struct FolderDiff {
     /// Indexed paths no longer in the folder (and not under a folder that could not be read).
     var gone: [String] = []
 
-    /// `files` and `indexed` must both be sorted by ``NotesFolder/bytesPrecede(_:_:)``.
-    init(files: [NoteFile], indexed: [(path: String, stamp: FileStamp)], mayHide: (String) -> Bool) {
-        var i = 0, j = 0
-        while i < files.count || j < indexed.count {
-            if j == indexed.count || (i < files.count && NotesFolder.bytesPrecede(files[i].path, indexed[j].path)) {
-                toRead.append(files[i])
-                i += 1
-            } else if i == files.count || NotesFolder.bytesPrecede(indexed[j].path, files[i].path) {
-                if !mayHide(indexed[j].path) { gone.append(indexed[j].path) }
-                j += 1
-            } else {
-                let (file, stamp) = (files[i], indexed[j].stamp)
-                if stamp.matches(modified: file.modified, size: file.size) {
-                    unchanged += 1
-                } else {
-                    toRead.append(file)
-                    previous[file.path] = stamp
+    /// `notes` and `indexed` must both be in byte order of their paths.
+    init(notes: NoteList, indexed: IndexedFileList, mayHide: (String) -> Bool) {
+        var toRead: [Int] = []
+        var changed: [(note: Int, stamp: FileStamp)] = []
+        var gone: [Int] = []
+        var unchanged = 0
+        notes.pathBytes.withUnsafeBufferPointer { disk in
+            indexed.pathBytes.withUnsafeBufferPointer { index in
+                var i = 0, j = 0
+                while i < notes.count || j < indexed.count {
+                    let order: Int
+                    if j == indexed.count {
+                        order = -1
+                    } else if i == notes.count {
+                        order = 1
+                    } else {
+                        let note = notes.entries[i]
+                        order = ByteOrder.compare(disk, note.pathStart..<note.pathEnd, index, indexed.pathRange(at: j))
+                    }
+                    if order < 0 {
+                        toRead.append(i)
+                        i += 1
+                    } else if order > 0 {
+                        gone.append(j)
+                        j += 1
+                    } else {
+                        let (note, stamp) = (notes.entries[i], indexed.stamps[j])
+                        if stamp.matches(modified: note.modified, size: note.size) {
+                            unchanged += 1
+                        } else {
+                            toRead.append(i)
+                            changed.append((i, stamp))
+                        }
+                        i += 1
+                        j += 1
+                    }
                 }
-                i += 1
-                j += 1
             }
         }
+        self.unchanged = unchanged
+        self.toRead = toRead.map(notes.file(at:))
+        for (note, stamp) in changed { previous[notes.path(at: note)] = stamp }
+        self.gone = gone.map(indexed.path(at:)).filter { !mayHide($0) }
     }
 }

@@ -52,14 +52,15 @@ public struct Indexer: Sendable {
     func run(scan: NotesFolder.Scan, into store: NoteStore?, report: IndexReport, progress: ((IndexProgress) -> Void)?) throws -> (NoteStore, IndexReport) {
         let started = Date()
         var report = report
-        let files = scan.files
         report.warnings = scan.warnings
-        let diff = FolderDiff(files: files, indexed: try store?.indexedFilesInPathOrder() ?? [], mayHide: scan.mayHide)
+        // Sized for what the folder holds: mostly what the index holds.
+        let indexedFiles = try store?.indexedFileList(expected: (scan.noteCount, scan.notes.pathBytes.count)) ?? IndexedFileList()
+        let diff = FolderDiff(notes: scan.notes, indexed: indexedFiles, mayHide: scan.mayHide)
         report.unchanged += diff.unchanged
         let toRead = diff.toRead
         let gone = diff.gone
         let indexed = diff.previous
-        progress?(.scanned(total: files.count, toRead: toRead.count))
+        progress?(.scanned(total: scan.noteCount, toRead: toRead.count))
         let taxonomyKey = taxonomy?.key ?? "none"
         let taxonomyChanged = try store?.taxonomySource() != taxonomyKey
         if let store, toRead.isEmpty && gone.isEmpty, !taxonomyChanged,

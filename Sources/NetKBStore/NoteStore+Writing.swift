@@ -1,19 +1,44 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import NetKBCore
 
 extension NoteStore {
     /// The files the index holds with what it recorded of each, in path byte order (SQLite's
     /// `BINARY` collation), for merging with a sorted folder listing.
     public func indexedFilesInPathOrder() throws -> [(path: String, stamp: FileStamp)] {
+        let files = try indexedFileList()
+        return (0..<files.count).map { (files.path(at: $0), files.stamps[$0]) }
+    }
+
+    /// The files the index holds with what it recorded of each, in path byte order, packed.
+    /// Rows are read in table order with SQLite's own calls and sorted here only if they are
+    /// out of order: walking the path index instead would look each row up in the table.
+    /// `expected` (how many files, how many bytes of paths) sizes the list at once, so that
+    /// 100,000 rows are not copied into ever larger arrays.
+    public func indexedFileList(expected: (count: Int, pathBytes: Int) = (0, 0)) throws -> IndexedFileList {
         try reading { db in
-            var files: [(path: String, stamp: FileStamp)] = []
-            files.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notes") ?? 0)
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, modified, size, content_hash FROM notes ORDER BY path")
-            while let row = try rows.next() {
-                files.append((row["path"], FileStamp(
-                    modified: row["modified"], size: row["size"], contentHash: UInt64(bitPattern: row["content_hash"]))))
+            var files = IndexedFileList()
+            files.reserveCapacity(expected.count, pathBytes: expected.pathBytes)
+            let statement = try db.makeStatement(sql: "SELECT path, modified, size, content_hash FROM notes")
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+                }
+                // The text first, then its length (SQLite's rule for the two calls).
+                let text = sqlite3_column_text(handle, 0)
+                let length = Int(sqlite3_column_bytes(handle, 0))
+                let stamp = FileStamp(
+                    modified: sqlite3_column_int64(handle, 1), size: sqlite3_column_int64(handle, 2),
+                    contentHash: UInt64(bitPattern: sqlite3_column_int64(handle, 3)))
+                files.append(path: UnsafeBufferPointer(start: text, count: text == nil ? 0 : length), stamp: stamp)
             }
+            files.sortByPath()
             return files
         }
     }

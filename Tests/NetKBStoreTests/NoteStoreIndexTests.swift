@@ -19,6 +19,23 @@ struct NoteStoreIndexTests {
         #expect(files.map(\.path) == ["a.md"] && files.first?.stamp == FileStamp(modified: 2, size: 3, contentHash: 4))
     }
 
+    /// Rows are read in table order and sorted only when out of order: notes saved in any order
+    /// come back in byte order of their paths, as SQLite's `BINARY` collation orders them.
+    @Test func indexedFilesComeInByteOrderOfTheirPaths() throws {
+        let index = try TemporaryIndex()
+        let store = try index.open()
+        let paths = ["b.md", "가.md", "a.md", "B.md", "a/b.md", "a-b.md", "a.md.md"]
+        try store.update { transaction in
+            for (offset, path) in paths.enumerated() {
+                try transaction.save(note(path, [(["A"], "A")]), stamp: FileStamp(modified: Int64(offset), size: 1, contentHash: 1))
+            }
+        }
+        let files = try store.indexedFilesInPathOrder()
+        #expect(files.map(\.path) == ["B.md", "a-b.md", "a.md", "a.md.md", "a/b.md", "b.md", "가.md"])
+        #expect(files.map(\.stamp.modified) == [3, 5, 2, 6, 4, 0, 1])
+        #expect(try store.indexedFileList().count == paths.count)
+    }
+
     @Test func removingANoteRemovesItsText() throws {
         let index = try TemporaryIndex()
         let store = try index.open()

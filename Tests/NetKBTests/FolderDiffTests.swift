@@ -1,4 +1,6 @@
 import Testing
+import NetKBCore
+import NetKBStore
 @testable import NetKB
 
 /// The disk-versus-index diff: one merge of two lists in path byte order.
@@ -34,5 +36,49 @@ struct FolderDiffTests {
     @Test(arguments: [("a", "b", true), ("b", "a", false), ("a", "ab", true), ("ab", "a", false), ("Z", "a", true), ("a", "가", true), ("", "", false)])
     func byteOrderIsSQLitesBinaryOrder(a: String, b: String, precedes: Bool) {
         #expect(NotesFolder.bytesPrecede(a, b) == precedes)
+    }
+
+    @Test func onlyTheNotesToReadAreMadeIntoFiles() {
+        var notes = NoteList()
+        notes.folders = [Array("/notes".utf8), Array("/notes/sub/".utf8)]
+        for (prefix, name, folder, spelling) in [("", "a.md", 0, nil), ("sub/", "b.md", 1, nil), ("sub/", "소켓.md", 1, Array("소켓.md".decomposedStringWithCanonicalMapping.utf8))] as [(String, String, Int, [UInt8]?)] {
+            Array(prefix.utf8).withUnsafeBufferPointer { prefix in
+                Array(name.utf8).withUnsafeBufferPointer { name in
+                    notes.append(prefix: prefix, name: name, folder: folder, spelling: spelling, modified: 5, size: 6)
+                }
+            }
+        }
+        var indexed = IndexedFileList()
+        indexed.append(path: Array("a.md".utf8), stamp: stamp(5, 6))
+        indexed.append(path: Array("sub/b.md".utf8), stamp: stamp(4, 6))
+        let diff = FolderDiff(notes: notes, indexed: indexed, mayHide: { _ in false })
+        #expect(diff.unchanged == 1)
+        #expect(diff.toRead == [
+            NoteFile(path: "sub/b.md", absolutePath: Array("/notes/sub/b.md".utf8), modified: 5, size: 6),
+            NoteFile(path: "sub/소켓.md", absolutePath: Array("/notes/sub/".utf8) + spellingBytes("소켓.md".decomposedStringWithCanonicalMapping), modified: 5, size: 6),
+        ])
+        #expect(diff.previous == ["sub/b.md": stamp(4, 6)])
+    }
+
+    func spellingBytes(_ name: String) -> [UInt8] { Array(name.utf8) }
+}
+
+extension FolderDiff {
+    /// The diff of plain lists, each in byte order of its paths.
+    init(files: [NoteFile], indexed: [(path: String, stamp: FileStamp)], mayHide: (String) -> Bool) {
+        var notes = NoteList()
+        for file in files {
+            let path = Array(file.path.utf8)
+            // No folder: the absolute path is the spelling itself.
+            notes.folders.append([])
+            notes.spellings.append(file.absolutePath)
+            notes.pathBytes += path
+            notes.entries.append(NoteList.Entry(
+                pathStart: notes.pathBytes.count - path.count, nameStart: notes.pathBytes.count - path.count, pathEnd: notes.pathBytes.count,
+                modified: file.modified, size: file.size, folder: Int32(notes.folders.count - 1), spelling: Int32(notes.spellings.count - 1)))
+        }
+        var list = IndexedFileList()
+        for (path, stamp) in indexed { list.append(path: Array(path.utf8), stamp: stamp) }
+        self.init(notes: notes, indexed: list, mayHide: mayHide)
     }
 }
