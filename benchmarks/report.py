@@ -101,6 +101,26 @@ def code_cell(s):
     return "%s%s%s%s%s" % (ticks, pad, s, pad, ticks)
 
 
+def hyperfine_stats(res, commands):
+    """hyperfine's results of each command group in `res`, by command id, in ms."""
+    stats = {}
+    for group in sorted({c[1] for c in commands}):
+        path = os.path.join(res, group + ".json")
+        if not os.path.exists(path):
+            continue
+        try:
+            with open(path, encoding="utf-8") as f:
+                results = json.load(f)["results"]
+        except (OSError, ValueError, KeyError):
+            continue  # an aborted hyperfine run
+        for r in results:
+            stats[r["command"]] = {
+                "median": ms(r["median"]), "mean": ms(r["mean"]), "stddev": ms(r["stddev"] or 0.0),
+                "min": ms(r["min"]), "max": ms(r["max"]), "runs": len(r["times"]),
+            }
+    return stats
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mode", required=True)
@@ -125,22 +145,7 @@ def main():
     with open(args.manifest, encoding="utf-8") as f:
         manifest = json.load(f)
 
-    # hyperfine results, by command id
-    stats = {}
-    for group in sorted({c[1] for c in commands}):
-        path = os.path.join(res, group + ".json")
-        if not os.path.exists(path):
-            continue
-        try:
-            with open(path, encoding="utf-8") as f:
-                results = json.load(f)["results"]
-        except (OSError, ValueError, KeyError):
-            continue  # an aborted hyperfine run
-        for r in results:
-            stats[r["command"]] = {
-                "median": ms(r["median"]), "mean": ms(r["mean"]), "stddev": ms(r["stddev"] or 0.0),
-                "min": ms(r["min"]), "max": ms(r["max"]), "runs": len(r["times"]),
-            }
+    stats = hyperfine_stats(res, commands)
 
     def med(i):
         return stats[i]["median"] if i in stats else None

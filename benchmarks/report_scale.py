@@ -25,7 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import code_cell, fmt, machine, md_cell, ms, read_tsv  # noqa: E402
+from report import code_cell, fmt, hyperfine_stats, machine, md_cell, read_tsv  # noqa: E402
 
 BEGIN = "<!-- benchmarks/run.sh BENCH_SCALE section: begin (rewritten by report_scale.py) -->"
 END = "<!-- benchmarks/run.sh BENCH_SCALE section: end -->"
@@ -80,21 +80,7 @@ def render(args):
     with open(args.manifest, encoding="utf-8") as f:
         m = json.load(f)
 
-    stats = {}
-    for group in sorted({c[1] for c in commands}):
-        path = os.path.join(res, group + ".json")
-        if not os.path.exists(path):
-            continue
-        try:
-            with open(path, encoding="utf-8") as f:
-                results = json.load(f)["results"]
-        except (OSError, ValueError, KeyError):
-            continue  # an aborted hyperfine run
-        for r in results:
-            stats[r["command"]] = {
-                "median": ms(r["median"]), "mean": ms(r["mean"]), "stddev": ms(r["stddev"] or 0.0),
-                "min": ms(r["min"]), "max": ms(r["max"]), "runs": len(r["times"]),
-            }
+    stats = hyperfine_stats(res, commands)
 
     def med(i):
         return stats[i]["median"] if i in stats else None
