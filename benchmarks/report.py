@@ -121,6 +121,24 @@ def hyperfine_stats(res, commands):
     return stats
 
 
+def timings_table(commands, stats, state):
+    """The lines of the table of every command as hyperfine ran it, with its timings."""
+    L = ["Each command exactly as run by hyperfine (from the repository root); the prepare command runs "
+         "before every run, untimed.", "",
+         "| id | median ms | mean ± σ ms | min … max ms | runs | command | prepare |",
+         "| --- | ---: | ---: | ---: | ---: | --- | --- |"]
+    for cid, group, cmd, prep in commands:
+        st = stats.get(cid)
+        if st:
+            L.append("| %s | %s | %s ± %s | %s … %s | %d | %s | %s |" % (
+                cid, fmt(st["median"]), fmt(st["mean"]), fmt(st["stddev"]), fmt(st["min"]), fmt(st["max"]),
+                st["runs"], code_cell(cmd), code_cell(prep)))
+        else:
+            L.append("| %s | %s | | | | %s | %s |" % (cid, md_cell(state(cid)), code_cell(cmd), code_cell(prep)))
+    L.append("")
+    return L
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--mode", required=True)
@@ -326,20 +344,7 @@ def main():
         L.append("")
     L.append("## All timings")
     L.append("")
-    L.append("Each command exactly as run by hyperfine (from the repository root); the prepare command runs "
-             "before every run, untimed.")
-    L.append("")
-    L.append("| id | median ms | mean ± σ ms | min … max ms | runs | command | prepare |")
-    L.append("| --- | ---: | ---: | ---: | ---: | --- | --- |")
-    for cid, group, cmd, prep in commands:
-        st = stats.get(cid)
-        if st:
-            L.append("| %s | %s | %s ± %s | %s … %s | %d | %s | %s |" % (
-                cid, fmt(st["median"]), fmt(st["mean"]), fmt(st["stddev"]), fmt(st["min"]), fmt(st["max"]),
-                st["runs"], code_cell(cmd), code_cell(prep)))
-        else:
-            L.append("| %s | %s | | | | %s | %s |" % (cid, md_cell(state(cid)), code_cell(cmd), code_cell(prep)))
-    L.append("")
+    L += timings_table(commands, stats, state)
     L.append("hyperfine invocations (one per group, so the commands of a group are measured side by side):")
     L.append("")
     for group, opts in hf_opts:

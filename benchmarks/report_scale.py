@@ -25,7 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import code_cell, fmt, hyperfine_stats, machine, md_cell, read_tsv  # noqa: E402
+from report import code_cell, fmt, hyperfine_stats, machine, md_cell, read_tsv, timings_table  # noqa: E402
 
 BEGIN = "<!-- benchmarks/run.sh BENCH_SCALE section: begin (rewritten by report_scale.py) -->"
 END = "<!-- benchmarks/run.sh BENCH_SCALE section: end -->"
@@ -263,20 +263,7 @@ def render(args):
 
     L.append("### All timings (%s notes)" % format(notes, ","))
     L.append("")
-    L.append("Each command exactly as run by hyperfine (from the repository root); the prepare command runs "
-             "before every run, untimed.")
-    L.append("")
-    L.append("| id | median ms | mean ± σ ms | min … max ms | runs | command | prepare |")
-    L.append("| --- | ---: | ---: | ---: | ---: | --- | --- |")
-    for cid, group, cmd, prep in commands:
-        st = stats.get(cid)
-        if st:
-            L.append("| %s | %s | %s ± %s | %s … %s | %d | %s | %s |" % (
-                cid, fmt(st["median"]), fmt(st["mean"]), fmt(st["stddev"]), fmt(st["min"]), fmt(st["max"]),
-                st["runs"], code_cell(cmd), code_cell(prep)))
-        else:
-            L.append("| %s | %s | | | | %s | %s |" % (cid, md_cell(state(cid)), code_cell(cmd), code_cell(prep)))
-    L.append("")
+    L += timings_table(commands, stats, state)
     L.append("hyperfine invocations:")
     L.append("")
     for group, opts in hf_opts:
