@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import NetKBCore
 
 /// A Markdown file found under the notes folder.
 public struct NoteFile: Hashable, Sendable {
@@ -108,19 +104,5 @@ struct NoteList: Sendable {
             }
         }
         self.entries = sorted.map { entries[$0] }
-    }
-}
-
-/// Byte order of UTF-8 paths, as SQLite's `BINARY` collation orders them.
-enum ByteOrder {
-    /// Negative, zero or positive as `a[aRange]` comes before, equals or comes after `b[bRange]`.
-    @inline(__always)
-    static func compare(_ a: UnsafeBufferPointer<UInt8>, _ aRange: Range<Int>, _ b: UnsafeBufferPointer<UInt8>, _ bRange: Range<Int>) -> Int {
-        let common = min(aRange.count, bRange.count)
-        if common > 0 {
-            let order = memcmp(a.baseAddress! + aRange.lowerBound, b.baseAddress! + bRange.lowerBound, common)
-            if order != 0 { return Int(order) }
-        }
-        return aRange.count - bRange.count
     }
 }

@@ -39,26 +39,27 @@ public struct IndexedFileList: Sendable {
         path.withUnsafeBufferPointer { append(path: $0, stamp: stamp) }
     }
 
-    /// Puts the paths in byte order, if they are not already.
+    /// Puts the paths in byte order, if they are not already (a full build writes them in
+    /// order; notes added later come at the end), keeping the order of equal paths.
     mutating func sortByPath() {
         let unsorted = self
         let order: [Int] = unsorted.pathBytes.withUnsafeBufferPointer { bytes in
-            func precedes(_ i: Int, _ j: Int) -> Bool {
-                let (a, b) = (unsorted.pathRange(at: i), unsorted.pathRange(at: j))
-                let common = min(a.count, b.count)
-                let order = common == 0 ? 0 : memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, common)
-                return order != 0 ? order < 0 : a.count < b.count
+            func compare(_ i: Int, _ j: Int) -> Int {
+                ByteOrder.compare(bytes, unsorted.pathRange(at: i), bytes, unsorted.pathRange(at: j))
             }
-            var index = 1
-            while index < unsorted.count, !precedes(index, index - 1) { index += 1 }
-            guard index < unsorted.count else { return [] }
-            // Rows are mostly in path order already (a full build writes them so): the merge
-            // sort finds the runs.
-            return Array(0..<unsorted.count).sorted(by: precedes)
+            guard (1..<max(1, unsorted.count)).contains(where: { compare($0 - 1, $0) > 0 }) else { return [] }
+            return (0..<unsorted.count).sorted { i, j in
+                let order = compare(i, j)
+                return order != 0 ? order < 0 : i < j
+            }
         }
         guard !order.isEmpty else { return }
         self = IndexedFileList()
         reserveCapacity(unsorted.count, pathBytes: unsorted.pathBytes.count)
-        for index in order { append(path: Array(unsorted.pathBytes[unsorted.pathRange(at: index)]), stamp: unsorted.stamps[index]) }
+        unsorted.pathBytes.withUnsafeBufferPointer { bytes in
+            for index in order {
+                append(path: UnsafeBufferPointer(rebasing: bytes[unsorted.pathRange(at: index)]), stamp: unsorted.stamps[index])
+            }
+        }
     }
 }

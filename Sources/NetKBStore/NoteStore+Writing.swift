@@ -4,13 +4,6 @@ import GRDBSQLite
 import NetKBCore
 
 extension NoteStore {
-    /// The files the index holds with what it recorded of each, in path byte order (SQLite's
-    /// `BINARY` collation), for merging with a sorted folder listing.
-    public func indexedFilesInPathOrder() throws -> [(path: String, stamp: FileStamp)] {
-        let files = try indexedFileList()
-        return (0..<files.count).map { (files.path(at: $0), files.stamps[$0]) }
-    }
-
     /// The files the index holds with what it recorded of each, in path byte order, packed.
     /// Rows are read in table order with SQLite's own calls and sorted here only if they are
     /// out of order: walking the path index instead would look each row up in the table.
@@ -247,7 +240,7 @@ public struct IndexTransaction {
                 $0.add(stored.heading); $0.add(context); $0.add(stored.body); $0.add(stored.body.utf8.count)
                 $0.add(slugOfSection[ordinal] ?? ""); $0.add(blob: stored.map.encoded)
                 $0.add(LayerMask.of(sectionTags?.layers ?? [])); $0.add(LayerMask.of(sectionTags?.mentionedLayers ?? []))
-                $0.add(Self.conceptList(sectionTags))
+                $0.add(SectionConceptList.encode(sectionTags))
             }
             let sectionID = db.lastInsertedRowID
             sectionIDs.append(sectionID)
@@ -311,7 +304,7 @@ public struct IndexTransaction {
         // The entries are keyed by concept: each concept the note's sections mention, once.
         var mentioned = Set<String>()
         for list in try String.fetchAll(db.cachedStatement(sql: "SELECT concepts FROM sections WHERE note_id = ? AND concepts != ''"), arguments: [noteID]) {
-            mentioned.formUnion(Self.conceptIDs(inList: list))
+            mentioned.formUnion(SectionConceptList.ids(in: list))
         }
         let deleteEntries = try db.cachedStatement(sql: "DELETE FROM section_concepts WHERE concept_id = ? AND note_id = ?")
         for concept in mentioned.sorted() { try deleteEntries.execute(arguments: [concept, noteID]) }
