@@ -49,10 +49,12 @@ let package = Package(
             name: "NetKBCLI",
             dependencies: ["NetKB", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "NetKBCoreTests", dependencies: ["NetKBCore"]),
-        .testTarget(name: "NetKBMarkdownTests", dependencies: ["NetKBMarkdown"]),
+        // What several test targets share: a seeded random generator, so a failure can be replayed.
+        .target(name: "NetKBTestSupport", path: "Tests/NetKBTestSupport"),
+        .testTarget(name: "NetKBCoreTests", dependencies: ["NetKBCore", "NetKBTestSupport"]),
+        .testTarget(name: "NetKBMarkdownTests", dependencies: ["NetKBMarkdown", "NetKBTestSupport"]),
         .testTarget(name: "NetKBStoreTests", dependencies: ["NetKBStore"]),
-        .testTarget(name: "NetKBTests", dependencies: ["NetKB"]),
+        .testTarget(name: "NetKBTests", dependencies: ["NetKB", "NetKBTestSupport"]),
         .testTarget(name: "NetKBWebTests", dependencies: ["NetKBWeb"]),
         // End to end: the built binary, against a real HTTP server on loopback (SwiftNIO).
         .testTarget(

@@ -1,4 +1,5 @@
 import NetKBCore
+import NetKBTestSupport
 import Testing
 @testable import NetKBMarkdown
 
@@ -6,18 +7,6 @@ import Testing
 /// every link must come back with exactly the line, column, kind and target it was written with,
 /// and every tag with its line.
 @Suite struct GeneratedDocumentTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed by its seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Expected: Equatable, CustomStringConvertible {
         var line: Int
         var column: Int

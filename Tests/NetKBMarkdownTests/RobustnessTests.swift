@@ -1,4 +1,5 @@
 import Foundation
+import NetKBTestSupport
 import NetKBCore
 import Testing
 @testable import NetKBMarkdown
@@ -91,7 +92,7 @@ import Testing
     /// Seeded, so that a failure can be replayed from the seed it names.
     @Test(arguments: 0..<20 as Range<UInt64>)
     func binaryGarbageDoesNotCrash(seed: UInt64) {
-        var generator = GeneratedDocumentTests.SeededGenerator(state: seed)
+        var generator = SeededGenerator(state: seed)
         let bytes = (0..<4_096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let parsed = MarkdownParser().parse(bytes, path: "garbage.bin")
         #expect(parsed.warnings.contains { $0.message.hasPrefix("invalid UTF-8") }, "seed \(seed)")

@@ -1,4 +1,5 @@
 import Foundation
+import NetKBTestSupport
 import Testing
 @testable import NetKB
 
@@ -82,7 +83,7 @@ struct NotesFolderTests {
     @Test func manyFoldersAreReadAsOneList() throws {
         let folder = try Folder()
         var paths: [String] = []
-        var generator = SplitMix(state: 7)
+        var generator = SeededGenerator(state: 7)
         for folderNumber in 0..<24 {
             let name = ["x", "X", "x-", "x.", "소켓", "a b"][folderNumber % 6] + String(folderNumber / 6)
             for noteNumber in 0..<(Int(generator.next() % 20) + 1) {
@@ -205,25 +206,12 @@ struct NotesFolderTests {
     }
 
     @Test func utf8CheckAgreesWithTheStandardLibrary() {
-        var generator = SplitMix(state: 11)
+        var generator = SeededGenerator(state: 11)
         let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF, 0x8F, 0x90, 0x9F, 0xA0]
         for _ in 0..<20_000 {
             let bytes = (0..<Int(generator.next() % 7)).map { _ in interesting[Int(generator.next() % UInt64(interesting.count))] }
             let expected = String(validating: bytes, as: UTF8.self) != nil
             #expect(FileSystemPath.isUTF8(bytes) == expected, "\(bytes)")
         }
-    }
-}
-
-/// SplitMix64, for inputs drawn with a fixed seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

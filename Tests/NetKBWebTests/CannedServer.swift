@@ -9,7 +9,7 @@ import Glibc
 /// raising `SIGPIPE`. The connection is closed when `answer` returns.
 final class CannedServer: @unchecked Sendable {
     let port: Int
-    private let descriptor: Int32
+    private let listener: LoopbackListener
     private let lock = NSLock()
     /// Guarded by `lock`.
     private var heads: [String] = []
@@ -26,23 +26,10 @@ final class CannedServer: @unchecked Sendable {
     var isFinished: Bool { lock.withLock { finished } }
 
     init(connections: Int = 1, answer: @escaping @Sendable (CannedServer, Int32) -> Void) throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(descriptor, 16) == 0 else {
-            close(descriptor)
-            throw POSIXError(.EADDRINUSE)
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        self.descriptor = descriptor
-        port = Int(UInt16(bigEndian: address.sin_port))
+        let listener = try LoopbackListener(host: "127.0.0.1")
+        self.listener = listener
+        port = listener.port
+        let descriptor = listener.descriptor
         let thread = Thread { [self] in
             for _ in 0..<connections {
                 let connection = accept(descriptor, nil, nil)
@@ -54,8 +41,6 @@ final class CannedServer: @unchecked Sendable {
         }
         thread.start()
     }
-
-    deinit { close(descriptor) }
 
     /// `http://127.0.0.1:port/path`.
     func url(_ path: String = "/", scheme: String = "http") -> String { "\(scheme)://127.0.0.1:\(port)\(path)" }

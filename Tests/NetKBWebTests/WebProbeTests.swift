@@ -6,36 +6,6 @@ import Testing
 import Glibc
 #endif
 
-/// A listening TCP socket on a loopback address that never accepts: connections complete in
-/// its backlog and get no answer. Closed when the test ends.
-private final class Listener {
-    let descriptor: Int32
-    let port: Int
-
-    init(host: String) throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.descriptor = descriptor
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        inet_pton(AF_INET, host, &address.sin_addr)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(descriptor, 16) == 0 else {
-            close(descriptor)
-            throw POSIXError(.EADDRINUSE)
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        port = Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    deinit { close(descriptor) }
-}
-
 /// What libcurl's errors become: the kinds the checker's rules depend on.
 @Suite("WebProbe failures")
 struct WebProbeTests {
@@ -50,7 +20,7 @@ struct WebProbeTests {
     }
 
     @Test func aClosedPortIsRefused() async throws {
-        let port = try Listener(host: "127.0.0.1").port  // closed again at once
+        let port = try LoopbackListener(host: "127.0.0.1").port  // closed again at once
         let failure = try await Self.failure("http://127.0.0.1:\(port)/")
         #expect(failure?.kind == .connectionRefused)
         #expect(failure?.neverReachedHost == true)
@@ -63,7 +33,7 @@ struct WebProbeTests {
     }
 
     @Test func aServerThatNeverAnswersTimesOut() async throws {
-        let listener = try Listener(host: "127.0.0.1")
+        let listener = try LoopbackListener(host: "127.0.0.1")
         let failure = try await Self.failure("http://127.0.0.1:\(listener.port)/")
         #expect(failure?.kind == .timeout)
         #expect(failure?.detail == "no response within 500ms")

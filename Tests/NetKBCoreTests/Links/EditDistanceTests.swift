@@ -1,4 +1,5 @@
 import Testing
+import NetKBTestSupport
 import NetKBCore
 
 @Suite("EditDistance")
