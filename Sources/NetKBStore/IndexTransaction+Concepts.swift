@@ -53,19 +53,6 @@ extension IndexTransaction {
         }
     }
 
-    /// A section's concepts as its row keeps them: ids, most mentioned first (then by first
-    /// line and id), one a line. Empty for none.
-    static func conceptList(_ tags: SectionTags?) -> String {
-        guard let concepts = tags?.concepts, !concepts.isEmpty else { return "" }
-        return concepts.sorted { ($1.count, $0.line, $0.conceptID) < ($0.count, $1.line, $1.conceptID) }
-            .map(\.conceptID).joined(separator: "\n")
-    }
-
-    /// The ids of a section's ``conceptList(_:)``.
-    static func conceptIDs(inList list: String) -> [String] {
-        list.utf8.split(separator: 0x0A).compactMap { String($0) }
-    }
-
     /// Writes a note's topics, and its dominant layer unless the note's row was just written with it.
     func saveTopics(_ tags: NoteTags, noteID: Int64, path: String, savingDominantLayer: Bool = true) throws {
         if savingDominantLayer {
@@ -168,7 +155,7 @@ extension IndexTransaction {
             let heading: String = row["heading"]
             let id: Int64 = row["id"]
             let tags = tagger.tags(of: TaggableText(heading: heading, body: row["body"], map: map))
-            layers.append((id, LayerMask.of(tags.layers), LayerMask.of(tags.mentionedLayers), Self.conceptList(tags)))
+            layers.append((id, LayerMask.of(tags.layers), LayerMask.of(tags.mentionedLayers), SectionConceptList.encode(tags)))
             try insertConcepts(tags, section: id, note: note)
             sections.append(tags)
             outline.append(TopicOutline(level: row["level"], heading: heading, line: row["start_line"]))

@@ -289,7 +289,7 @@ extension NoteStore {
         for row in try Row.fetchAll(db, sql: """
             SELECT id, concepts FROM sections WHERE id IN (\(databaseQuestionMarks(count: ids.count))) AND concepts != ''
             """, arguments: StatementArguments(ids)) {
-            lists[row["id"]] = IndexTransaction.conceptIDs(inList: row["concepts"])
+            lists[row["id"]] = SectionConceptList.ids(in: row["concepts"])
         }
         let named = Set(lists.values.joined())
         guard !named.isEmpty else { return [:] }

@@ -60,8 +60,7 @@ public struct ConceptMatcher: Sendable {
     }
 
     private func scan(_ text: UnsafeBufferPointer<UInt8>, excluding excluded: [Range<Int>]) -> ConceptScan {
-        let ranges = excluded.allSatisfy({ !$0.isEmpty }) && zip(excluded, excluded.dropFirst()).allSatisfy({ $0.lowerBound <= $1.lowerBound })
-            ? excluded : excluded.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        let ranges = excluded.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
         var scan = ConceptScan(dictionary: dictionary, text: text, excluded: ranges, conceptCount: conceptIDs.count)
         scan.run()
         return scan
