@@ -241,6 +241,36 @@ QUERIES=(
 )
 SQL_COLS="path, heading, snippet(sections, 2, '[', ']', '…', 10)"
 
+# measure_queries [rg]: one hyperfine group per query in QUERIES: netkb's search of $DB against
+# the sqlite3 CLI on $BASE_DB (and rg over $CORPUS with "rg"), plus what each found, for the
+# report (not timed).
+measure_queries() {
+    local with_rg=${1:-} q=0 entry qname nargs fts rgargs fts_plain out
+    for entry in "${QUERIES[@]}"; do
+        q=$((q + 1))
+        IFS='|' read -r qname nargs fts rgargs <<< "$entry"
+        tsv "q$q" "$qname" >> "$RES/queries.tsv"
+        group_reset
+        add_netkb "query-$q" "netkb-search-q$q" "$NETKB search $nargs --notes $CORPUS --index $DB --no-refresh --limit 20" ""
+        add_baseline "query-$q" "sqlite3-fts5-q$q" \
+            "sqlite3 -readonly $BASE_DB \"SELECT $SQL_COLS FROM sections WHERE sections MATCH '$fts' ORDER BY rank LIMIT 20;\"" ""
+        [[ -n "$with_rg" ]] && add_baseline "query-$q" "rg-q$q" "rg -l --no-ignore $rgargs $CORPUS" ""
+        fts_plain=${fts//\\\"/\"}
+        tsv "sqlite3-fts5-q$q" "$(sqlite3 -readonly "$BASE_DB" "SELECT count(*) || ' sections in ' || count(DISTINCT path) || ' notes' FROM sections WHERE sections MATCH '$fts_plain';" 2>&1 | head -1)" >> "$RES/hits.tsv"
+        [[ -n "$with_rg" ]] && tsv "rg-q$q" "$(sh -c "rg -l --no-ignore $rgargs $CORPUS" | wc -l | tr -d ' ') notes" >> "$RES/hits.tsv"
+        if ((HAVE_NETKB)); then
+            out=$(sh -c "$NETKB search $nargs --notes $CORPUS --index $DB --no-refresh --limit 20 --format json" 2>/dev/null || true)
+            tsv "netkb-search-q$q" "$(printf '%s' "$out" | python3 -c '
+import json, sys
+try:
+    print("%d results (limit 20)" % len(json.load(sys.stdin)["results"]))
+except Exception:
+    print("?")')" >> "$RES/hits.tsv"
+        fi
+        run_group "query-$q" "$W_QUERY" "$R_QUERY" 1
+    done
+}
+
 # ---------------------------------------------------------------- the 100,000-note mode
 # BENCH_SCALE=1: its own measurements and report section (benchmarks/scale.sh), then stop.
 if ((SCALE)); then
@@ -301,35 +331,7 @@ fi
 run_group refs "$W_REFRESH" "$R_REFRESH" 0
 
 # ---------------------------------------------------------------- d, e: searches and their baselines
-# (QUERIES and SQL_COLS are defined above, shared with the scale mode.)
-q=0
-for entry in "${QUERIES[@]}"; do
-    q=$((q + 1))
-    IFS='|' read -r qname nargs fts rgargs <<< "$entry"
-    tsv "q$q" "$qname" >> "$RES/queries.tsv"
-    group_reset
-    add_netkb "query-$q" "netkb-search-q$q" "$NETKB search $nargs --notes $CORPUS --index $DB --no-refresh --limit 20" ""
-    add_baseline "query-$q" "sqlite3-fts5-q$q" \
-        "sqlite3 -readonly $BASE_DB \"SELECT $SQL_COLS FROM sections WHERE sections MATCH '$fts' ORDER BY rank LIMIT 20;\"" ""
-    add_baseline "query-$q" "rg-q$q" "rg -l --no-ignore $rgargs $CORPUS" ""
-    # What each found, for the report (not timed).
-    fts_plain=${fts//\\\"/\"}
-    tsv "sqlite3-fts5-q$q" "$(sqlite3 -readonly "$BASE_DB" "SELECT count(*) || ' sections in ' || count(DISTINCT path) || ' notes' FROM sections WHERE sections MATCH '$fts_plain';" 2>&1 | head -1)" >> "$RES/hits.tsv"
-    tsv "rg-q$q" "$(sh -c "rg -l --no-ignore $rgargs $CORPUS" | wc -l | tr -d ' ') notes" >> "$RES/hits.tsv"
-    if ((HAVE_NETKB)); then
-        out=$(sh -c "$NETKB search $nargs --notes $CORPUS --index $DB --no-refresh --limit 20 --format json" 2>/dev/null || true)
-        tsv "netkb-search-q$q" "$(printf '%s' "$out" | python3 -c '
-import json, sys
-try:
-    d = json.load(sys.stdin)
-except Exception:
-    print("?"); sys.exit()
-if isinstance(d, dict):
-    d = d["results"] if isinstance(d.get("results"), list) else next((v for v in d.values() if isinstance(v, list)), None)
-print("%d results (limit 20)" % len(d) if isinstance(d, list) else "?")')" >> "$RES/hits.tsv"
-    fi
-    run_group "query-$q" "$W_QUERY" "$R_QUERY" 1
-done
+measure_queries rg
 
 # ---------------------------------------------------------------- g: one huge section
 # The hostile case of a single section of about 1.4 MB full of one common phrase

@@ -106,30 +106,7 @@ fi
 
 # ---------------------------------------------------------------- 5. searches against the sqlite3 CLI
 loadavg queries
-q=0
-for entry in "${QUERIES[@]}"; do
-    q=$((q + 1))
-    IFS='|' read -r qname nargs fts rgargs <<< "$entry"
-    tsv "q$q" "$qname" >> "$RES/queries.tsv"
-    group_reset
-    add_netkb "query-$q" "netkb-search-q$q" "$NETKB search $nargs --notes $CORPUS --index $DB --no-refresh --limit 20" ""
-    add_baseline "query-$q" "sqlite3-fts5-q$q" \
-        "sqlite3 -readonly $BASE_DB \"SELECT $SQL_COLS FROM sections WHERE sections MATCH '$fts' ORDER BY rank LIMIT 20;\"" ""
-    # What each found, for the report (not timed).
-    fts_plain=${fts//\\\"/\"}
-    tsv "sqlite3-fts5-q$q" "$(sqlite3 -readonly "$BASE_DB" "SELECT count(*) || ' sections in ' || count(DISTINCT path) || ' notes' FROM sections WHERE sections MATCH '$fts_plain';" 2>&1 | head -1)" >> "$RES/hits.tsv"
-    if ((HAVE_NETKB)); then
-        out=$(sh -c "$NETKB search $nargs --notes $CORPUS --index $DB --no-refresh --limit 20 --format json" 2>/dev/null || true)
-        tsv "netkb-search-q$q" "$(printf '%s' "$out" | python3 -c '
-import json, sys
-try:
-    r = json.load(sys.stdin)["results"]
-    print("%d results (limit 20)" % len(r))
-except Exception:
-    print("?")')" >> "$RES/hits.tsv"
-    fi
-    run_group "query-$q" "$W_QUERY" "$R_QUERY" 1
-done
+measure_queries
 
 # ---------------------------------------------------------------- 6. start-up floor (no target)
 group_reset
