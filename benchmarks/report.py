@@ -121,6 +121,11 @@ def hyperfine_stats(res, commands):
     return stats
 
 
+def targets_table(targets):
+    """The lines of the table of targets: (target, netkb, limit, result) each."""
+    return ["| Target | netkb | Limit | Result |", "| --- | ---: | ---: | --- |"] + ["| %s | %s | %s | %s |" % t for t in targets] + [""]
+
+
 def timings_table(commands, stats, state):
     """The lines of the table of every command as hyperfine ran it, with its timings."""
     L = ["Each command exactly as run by hyperfine (from the repository root); the prepare command runs "
@@ -268,11 +273,7 @@ def main():
     L.append("")
     L.append("Computed from hyperfine medians.")
     L.append("")
-    L.append("| Target | netkb | Limit | Result |")
-    L.append("| --- | ---: | ---: | --- |")
-    for t in targets:
-        L.append("| %s | %s | %s | %s |" % t)
-    L.append("")
+    L += targets_table(targets)
 
     L.append("## Machine")
     L.append("")

@@ -25,7 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import code_cell, fmt, hyperfine_stats, machine, md_cell, read_tsv, timings_table  # noqa: E402
+from report import code_cell, fmt, hyperfine_stats, machine, md_cell, read_tsv, targets_table, timings_table  # noqa: E402
 
 BEGIN = "<!-- benchmarks/run.sh BENCH_SCALE section: begin (rewritten by report_scale.py) -->"
 END = "<!-- benchmarks/run.sh BENCH_SCALE section: end -->"
@@ -198,11 +198,7 @@ def render(args):
     L.append("")
     L.append("Computed from hyperfine medians; peak RSS from `/usr/bin/time -v`, one run each.")
     L.append("")
-    L.append("| Target | netkb | Limit | Result |")
-    L.append("| --- | ---: | ---: | --- |")
-    for t in targets:
-        L.append("| %s | %s | %s | %s |" % t)
-    L.append("")
+    L += targets_table(targets)
 
     L.append("### Index and refresh")
     L.append("")
