@@ -8,7 +8,7 @@ import Darwin
 /// listing and the index's list of notes are both kept, so that they can be merged.
 public enum ByteOrder {
     /// Negative, zero or positive as `a[aRange]` comes before, equals or comes after `b[bRange]`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func compare(_ a: UnsafeBufferPointer<UInt8>, _ aRange: Range<Int>, _ b: UnsafeBufferPointer<UInt8>, _ bRange: Range<Int>) -> Int {
         let common = min(aRange.count, bRange.count)
         if common > 0 {
