@@ -9,12 +9,16 @@ extension SearchQuery {
         /// The other names, searched for as phrases: `congestion control`, `혼잡제어` is not
         /// among them, since the tokenizer already finds it.
         public var added: [String]
+        /// The added names the full-text expression needs: not those that hold the typed words
+        /// or a shorter added name, which find nothing those do not (`네트워크 소켓` for `소켓`).
+        public var searched: [String]
 
-        public init(groups: Range<Int>, typed: String, conceptID: String, added: [String]) {
+        public init(groups: Range<Int>, typed: String, conceptID: String, added: [String], searched: [String]? = nil) {
             self.groups = groups
             self.typed = typed
             self.conceptID = conceptID
             self.added = added
+            self.searched = searched ?? added
         }
     }
 
@@ -72,6 +76,7 @@ extension SearchQuery {
             }
             if var expansion = found, !expansion.added.isEmpty {
                 expansion.added = Array(expansion.added.prefix(budget))
+                expansion.searched = Self.needed(expansion.added, typed: typedPhrases(expansion.groups))
                 budget -= expansion.added.count
                 result.expansions.append(expansion)
                 start = expansion.groups.upperBound
@@ -80,6 +85,37 @@ extension SearchQuery {
             }
         }
         return result
+    }
+
+    /// The phrases the typed words of `groups` stand for: every one must stand in a match. A
+    /// word searched as a prefix (a lone syllable) counts as its phrase, since a phrase that
+    /// holds the syllable also holds a word it begins. Nil for a group of alternatives.
+    private func typedPhrases(_ groups: Range<Int>) -> [PhrasePattern]? {
+        var phrases: [PhrasePattern] = []
+        for group in required[groups] {
+            guard group.count == 1 else { return nil }
+            let term = group[0]
+            let texts = term.isPhrase ? [term.text] : ScriptSegments.split(term.text).map(\.text)
+            phrases += texts.map { PhrasePattern($0) }
+        }
+        return phrases.isEmpty ? nil : phrases
+    }
+
+    /// The names of `added` that find something the typed words and the other names do not:
+    /// a name that holds all the typed phrases, or holds a name kept before it (shorter names
+    /// first), is left out. Order is kept.
+    static func needed(_ added: [String], typed: [PhrasePattern]?) -> [String] {
+        let patterns = added.map { PhrasePattern($0) }
+        var kept: [PhrasePattern] = []
+        var keep = Array(repeating: false, count: added.count)
+        for index in added.indices.sorted(by: { patterns[$0].positions.count < patterns[$1].positions.count }) {
+            let pattern = patterns[index]
+            if let typed, typed.allSatisfy({ pattern.holds($0) }) { continue }
+            if kept.contains(where: { pattern.holds($0) }) { continue }
+            kept.append(pattern)
+            keep[index] = true
+        }
+        return added.indices.filter { keep[$0] }.map { added[$0] }
     }
 
     /// The names worth adding: not the typed words again (in any spelling the tokenizer
@@ -100,6 +136,9 @@ extension SearchQuery {
         }
         return Expansion(groups: groups, typed: typed, conceptID: names.conceptID, added: added)
     }
+
+    /// Whether the query looks for other names than the words as typed.
+    public var searchesOtherNames: Bool { expansions.contains { !$0.searched.isEmpty } }
 
     /// The query without its expansions: the words as typed, which rank higher.
     public var typed: SearchQuery {

@@ -27,7 +27,8 @@ extension SearchQuery {
             }
             let typedParts = expressions[expansion.groups]
             let typed = typedParts.count == 1 ? typedParts[typedParts.startIndex] : "(" + typedParts.joined(separator: " AND ") + ")"
-            let expression = "(" + ([typed] + expansion.added.map { Self.quoted($0) }).joined(separator: " OR ") + ")"
+            let alternatives = [typed] + expansion.searched.map { Self.quoted($0) }
+            let expression = alternatives.count == 1 ? typed : "(" + alternatives.joined(separator: " OR ") + ")"
             parts.append(Part(expression: expression, words: words[expansion.groups].joined(separator: " "), groups: expansion.groups))
             index = expansion.groups.upperBound
         }

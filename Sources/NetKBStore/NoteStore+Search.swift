@@ -31,11 +31,11 @@ extension NoteStore {
         guard let expression = query.matchExpression, filter.limit > 0 else { return [] }
         let parts = query.parts
         return try reading { db in
-            let typed = query.expansions.isEmpty ? nil : query.typed.matchExpression
+            let typed = query.searchesOtherNames ? query.typed.matchExpression : nil
             let snippets = Snippets(query: query)
             let ranked = try Row.fetchAll(db, ranked(
                 expression, adjacency: query.adjacencyExpression, typed: typed, filter: filter, own: true,
-                suffix: "ORDER BY rank, sections_fts.rowid LIMIT ?", limit: filter.limit))
+                suffix: "ORDER BY rank, id LIMIT ?", limit: filter.limit))
             var hits = try sectionHits(db, ranked.map { ($0["id"], $0["rank"], $0["typed_match"]) }, snippets: snippets)
             var shownNotes = Set(hits.map(\.path))
             if hits.count < filter.limit {
@@ -321,10 +321,11 @@ extension NoteStore {
         }
         var typedMatch = "1"
         if let typed {
-            // Sections with the words as typed rank above those with only a concept's other names.
+            // Sections with the words as typed rank above those with only a concept's other
+            // names (the boost is applied over the materialized rows below, so that the
+            // typed words are looked up once).
             typedMatch = "(sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?))"
-            boost += " * (CASE WHEN \(typedMatch) THEN \(Self.typedWordsBoost) ELSE 1.0 END)"
-            _ = arguments.append(contentsOf: [typed, typed])
+            _ = arguments.append(contentsOf: [typed])
         }
         _ = arguments.append(contentsOf: [expression])
         var join = ""
@@ -370,6 +371,13 @@ extension NoteStore {
             FROM sections_fts \(join)
             WHERE sections_fts MATCH ?\(conditions)
             """
+        if typed != nil, !notesOnly {
+            sql = """
+                WITH matched AS MATERIALIZED (\(sql))
+                SELECT id, rank * (CASE WHEN typed_match THEN \(Self.typedWordsBoost) ELSE 1.0 END) AS rank, typed_match\(noteColumns ? ", note_id, ordinal" : "")
+                FROM matched
+                """
+        }
         if !suffix.isEmpty { sql += "\n" + suffix }
         if let limit { _ = arguments.append(contentsOf: [limit]) }
         return SQLRequest<Row>(sql: sql, arguments: arguments)
