@@ -61,6 +61,8 @@ let package = Package(
             name: "NetKBCLITests",
             dependencies: [
                 "NetKBCore",
+                // For reading arguments in-process: both parsers of `search` must agree.
+                "NetKBCLI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

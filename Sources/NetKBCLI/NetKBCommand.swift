@@ -26,6 +26,10 @@ struct NetKBCommand: AsyncParsableCommand {
     static func main() async {
         StandardOutput.reserveStandardDescriptors()
         do {
+            if var search = QuickSearchArguments.command(Array(CommandLine.arguments.dropFirst())) {
+                try search.run()
+                return
+            }
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
