@@ -133,10 +133,12 @@ extension NoteStore {
         let own = cutter.snippet(of: row.body, tokens: Self.snippetTokens)
         guard own.text.isEmpty else { return own }
         if row.level > 0 {
-            let next = try Row.fetchAll(db, sql: """
-                SELECT level, heading, body FROM sections WHERE note_id = ? AND ordinal > ? ORDER BY ordinal LIMIT 16
-                """, arguments: [row.noteID, row.ordinal])
-            for sub in next {
+            // A note's sections are written together in order, so the next 16 are the next
+            // 16 ids: read by row id, one at a time, stopping at the first with text.
+            let next = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT level, heading, body FROM sections WHERE id > ? AND id <= ? AND note_id = ? ORDER BY id
+                """), arguments: [row.id, row.id + 16, row.noteID])
+            while let sub = try next.next() {
                 let level: Int = sub["level"]
                 guard level > row.level else { break }
                 let body: String = sub["body"]
@@ -172,9 +174,9 @@ extension NoteStore {
         }
         var hits: [SearchHit] = []
         for (note, group) in groups.sorted(by: { ($0.value.rank, $0.key) < ($1.value.rank, $1.key) }) where hits.count < limit {
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT \(SectionRow.columns) FROM sections s JOIN notes n ON n.id = s.note_id WHERE s.note_id = ? AND s.ordinal = ?
-                """, arguments: [note, group.ordinal]).map(SectionRow.init) else { continue }
+                """), arguments: [note, group.ordinal]).map(SectionRow.init) else { continue }
             guard !shown.contains(row.path) else { continue }
             // The words as typed, or only other names of their concepts: what the context says.
             let context = ([row.title] + row.headingPath + [row.about]).joined(separator: "\n")
