@@ -374,10 +374,12 @@ extension NoteStore {
             WHERE sections_fts MATCH ?\(conditions)
             """
         if typed != nil, !notesOnly {
+            // `LIMIT -1` keeps SQLite from flattening the inner query into this one (both have
+            // a LIMIT), which would copy its `typed_match` and look the typed words up twice;
+            // unflattened, it runs as a co-routine, row by row, with nothing stored.
             sql = """
-                WITH matched AS MATERIALIZED (\(sql))
                 SELECT id, rank * (CASE WHEN typed_match THEN \(Self.typedWordsBoost) ELSE 1.0 END) AS rank, typed_match\(noteColumns ? ", note_id, ordinal" : "")
-                FROM matched
+                FROM (\(sql) LIMIT -1)
                 """
         }
         if !suffix.isEmpty { sql += "\n" + suffix }
