@@ -324,8 +324,8 @@ extension NoteStore {
         var typedMatch = "1"
         if let typed {
             // Sections with the words as typed rank above those with only a concept's other
-            // names (the boost is applied over the materialized rows below, so that the
-            // typed words are looked up once).
+            // names (the boost is applied by the outer query below, so that the typed words
+            // are looked up once a section).
             typedMatch = "(sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?))"
             _ = arguments.append(contentsOf: [typed])
         }
