@@ -35,6 +35,61 @@ extension SearchQuery {
         return parts
     }
 
+    /// Where the words as typed stand among the phrases of ``matchExpression``, for ranking to
+    /// tell a section that holds them from one that holds only other names of their concepts.
+    ///
+    /// FTS5 numbers a match expression's phrases (its quoted strings that hold a token) from 0
+    /// in the order they are written. `groups` has one entry per required group: its
+    /// alternatives, each the phrases that must all stand in a section for it to match (a
+    /// word that mixes scripts is several). `phraseCount` is how many phrases the expression has.
+    public var typedPhrases: (groups: [[[Int]]], phraseCount: Int) {
+        var groups: [[[Int]]] = []
+        var next = 0
+        func take(_ expression: String) -> [Int] {
+            let count = Self.phraseCount(in: expression)
+            defer { next += count }
+            return Array(next..<(next + count))
+        }
+        var index = 0
+        while index < required.count {
+            let expansion = expansions.first { $0.groups.lowerBound == index && $0.groups.upperBound <= required.count }
+            let covered = expansion?.groups ?? index..<(index + 1)
+            for group in required[covered] {
+                groups.append(group.map { take(Self.expression(for: $0)) })
+            }
+            for name in expansion?.searched ?? [] { _ = take(Self.quoted(name)) }
+            index = covered.upperBound
+        }
+        for term in excluded { _ = take(Self.expression(for: term)) }
+        return (groups, next)
+    }
+
+    /// How many phrases FTS5 reads in `expression`: its quoted strings that hold a token.
+    static func phraseCount(in expression: String) -> Int {
+        let tokenizer = KoreanAwareTokenizer()
+        var count = 0
+        var phrase: String?
+        var scalars = expression.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            guard scalar == "\"" else {
+                phrase?.unicodeScalars.append(scalar)
+                continue
+            }
+            if phrase == nil {
+                phrase = ""
+            } else if pending == "\"" {
+                phrase?.unicodeScalars.append(scalar)
+                pending = scalars.next()
+            } else {
+                if let text = phrase, !tokenizer.tokens(in: text, mode: .query).isEmpty { count += 1 }
+                phrase = nil
+            }
+        }
+        return count
+    }
+
     /// The query as an FTS5 match expression, or nil when there is nothing to search for.
     ///
     /// Terms are joined by explicit `AND` (FTS5 does not take an implicit AND before a parenthesis).

@@ -31,7 +31,7 @@ extension NoteStore {
         guard let expression = query.matchExpression, filter.limit > 0 else { return [] }
         let parts = query.parts
         return try reading { db in
-            let typed = query.searchesOtherNames ? query.typed.matchExpression : nil
+            let typed = query.searchesOtherNames ? query.typedPhrases : nil
             let snippets = Snippets(query: query)
             let ranked = try Row.fetchAll(db, ranked(
                 expression, adjacency: query.adjacencyExpression, typed: typed, filter: filter, own: true,
@@ -312,7 +312,7 @@ extension NoteStore {
     /// `inNotes` keeps the sections of those notes. Without filters or note columns, ranking
     /// reads the full-text index alone. `suffix` (and its `limit`) ends the statement.
     func ranked(
-        _ expression: String, adjacency: String?, typed: String?, filter: SearchFilter, own: Bool? = nil, noteColumns: Bool = false,
+        _ expression: String, adjacency: String?, typed: (groups: [[[Int]]], phraseCount: Int)?, filter: SearchFilter, own: Bool? = nil, noteColumns: Bool = false,
         notesOnly: Bool = false, inNotes notes: [Int64]? = nil, suffix: String = "", limit: Int? = nil
     ) -> SQLRequest<Row> {
         var arguments: StatementArguments = []
@@ -324,10 +324,10 @@ extension NoteStore {
         var typedMatch = "1"
         if let typed {
             // Sections with the words as typed rank above those with only a concept's other
-            // names (the boost is applied by the outer query below, so that the typed words
-            // are looked up once a section).
-            typedMatch = "(sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?))"
-            _ = arguments.append(contentsOf: [typed])
+            // names (the boost is applied by the outer query below, so that each section is
+            // looked at once).
+            typedMatch = "\(TypedWordsFunction.name)(sections_fts, ?, ?)"
+            _ = arguments.append(contentsOf: [TypedWordsFunction.encode(typed.groups), typed.phraseCount])
         }
         _ = arguments.append(contentsOf: [expression])
         var join = ""

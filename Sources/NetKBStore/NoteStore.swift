@@ -148,6 +148,7 @@ public struct NoteStore: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             db.add(tokenizer: KoreanAwareFTS5Tokenizer.self)
+            TypedWordsFunction.register(db)
             // Pages are read through a memory map instead of being copied by read(2): a
             // command that reads a tenth of a large index spends less in the kernel. SQLite
             // still writes with write(2).

@@ -1,4 +1,4 @@
-import NetKBCore
+@testable import NetKBCore
 import Testing
 
 @Suite("Phrases that hold other phrases")
@@ -58,5 +58,52 @@ struct PhrasePatternTests {
         let names: [String: SearchQuery.ConceptNames] = ["망": .init(conceptID: "network", names: ["망 관리", "통신망", "network"])]
         let query = SearchQuery(parsing: "망").expanded { names[$0] }
         #expect(query.expansions.first?.searched == ["통신망", "network"])
+    }
+}
+
+@Suite("Where the typed words stand among a query's phrases")
+struct TypedPhrasesTests {
+    /// The quoted strings of an FTS5 expression, in order.
+    static func phrases(_ expression: String) -> [String] {
+        var result: [String] = []
+        var current: String?
+        var scalars = Array(expression.unicodeScalars)[...]
+        while let scalar = scalars.popFirst() {
+            guard scalar == "\"" else { current?.unicodeScalars.append(scalar); continue }
+            if current == nil { current = ""; continue }
+            if scalars.first == "\"" { current?.unicodeScalars.append(scalar); scalars.removeFirst(); continue }
+            result.append(current!)
+            current = nil
+        }
+        return result
+    }
+
+    @Test(arguments: [
+        "소켓", "혼잡 제어 socket -UDP", "TCP와 소켓", "\"3 way handshake\" 망", "TCP OR UDP 소켓", "a\"\"b 소켓",
+    ])
+    func typedGroupsPointAtTheTypedPhrases(_ text: String) throws {
+        let names: [String: SearchQuery.ConceptNames] = [
+            "소켓": .init(conceptID: "socket", names: ["Socket", "네트워크 소켓", "Berkeley sockets"]),
+            "혼잡 제어": .init(conceptID: "congestion-control", names: ["congestion control"]),
+            "socket": .init(conceptID: "socket", names: ["소켓"]),
+            "3 way handshake": .init(conceptID: "three-way-handshake", names: ["Three-way handshake"]),
+        ]
+        let query = SearchQuery(parsing: text).expanded { names[$0] }
+        let expression = try #require(query.matchExpression)
+        let written = Self.phrases(expression)
+        let (groups, count) = query.typedPhrases
+        #expect(count == written.count, "\(expression)")
+        #expect(groups.count == query.required.count)
+        // Each group's alternatives are the typed terms' own phrases, in the expression's numbering.
+        for (group, terms) in zip(groups, query.required) {
+            #expect(group.count == terms.count)
+            for (phrases, term) in zip(group, terms) {
+                #expect(phrases.map { written[$0] } == Self.phrases(SearchQuery.expression(for: term)), "\(expression)")
+            }
+        }
+    }
+
+    @Test func aQuotedStringWithoutTokensIsNoPhrase() {
+        #expect(SearchQuery.phraseCount(in: #""TCP" AND "!!!" OR "a""b""#) == 2)
     }
 }

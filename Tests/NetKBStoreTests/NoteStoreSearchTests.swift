@@ -1,3 +1,4 @@
+import GRDB
 import Foundation
 import Testing
 import NetKBCore
@@ -135,3 +136,49 @@ struct NoteStoreSearchPrecisionTests {
     }
 }
 
+
+@Suite("Sections that hold the words as typed")
+struct TypedWordsRankingTests {
+    let index: TemporaryIndex
+    let store: NoteStore
+    static let names: [String: SearchQuery.ConceptNames] = [
+        "소켓": .init(conceptID: "socket", names: ["socket", "네트워크 소켓"]),
+    ]
+
+    init() throws {
+        index = try TemporaryIndex()
+        store = try index.open()
+        try store.update { transaction in
+            // The English name three times ranks above the Korean word once, but for the boost.
+            try transaction.save(note("en.md", [(["Sockets"], "Sockets\nsocket socket socket in English")]), stamp: stamp)
+            try transaction.save(note("ko.md", [(["끝점"], "끝점\n소켓은 통신의 끝점이다, 길게 설명하는 문장 하나 더 있다")]), stamp: stamp)
+            try transaction.save(note("both.md", [(["둘 다"], "둘 다\n소켓 socket")]), stamp: stamp)
+        }
+    }
+
+    @Test func sectionsWithTheTypedWordsAreMarkedAndRankFirst() throws {
+        let query = SearchQuery(parsing: "소켓").expanded { Self.names[$0] }
+        #expect(query.searchesOtherNames)
+        let hits = try store.search(query, filter: SearchFilter())
+        #expect(Set(hits.prefix(2).map(\.path)) == ["ko.md", "both.md"])
+        #expect(hits.map(\.path).last == "en.md")
+        #expect(Dictionary(uniqueKeysWithValues: hits.map { ($0.path, $0.matchesTypedWords) }) == ["ko.md": true, "both.md": true, "en.md": false])
+    }
+
+    @Test func withAnotherPhraseCountEverySectionCountsAsTyped() throws {
+        // What the function says when the numbering it was given does not fit the expression.
+        let flags = try store.reading { db in
+            try Int.fetchAll(db, sql: """
+                SELECT netkb_typed(sections_fts, ?, ?) FROM sections_fts WHERE sections_fts MATCH ? ORDER BY rowid
+                """, arguments: ["0", 5, #"("소켓" OR "socket")"#])
+        }
+        #expect(flags == [1, 1, 1])
+        let right = try store.reading { db in
+            try Int.fetchAll(db, sql: """
+                SELECT netkb_typed(sections_fts, ?, ?) FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid JOIN notes n ON n.id = s.note_id
+                WHERE sections_fts MATCH ? ORDER BY n.path
+                """, arguments: ["0", 2, #"("소켓" OR "socket")"#])
+        }
+        #expect(right == [1, 0, 1])  // both.md, en.md, ko.md
+    }
+}

@@ -1,0 +1,89 @@
+import GRDB
+import GRDBSQLite
+
+/// The FTS5 auxiliary function `netkb_typed(sections_fts, typed, phrases)`: 1 when the current
+/// section holds the words of the query as typed, 0 when it matches only through other names
+/// of the concepts they name. It reads the section's phrase instances, which FTS5 has at hand,
+/// where a second full-text query for the typed words would read their whole doclists again.
+///
+/// `typed` is ``encode(_:)`` of ``NetKBCore/SearchQuery/typedPhrases``'s groups; `phrases` its
+/// phrase count. When FTS5 reads another number of phrases in the expression, the typed
+/// phrases cannot be told apart, and every section counts as holding them: ranking then loses
+/// its boost, never a match.
+enum TypedWordsFunction {
+    static let name = "netkb_typed"
+
+    /// The groups as the function takes them: groups split by `;`, a group's alternatives by
+    /// `|`, an alternative's phrase numbers by `,`.
+    static func encode(_ groups: [[[Int]]]) -> String {
+        groups.map { group in group.map { $0.map(String.init).joined(separator: ",") }.joined(separator: "|") }.joined(separator: ";")
+    }
+
+    static func decode(_ text: String) -> [[[Int]]] {
+        text.split(separator: ";").map { group in
+            group.split(separator: "|", omittingEmptySubsequences: false).map { $0.split(separator: ",").compactMap { Int($0) } }
+        }
+    }
+
+    /// Registers the function on `db`.
+    static func register(_ db: Database) {
+        let api = UnsafeMutablePointer(mutating: FTS5.api(db))
+        _ = api.pointee.xCreateFunction(api, name, nil, { api, fts, context, count, values in
+            TypedWordsFunction.call(api, fts, context, count, values)
+        }, nil)
+    }
+
+    /// What one query keeps from row to row: the typed groups (nil: every section holds them)
+    /// and which phrases the current section holds.
+    final class Groups {
+        let groups: [[[Int]]]?
+        var present: [Bool]
+
+        init(groups: [[[Int]]]?, phraseCount: Int) {
+            self.groups = groups
+            present = Array(repeating: false, count: phraseCount)
+        }
+
+        /// Whether every group has an alternative whose phrases all stand in the section.
+        var heldBySection: Bool {
+            guard let groups else { return true }
+            return groups.allSatisfy { group in
+                group.contains { phrases in !phrases.isEmpty && phrases.allSatisfy { $0 < present.count && present[$0] } }
+            }
+        }
+    }
+
+    static func call(
+        _ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ context: OpaquePointer?, _ count: Int32,
+        _ values: UnsafeMutablePointer<OpaquePointer?>?
+    ) {
+        guard let api, let fts, let values, count == 2 else {
+            return sqlite3_result_error(context, "netkb_typed(table, typed, phrases) takes two arguments after the table", -1)
+        }
+        let data: Groups
+        if let existing = api.pointee.xGetAuxdata(fts, 0) {
+            data = Unmanaged<Groups>.fromOpaque(existing).takeUnretainedValue()
+        } else {
+            let phraseCount = Int(api.pointee.xPhraseCount(fts))
+            let text = sqlite3_value_text(values[0]).map { String(cString: $0) } ?? ""
+            let expected = Int(sqlite3_value_int64(values[1]))
+            data = Groups(groups: text.isEmpty || expected != phraseCount ? nil : decode(text), phraseCount: phraseCount)
+            let code = api.pointee.xSetAuxdata(fts, Unmanaged.passRetained(data).toOpaque()) { pointer in
+                if let pointer { Unmanaged<Groups>.fromOpaque(pointer).release() }
+            }
+            guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+        }
+        for index in data.present.indices { data.present[index] = false }
+        var instances: Int32 = 0
+        var code = api.pointee.xInstCount(fts, &instances)
+        var instance: Int32 = 0
+        while code == SQLITE_OK, instance < instances {
+            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
+            code = api.pointee.xInst(fts, instance, &phrase, &column, &offset)
+            if code == SQLITE_OK, phrase >= 0, Int(phrase) < data.present.count { data.present[Int(phrase)] = true }
+            instance += 1
+        }
+        guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+        sqlite3_result_int(context, data.heldBySection ? 1 : 0)
+    }
+}
