@@ -19,7 +19,8 @@ final class NoteReader: @unchecked Sendable {
 
     static let capacity = 32
 
-    private let files: [NoteFile]
+    /// The files to read; let go once read.
+    private var files: [NoteFile]
     private let indexed: [String: FileStamp]
     private let condition = NSCondition()
     private var ready: [Outcome] = []
@@ -72,6 +73,7 @@ final class NoteReader: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
+        files = []
         condition.lock()
         finished = true
         condition.broadcast()

@@ -3,8 +3,16 @@ import GRDB
 /// Secondary indexes set aside while a new index file is loaded (see
 /// ``IndexTransaction/suspendSecondaryIndexes()``).
 public struct SuspendedIndexes: Sendable {
-    /// The `CREATE INDEX` statements of the indexes dropped, in schema order.
-    let statements: [String]
+    /// The `CREATE INDEX` statements of the indexes dropped, in schema order, with their tables.
+    let indexes: [(table: String, statement: String)]
+
+    /// The indexes whose sorts hold the most memory while they are built — those of the tables
+    /// with a row per link or per URL, a million each in a vault of 100,000 notes — and the others.
+    public var byMemory: (largest: SuspendedIndexes, others: SuspendedIndexes) {
+        let largest: Set<String> = ["links", "note_references"]
+        return (SuspendedIndexes(indexes: indexes.filter { largest.contains($0.table) }),
+                SuspendedIndexes(indexes: indexes.filter { !largest.contains($0.table) }))
+    }
 }
 
 extension IndexTransaction {
@@ -15,19 +23,19 @@ extension IndexTransaction {
     /// that constraints make (`notes.path`) stay, since saving looks notes up by path.
     public func suspendSecondaryIndexes() throws -> SuspendedIndexes {
         let indexes = try Row.fetchAll(db, sql: """
-            SELECT name, sql FROM sqlite_master
+            SELECT name, tbl_name, sql FROM sqlite_master
             WHERE type = 'index' AND sql IS NOT NULL AND name NOT LIKE 'sqlite_%'
             ORDER BY rowid
             """)
         for index in indexes {
             try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
         }
-        return SuspendedIndexes(statements: indexes.map { $0["sql"] })
+        return SuspendedIndexes(indexes: indexes.map { ($0["tbl_name"], $0["sql"]) })
     }
 
     /// Builds again the indexes ``suspendSecondaryIndexes()`` dropped.
     public func restore(_ suspended: SuspendedIndexes) throws {
-        for statement in suspended.statements {
+        for (_, statement) in suspended.indexes {
             try db.execute(sql: statement)
         }
     }

@@ -33,13 +33,19 @@ extension IndexTransaction {
         if rulesChanged {
             try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('link-rules', ?)", arguments: [rules])
         }
-        // The ids of the links to resolve; their rows are read, resolved and written a chunk at
-        // a time, so memory stays bounded however many links there are.
-        var pending: [Int64]
+        // The links to resolve, in batches whose rows are read, resolved and written one at a
+        // time, so memory stays bounded however many links there are. Every link is pending when
+        // the rules changed (always so in a new file): the first ``overlappedLinks`` of them are
+        // then resolved while `meanwhile` runs; the rest, and all links otherwise, after it.
+        let batches: [LinkBatch]
+        let detailed: Set<Int64>?
         if rulesChanged {
-            pending = try Int64.fetchAll(db, sql: "SELECT id FROM links ORDER BY id")
+            let overlapped = meanwhile != nil ? max(1, overlapLimit) : 0
+            batches = try everyLink(firstBatch: overlapped)
+            let count = batches.reduce(0) { $0 + $1.count }
+            detailed = count < Self.fewLinks ? try relevantNotes(forLinks: Int64.fetchAll(db, sql: "SELECT id FROM links")) : nil
         } else {
-            pending = try Int64.fetchAll(db, sql: "SELECT id FROM links WHERE status IS NULL")
+            var pending = try Int64.fetchAll(db, sql: "SELECT id FROM links WHERE status IS NULL")
             if !affectedKeys.isEmpty {
                 try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS affected_keys (key TEXT PRIMARY KEY) WITHOUT ROWID")
                 try db.execute(sql: "DELETE FROM affected_keys")
@@ -50,108 +56,126 @@ extension IndexTransaction {
                     WHERE status IS NOT NULL AND (status = 'broken' OR target_key IN (SELECT key FROM affected_keys))
                     """)
             }
+            batches = stride(from: 0, to: pending.count, by: Self.chunk).map {
+                .ids(Array(pending[$0..<min(pending.count, $0 + Self.chunk)]))
+            }
+            detailed = pending.isEmpty ? nil : try relevantNotes(forLinks: pending)
         }
-        guard !pending.isEmpty else {
+        guard !batches.isEmpty else {
             try meanwhile?()
             return 0
         }
-        let resolver = LinkResolver(catalog: try catalog(detailFor: relevantNotes(forLinks: pending)), repository: repository)
+        let resolver = LinkResolver(catalog: try catalog(detailFor: detailed), repository: repository)
         let update = try BoundStatement(db, sql: """
             UPDATE links SET status = ?, broken_kind = ?, reason = ?, suggestion = ?, target_path = ?, target_section = ? WHERE id = ?
             """)
-        // Every link is pending when the rules changed (always so in a new file): the first
-        // ``overlappedLinks`` of them are then read through one cursor and resolved while
-        // `meanwhile` runs; the rest, and all links otherwise, in chunks after it, so that
-        // memory stays bounded however many links there are.
-        let overlapped = meanwhile != nil && rulesChanged ? min(pending.count, max(1, overlapLimit)) : 0
-        if let meanwhile, overlapped == 0 { try meanwhile() }
-        var batches: [Range<Int>] = overlapped > 0 ? [0..<overlapped] : []
-        batches += stride(from: overlapped, to: pending.count, by: 8_192).map { $0..<min(pending.count, $0 + 8_192) }
-        for batch in batches {
-            // When every link is pending, a batch is every id between its first and last.
-            let work = rulesChanged
-                ? try linksToResolve(between: pending[batch.lowerBound], and: pending[batch.upperBound - 1], count: batch.count)
-                : try linksToResolve(Array(pending[batch]))
+        let overlapsFirst = meanwhile != nil && rulesChanged
+        if let meanwhile, !overlapsFirst { try meanwhile() }
+        for (number, batch) in batches.enumerated() {
+            let work: [LinkToResolve]
+            switch batch {
+            case .range(let first, let last, let count): work = try linksToResolve(between: first, and: last, count: count)
+            case .ids(let ids): work = try linksToResolve(ids)
+            }
             // Resolving is pure and most of the work: it runs on every core, the writes after it.
-            let verdicts: [LinkResolution]
-            if let meanwhile, batch.lowerBound == 0, overlapped > 0 {
-                let links = work.map { ($0.link, $0.path) }
-                let result = ResolutionSlots(count: links.count)
+            let verdicts = ResolutionSlots(count: work.count)
+            if let meanwhile, overlapsFirst, number == 0 {
                 let group = DispatchGroup()
-                DispatchQueue.global().async(group: group) { result.fill(0..<links.count, with: Self.resolveConcurrently(links, with: resolver)) }
+                DispatchQueue.global().async(group: group) { Self.resolveConcurrently(work, with: resolver, into: verdicts) }
                 try meanwhile()
                 group.wait()
-                verdicts = result.values
             } else {
-                verdicts = Self.resolveConcurrently(work.map { ($0.link, $0.path) }, with: resolver)
+                Self.resolveConcurrently(work, with: resolver, into: verdicts)
             }
-            for (item, verdict) in zip(work, verdicts) {
-                let id = item.id
+            for (item, verdict) in zip(work, verdicts.take()) {
                 try update.run { values in
-                    switch verdict {
+                    switch verdict! {
                     case .external:
                         values.add("external"); for _ in 0..<5 { values.addNull() }
-                    case .resolved(let resolved):
+                    case .ok(let path, let section):
                         values.add("ok"); values.addNull(); values.addNull(); values.addNull()
-                        values.add(resolved.path); values.add(resolved.sectionIndex)
+                        values.add(path); values.add(section)
                     case .broken(let broken):
                         values.add("broken"); values.add(broken.kind.rawValue); values.add(broken.reason)
                         values.add(broken.suggestion); values.addNull(); values.addNull()
                     }
-                    values.add(id)
+                    values.add(item.id)
                 }
             }
         }
-        return pending.count
+        return batches.reduce(0) { $0 + $1.count }
     }
 
     /// How many links a full build resolves while it builds its indexes; the rest are resolved
     /// afterwards, a chunk at a time. Sized for a 10,000-note vault's links at once.
     public static let overlappedLinks = 131_072
 
+    /// How many links are read, resolved and written at a time otherwise.
+    static let chunk = 8_192
+
+    /// Fewer links than this are resolved with the headings of the notes they can reach only.
+    static let fewLinks = 5_000
+
+    /// Every link, in id order: `firstBatch` links (when more than 0), then ``chunk`` at a time.
+    func everyLink(firstBatch: Int) throws -> [LinkBatch] {
+        var batches: [LinkBatch] = []
+        var size = firstBatch > 0 ? firstBatch : Self.chunk
+        var first: Int64?
+        var last: Int64 = 0
+        var count = 0
+        let ids = try Int64.fetchCursor(db, sql: "SELECT id FROM links ORDER BY id")
+        while let id = try ids.next() {
+            if first == nil { first = id }
+            last = id
+            count += 1
+            if count == size {
+                batches.append(.range(first: first!, last: last, count: count))
+                (first, count, size) = (nil, 0, Self.chunk)
+            }
+        }
+        if let first { batches.append(.range(first: first, last: last, count: count)) }
+        return batches
+    }
+
     /// The links with these ids, with the paths of their notes.
-    func linksToResolve(_ ids: [Int64]) throws -> [(id: Int64, link: Link, path: String)] {
+    func linksToResolve(_ ids: [Int64]) throws -> [LinkToResolve] {
         try links(from: Row.fetchCursor(db, sql: """
-            SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id
+            SELECT l.id, l.target, l.kind, n.path FROM links l JOIN notes n ON n.id = l.note_id
             WHERE l.id IN (\(databaseQuestionMarks(count: ids.count)))
             """, arguments: StatementArguments(ids)), expected: ids.count)
     }
 
     /// The `count` links whose ids are between `first` and `last`, with the paths of their notes.
-    func linksToResolve(between first: Int64, and last: Int64, count: Int) throws -> [(id: Int64, link: Link, path: String)] {
+    func linksToResolve(between first: Int64, and last: Int64, count: Int) throws -> [LinkToResolve] {
         try links(from: Row.fetchCursor(db, sql: """
-            SELECT l.id, l.target, l.text, l.kind, l.line, l.col, n.path FROM links l JOIN notes n ON n.id = l.note_id
+            SELECT l.id, l.target, l.kind, n.path FROM links l JOIN notes n ON n.id = l.note_id
             WHERE l.id BETWEEN ? AND ?
             """, arguments: [first, last]), expected: count)
     }
 
-    private func links(from rows: RowCursor, expected: Int) throws -> [(id: Int64, link: Link, path: String)] {
+    private func links(from rows: RowCursor, expected: Int) throws -> [LinkToResolve] {
         // Read through a cursor: the rows are turned into links one at a time, never all held.
-        var links: [(id: Int64, link: Link, path: String)] = []
+        var links: [LinkToResolve] = []
         links.reserveCapacity(expected)
         var path = ""
         while let row = try rows.next() {
             // A note's links come together: its path is made once.
             let rowPath: String = row["path"]
             if rowPath != path { path = rowPath }
-            links.append((row["id"], Link(
-                target: row["target"], text: row["text"], kind: LinkKind(rawValue: row["kind"]) ?? .markdown,
-                location: SourceLocation(line: row["line"], column: row["col"]), sectionIndex: 0), path))
+            links.append(LinkToResolve(
+                id: row["id"], target: row["target"], kind: LinkKind(rawValue: row["kind"]) ?? .markdown, path: path))
         }
         return links
     }
 
-    /// Each link's verdict, in order, worked out on all cores in chunks.
-    static func resolveConcurrently(_ links: [(Link, String)], with resolver: LinkResolver) -> [LinkResolution] {
+    /// Each link's verdict, worked out on all cores in chunks, into `slots` in order.
+    private static func resolveConcurrently(_ links: [LinkToResolve], with resolver: LinkResolver, into slots: ResolutionSlots) {
         let chunk = 2_048
         let chunks = (links.count + chunk - 1) / chunk
-        guard chunks > 1 else { return links.map { resolver.resolve($0.0, from: $0.1) } }
-        let results = ResolutionSlots(count: links.count)
         DispatchQueue.concurrentPerform(iterations: chunks) { index in
             let range = (index * chunk)..<min(links.count, (index + 1) * chunk)
-            results.fill(range, with: range.map { resolver.resolve(links[$0].0, from: links[$0].1) })
+            slots.fill(range, with: range.map { StoredVerdict(resolver.resolve(links[$0].link, from: links[$0].path)) })
         }
-        return results.values
     }
 
     /// The rules links were resolved by: when they change, every link is resolved again.
@@ -163,7 +187,7 @@ extension IndexTransaction {
     /// them and the notes whose names they look up; nil (every note) when that is most of them.
     func relevantNotes(forLinks links: [Int64]) throws -> Set<Int64>? {
         let notes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notes") ?? 0
-        guard links.count < 5_000, notes > 200 else { return nil }
+        guard links.count < Self.fewLinks, notes > 200 else { return nil }
         try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS pending_links (id INTEGER PRIMARY KEY)")
         try db.execute(sql: "DELETE FROM pending_links")
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO pending_links (id) VALUES (?)")
@@ -189,23 +213,68 @@ extension IndexTransaction {
             if row["kind"] as String == "block" { blocks[row["note_id"], default: []].insert(row["name"]) }
             else { anchors[row["note_id"], default: []].insert(row["name"]) }
         }
-        var headings: [Int64: [NoteHeading]] = [:]
-        var slugs: [Int64: [String]] = [:]
-        let sections = try Row.fetchCursor(db, sql: "SELECT note_id, ordinal, level, heading, slug FROM sections WHERE level > 0 ORDER BY note_id, ordinal")
+        var ids: [Int64] = []
+        var paths: [String] = []
+        var titles: [String] = []
+        let noteRows = try Row.fetchCursor(db, sql: "SELECT id, path, title FROM notes ORDER BY id")
+        while let row = try noteRows.next() {
+            ids.append(row["id"])
+            paths.append(row["path"])
+            titles.append(row["title"])
+        }
+        var notes = [CatalogNote?](repeating: nil, count: ids.count)
+        func entry(_ position: Int, headings: [NoteHeading] = [], slugs: [String]? = nil) -> CatalogNote {
+            let id = ids[position]
+            return CatalogNote(
+                path: paths[position], title: titles[position], aliases: aliases[id] ?? [], headings: headings,
+                anchorIDs: anchors[id] ?? [], blockIDs: blocks[id] ?? [], slugs: slugs)
+        }
+        // The headings are read in the order they were written, which keeps each note's together
+        // and in order; each note's are packed into its entry as soon as they are all read, so
+        // that no more than one note's are ever held as separate strings. A note whose headings
+        // come apart (never written so) has them put together and in order again.
+        var current: (position: Int, headings: [NoteHeading], slugs: [String])?
+        func finish() {
+            guard let (position, read, readSlugs) = current else { return }
+            current = nil
+            var (headings, slugs) = (read, readSlugs)
+            if let earlier = notes[position] {
+                headings = earlier.headings + headings
+                slugs = earlier.slugs + slugs
+            }
+            if zip(headings, headings.dropFirst()).contains(where: { ($0.sectionIndex ?? 0) > ($1.sectionIndex ?? 0) }) {
+                let order = headings.indices.sorted { (headings[$0].sectionIndex ?? 0) < (headings[$1].sectionIndex ?? 0) }
+                headings = order.map { headings[$0] }
+                slugs = order.map { slugs[$0] }
+            }
+            notes[position] = entry(position, headings: headings, slugs: slugs)
+        }
+        let sections = try Row.fetchCursor(db, sql: "SELECT note_id, ordinal, level, heading, slug FROM sections WHERE level > 0 ORDER BY id")
         while let row = try sections.next() {
             let note: Int64 = row["note_id"]
             if let detailed, !detailed.contains(note) { continue }
-            headings[note, default: []].append(NoteHeading(text: row["heading"], level: row["level"], sectionIndex: row["ordinal"]))
-            slugs[note, default: []].append(row["slug"])
+            if current.map({ ids[$0.position] }) != note {
+                finish()
+                guard let position = Self.position(of: note, in: ids) else { continue }
+                current = (position, [], [])
+            }
+            current!.headings.append(NoteHeading(text: row["heading"], level: row["level"], sectionIndex: row["ordinal"]))
+            current!.slugs.append(row["slug"])
         }
-        var notes: [CatalogNote] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, path, title FROM notes") {
-            let id: Int64 = row["id"]
-            notes.append(CatalogNote(
-                path: row["path"], title: row["title"], aliases: aliases[id] ?? [], headings: headings[id] ?? [],
-                anchorIDs: anchors[id] ?? [], blockIDs: blocks[id] ?? [], slugs: slugs[id]))
+        finish()
+        return NoteCatalog(
+            notes: notes.indices.map { notes[$0] ?? entry($0) }, otherFiles: try String.fetchAll(db, sql: "SELECT path FROM files"))
+    }
+
+    /// Where `id` is in `ids`, sorted.
+    private static func position(of id: Int64, in ids: [Int64]) -> Int? {
+        var low = 0
+        var high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
         }
-        return NoteCatalog(notes: notes, otherFiles: try String.fetchAll(db, sql: "SELECT path FROM files"))
+        return low < ids.count && ids[low] == id ? low : nil
     }
 }
 
@@ -227,19 +296,21 @@ extension NoteStore {
 /// Verdicts filled in by several threads, each into its own range.
 private final class ResolutionSlots: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [LinkResolution?]
+    private var slots: [StoredVerdict?]
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func fill(_ range: Range<Int>, with verdicts: [LinkResolution]) {
+    func fill(_ range: Range<Int>, with verdicts: [StoredVerdict]) {
         lock.lock()
         defer { lock.unlock() }
         for (index, verdict) in zip(range, verdicts) { slots[index] = verdict }
     }
 
-    var values: [LinkResolution] {
+    /// The verdicts, every slot filled; the slots are left empty.
+    func take() -> [StoredVerdict?] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.map { $0! }
+        defer { slots = [] }
+        return slots
     }
 }

@@ -22,7 +22,7 @@ extension LinkResolver {
             return BrokenLink(kind: .file, reason: "the link names the notes folder, not a file")
         }
         let quoted = Self.quoted(path)
-        if let other = catalog.filesByLowercasedPath[path.lowercased()]?.first {
+        if let other = catalog.firstFile(withLowercasedPath: path.lowercased()) {
             return BrokenLink(
                 kind: .file, reason: "no such file \(quoted); \(Self.quoted(other)) differs only in letter case",
                 suggestion: other)
@@ -40,7 +40,7 @@ extension LinkResolver {
             let suggestion = folder.isEmpty ? near : "\(folder)/\(near)"
             return BrokenLink(kind: .file, reason: "no such file \(quoted)", suggestion: suggestion)
         }
-        if let elsewhere = catalog.filesByLowercasedName[name.lowercased()], elsewhere.count == 1 {
+        if let elsewhere = catalog.files(withLowercasedName: name.lowercased()), elsewhere.count == 1 {
             return BrokenLink(
                 kind: .file, reason: "no such file \(quoted)", suggestion: elsewhere[0])
         }
@@ -53,7 +53,7 @@ extension LinkResolver {
         guard let anchor, !anchor.isEmpty else {
             return .resolved(ResolvedLink(path: note.path, destination: .note))
         }
-        if let index = note.slugs.firstIndex(of: anchor) ?? note.headings.firstIndex(where: { $0.explicitID == anchor }) {
+        if let index = note.outline.firstIndex(ofSlug: anchor) ?? note.outline.firstIndex(ofExplicitID: anchor) {
             return .resolved(headingLink(index, in: note))
         }
         if note.anchorIDs.contains(anchor) {
@@ -61,7 +61,8 @@ extension LinkResolver {
         }
         let quoted = Self.quoted("#" + anchor)
         let place = Self.quoted(note.path)
-        let anchors = note.slugs + note.anchorIDs.sorted()
+        let slugs = note.slugs
+        let anchors = slugs + note.anchorIDs.sorted()
         let lowercased = anchor.lowercased()
         if let other = anchors.first(where: { $0.lowercased() == lowercased }) {
             return .broken(BrokenLink(
@@ -69,7 +70,7 @@ extension LinkResolver {
                 suggestion: other))
         }
         let slug = HeadingSlug.make(anchor)
-        if slug != anchor, note.slugs.contains(slug) {
+        if slug != anchor, slugs.contains(slug) {
             return .broken(BrokenLink(
                 kind: .anchor, reason: "no anchor \(quoted) in \(place); the heading's anchor is \(Self.quoted("#" + slug))",
                 suggestion: slug))
@@ -83,6 +84,6 @@ extension LinkResolver {
 
     /// A link to heading `index` of a note.
     func headingLink(_ index: Int, in note: CatalogNote) -> ResolvedLink {
-        ResolvedLink(path: note.path, destination: .note, headingIndex: index, sectionIndex: note.headings[index].sectionIndex)
+        ResolvedLink(path: note.path, destination: .note, headingIndex: index, sectionIndex: note.outline.sectionIndex(index))
     }
 }

@@ -53,7 +53,7 @@ extension LinkResolver {
         // 3. A file whose path ends with the name.
         for path in normalized where !path.isEmpty {
             let lowercased = path.lowercased()
-            let candidates = (catalog.filesByLowercasedName[String(NotePath.fileName(of: lowercased))] ?? []).filter {
+            let candidates = (catalog.files(withLowercasedName: String(NotePath.fileName(of: lowercased))) ?? []).filter {
                 let other = $0.lowercased()
                 return other == lowercased || other.hasSuffix("/" + lowercased)
             }
@@ -64,8 +64,7 @@ extension LinkResolver {
         // 4. Aliases, then titles.
         if !name.contains("/") {
             let key = name.lowercased()
-            for table in [catalog.notesByLowercasedAlias, catalog.notesByLowercasedTitle] {
-                guard let indices = table[key] else { continue }
+            if let indices = catalog.notes(withLowercasedAlias: key) ?? catalog.notes(withLowercasedTitle: key) {
                 return choose(among: indices.map { catalog.notes[$0].path }, for: name)
             }
         }
@@ -89,8 +88,7 @@ extension LinkResolver {
     private func unknownWikiName(_ name: String) -> BrokenLink {
         let key = NotePath.isMarkdown(name) ? String(name.dropLast(3)).lowercased() : name.lowercased()
         let reason = "no note or file named \(Self.quoted(name))"
-        guard let key = catalog.wikiNames.closest(to: key) else { return BrokenLink(kind: .wiki, reason: reason) }
-        let near = catalog.wikiNameSpellings[key] ?? key
+        guard let near = catalog.wikiNames.closest(to: key) else { return BrokenLink(kind: .wiki, reason: reason) }
         return BrokenLink(kind: .wiki, reason: "\(reason)", suggestion: near)
     }
 
@@ -100,21 +98,23 @@ extension LinkResolver {
         let keys = headings.map(ObsidianHeadingKey.make)
         let last = keys[keys.count - 1]
         let outer = keys.dropLast()
-        let matching = note.headingKeys.indices.filter { note.headingKeys[$0] == last }
-        if let index = matching.first(where: { isHeading($0, under: outer, in: note) }) {
+        let outline = note.outline
+        let headingKeys = outline.headingKeys
+        let parents = outline.parents
+        let matching = headingKeys.indices.filter { headingKeys[$0] == last }
+        if let index = matching.first(where: { isHeading($0, under: outer, keys: headingKeys, parents: parents) }) {
             return .resolved(headingLink(index, in: note))
         }
         let written = Self.quoted(headings.joined(separator: "#"))
         let place = Self.quoted(note.path)
         if let index = matching.first {
-            let actual = ancestry(of: index, in: note).map { note.headings[$0].text }.joined(separator: "#")
+            let actual = ancestry(of: index, parents: parents).map { outline.text($0) }.joined(separator: "#")
             return .broken(BrokenLink(
-                kind: .anchor, reason: "no heading \(written) in \(place); \(Self.quoted(note.headings[index].text)) is at \(Self.quoted(actual))",
+                kind: .anchor, reason: "no heading \(written) in \(place); \(Self.quoted(outline.text(index))) is at \(Self.quoted(actual))",
                 suggestion: actual))
         }
-        let texts = note.headings.map(\.text)
-        let near = EditDistance.closest(to: last, among: note.headingKeys).flatMap { key in
-            note.headingKeys.firstIndex(of: key).map { texts[$0] }
+        let near = EditDistance.closest(to: last, among: headingKeys).flatMap { key in
+            headingKeys.firstIndex(of: key).map { outline.text($0) }
         }
         guard let near else { return .broken(BrokenLink(kind: .anchor, reason: "no heading \(written) in \(place)")) }
         return .broken(BrokenLink(
@@ -122,20 +122,20 @@ extension LinkResolver {
     }
 
     /// Whether the headings enclosing heading `index` include `outer` keys, in order.
-    private func isHeading(_ index: Int, under outer: ArraySlice<String>, in note: CatalogNote) -> Bool {
+    private func isHeading(_ index: Int, under outer: ArraySlice<String>, keys: [String], parents: [Int?]) -> Bool {
         var remaining = outer
-        var parent = note.parents[index]
+        var parent = parents[index]
         while let current = parent, let needed = remaining.last {
-            if note.headingKeys[current] == needed { remaining.removeLast() }
-            parent = note.parents[current]
+            if keys[current] == needed { remaining.removeLast() }
+            parent = parents[current]
         }
         return remaining.isEmpty
     }
 
     /// Heading `index` and the headings enclosing it, outermost first.
-    private func ancestry(of index: Int, in note: CatalogNote) -> [Int] {
+    private func ancestry(of index: Int, parents: [Int?]) -> [Int] {
         var chain = [index]
-        while let parent = note.parents[chain[chain.count - 1]] { chain.append(parent) }
+        while let parent = parents[chain[chain.count - 1]] { chain.append(parent) }
         return chain.reversed()
     }
 

@@ -17,21 +17,21 @@ public struct NoteCatalog: Sendable {
     /// Every folder that holds a file, at any depth; `""` is the root.
     let folders: Set<String>
     let noteIndexByPath: [String: Int]
-    /// Lower-cased path → the paths with that spelling in any case.
-    let filesByLowercasedPath: [String: [String]]
-    /// Lower-cased file name (with extension) → paths, sorted.
-    let filesByLowercasedName: [String: [String]]
+    /// Every file path in byte order: the positions ``byLowercasedPath`` and
+    /// ``byLowercasedName`` give.
+    private let sortedFiles: [String]
+    /// `sortedFiles` by lower-cased path.
+    private let byLowercasedPath: KeyHashIndex
+    /// `sortedFiles` by lower-cased file name (with extension).
+    private let byLowercasedName: KeyHashIndex
     /// Folder → the names of the files in it, for suggestions (indexed when first needed).
     let fileNamesByFolder: [String: LazyNearNameIndex]
-    /// Lower-cased alias → note indices.
-    let notesByLowercasedAlias: [String: [Int]]
-    /// Lower-cased title → note indices.
-    let notesByLowercasedTitle: [String: [Int]]
-    /// Lower-cased names wiki links may use (note names without `.md`, other files' names,
-    /// aliases), for "did you mean" suggestions.
-    let wikiNames: LazyNearNameIndex
-    /// Those lower-cased names → the name as first written, for messages.
-    let wikiNameSpellings: [String: String]
+    /// `notes` by lower-cased alias.
+    private let byLowercasedAlias: KeyHashIndex
+    /// `notes` by lower-cased title.
+    private let byLowercasedTitle: KeyHashIndex
+    /// The names wiki links may use, for "did you mean" suggestions (indexed when first needed).
+    let wikiNames: WikiNameSuggestions
 
     /// A catalog of notes and the other files (images, PDFs, …) under the notes root. A note's
     /// path need not be repeated among the other files.
@@ -45,41 +45,47 @@ public struct NoteCatalog: Sendable {
         let files = Set(notes.map(\.path)).union(otherFiles.map(NFC.normalize))
         self.files = files
 
+        let sortedFiles = files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         var folders: Set<String> = [""]
-        var byLowercasedPath: [String: [String]] = [:]
-        var byLowercasedName: [String: [String]] = [:]
-        var namesByFolder: [String: [String]] = [:]
-        var spellings: [String: String] = [:]
-        for path in files.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let lowercased = path.fastLowercased()
-            byLowercasedPath[lowercased, default: []].append(path)
-            let name = NotePath.fileName(of: path)
-            byLowercasedName[name.fastLowercased(), default: []].append(path)
+        var byPath: [(key: String, position: Int)] = []
+        var byName: [(key: String, position: Int)] = []
+        byPath.reserveCapacity(sortedFiles.count)
+        byName.reserveCapacity(sortedFiles.count)
+        var positionsByFolder: [Substring: [Int32]] = [:]
+        for (position, path) in sortedFiles.enumerated() {
+            byPath.append((path.fastLowercased(), position))
+            byName.append((NotePath.fileName(of: path).fastLowercased(), position))
             var folder = NotePath.folder(of: path)
-            namesByFolder[String(folder), default: []].append(String(name))
+            positionsByFolder[folder, default: []].append(Int32(position))
             while !folder.isEmpty, folders.insert(String(folder)).inserted {
                 folder = NotePath.folder(of: String(folder))
             }
-            let wikiName = noteIndexByPath[path] != nil ? String(NotePath.stem(of: path)) : String(name)
-            if spellings[wikiName.fastLowercased()] == nil { spellings[wikiName.fastLowercased()] = wikiName }
-        }
-        var byAlias: [String: [Int]] = [:]
-        var byTitle: [String: [Int]] = [:]
-        for (index, note) in notes.enumerated() {
-            for alias in Set(note.aliases.map { $0.fastLowercased() }) where !alias.isEmpty {
-                byAlias[alias, default: []].append(index)
-                if spellings[alias] == nil { spellings[alias] = note.aliases.first { $0.fastLowercased() == alias } }
-            }
-            if !note.title.isEmpty { byTitle[note.title.fastLowercased(), default: []].append(index) }
         }
         self.folders = folders
-        self.filesByLowercasedPath = byLowercasedPath.mapValues { $0.sorted() }
-        self.filesByLowercasedName = byLowercasedName.mapValues { $0.sorted() }
-        self.fileNamesByFolder = namesByFolder.mapValues { LazyNearNameIndex($0) }
-        self.notesByLowercasedAlias = byAlias
-        self.notesByLowercasedTitle = byTitle
-        self.wikiNames = LazyNearNameIndex(Array(spellings.keys))
-        self.wikiNameSpellings = spellings
+        self.sortedFiles = sortedFiles
+        self.byLowercasedPath = KeyHashIndex(byPath)
+        byPath = []
+        self.byLowercasedName = KeyHashIndex(byName)
+        byName = []
+        var namesByFolder: [String: LazyNearNameIndex] = [:]
+        for (folder, positions) in positionsByFolder {
+            namesByFolder[String(folder)] = LazyNearNameIndex {
+                positions.map { String(NotePath.fileName(of: sortedFiles[Int($0)])) }
+            }
+        }
+        self.fileNamesByFolder = namesByFolder
+
+        var byAlias: [(key: String, position: Int)] = []
+        var byTitle: [(key: String, position: Int)] = []
+        for (index, note) in notes.enumerated() {
+            for alias in Set(note.aliases.map { $0.fastLowercased() }) where !alias.isEmpty {
+                byAlias.append((alias, index))
+            }
+            if !note.title.isEmpty { byTitle.append((note.title.fastLowercased(), index)) }
+        }
+        self.byLowercasedAlias = KeyHashIndex(byAlias)
+        self.byLowercasedTitle = KeyHashIndex(byTitle)
+        self.wikiNames = WikiNameSuggestions(sortedFiles: sortedFiles, notes: notes, noteIndexByPath: noteIndexByPath)
     }
 
     /// The note at `path` (NFC), if there is one.
@@ -90,5 +96,34 @@ public struct NoteCatalog: Sendable {
     /// Whether a file (a note or any other file) has exactly this path.
     public func containsFile(_ path: String) -> Bool {
         files.contains(NFC.normalize(path))
+    }
+
+    /// The first path, in `String` order, whose lower-cased form is `key`.
+    func firstFile(withLowercasedPath key: String) -> String? {
+        byLowercasedPath.positions(for: key) { sortedFiles[$0].fastLowercased() == $1 }.map { sortedFiles[$0] }.min()
+    }
+
+    /// The paths, in `String` order, whose lower-cased file name (with extension) is `key`;
+    /// nil when there are none.
+    func files(withLowercasedName key: String) -> [String]? {
+        let found = byLowercasedName.positions(for: key) { NotePath.fileName(of: sortedFiles[$0]).fastLowercased() == $1 }
+        return found.isEmpty ? nil : found.map { sortedFiles[$0] }.sorted()
+    }
+
+    /// The indices of the notes with an alias whose lower-cased form is `key`, in order; nil
+    /// when there are none.
+    func notes(withLowercasedAlias key: String) -> [Int]? {
+        let found = byLowercasedAlias.positions(for: key) { position, key in
+            !key.isEmpty && notes[position].aliases.contains { $0.fastLowercased() == key }
+        }
+        return found.isEmpty ? nil : found
+    }
+
+    /// The indices of the notes whose lower-cased title is `key`, in order; nil when there are none.
+    func notes(withLowercasedTitle key: String) -> [Int]? {
+        let found = byLowercasedTitle.positions(for: key) { position, key in
+            !notes[position].title.isEmpty && notes[position].title.fastLowercased() == key
+        }
+        return found.isEmpty ? nil : found
     }
 }

@@ -17,4 +17,12 @@ public struct NoteHeading: Hashable, Sendable {
         self.explicitID = split.id
         self.sectionIndex = sectionIndex
     }
+
+    /// A heading whose text and id are split already.
+    init(text: String, level: Int, explicitID: String?, sectionIndex: Int?) {
+        self.text = text
+        self.level = level
+        self.explicitID = explicitID
+        self.sectionIndex = sectionIndex
+    }
 }
