@@ -16,10 +16,13 @@ public enum EditDistance {
         guard limit >= 0, abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         let beyond = limit + 1
-        // Rows i - 2, i - 1 and i of the table; cells outside the band hold `beyond`.
+        // Rows i - 2, i - 1 and i of the table; cells outside the band hold `beyond`. Three
+        // arrays of their own: with two made as copies of the first, Swift 6.3.1's optimizer
+        // (its copy-on-write pass) miscompiled the rotation below in release builds, and no
+        // distance was ever found.
         var twoBack = [Int](repeating: beyond, count: b.count + 1)
-        var previous = twoBack
-        var current = twoBack
+        var previous = [Int](repeating: beyond, count: b.count + 1)
+        var current = [Int](repeating: beyond, count: b.count + 1)
         for j in 0...min(b.count, limit) { previous[j] = j }
         for i in 1...a.count {
             let low = max(1, i - limit)
