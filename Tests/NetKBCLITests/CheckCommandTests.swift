@@ -171,4 +171,25 @@ struct CheckCommandTests {
         let json = try vault.netkb(["links", "--orphans", "--format", "json"]).json()
         #expect(json["orphans"] as? [String] == ["net/개요.md", "other/개요.md"])
     }
+
+    @Test func aPercentEncodedRepositoryLinkWithAHeadingResolvesInALargeVault() throws {
+        // With more notes than links, resolution reads the headings of the notes its links can
+        // reach only: the link's percent-encoded file name must still lead to 한.md.
+        let vault = try Vault()
+        try vault.write(".netkb/config.yml", "repo-url: https://github.com/me/notes\n")
+        try vault.write("한.md", "# 한\n\n## 연결\n\n본문\n")
+        try vault.write("a.md", """
+            # A
+
+            [연결](https://github.com/me/notes/blob/main/%ED%95%9C.md#연결)
+            [없는 절](https://github.com/me/notes/blob/main/%ED%95%9C.md#없음)
+
+            """)
+        for number in 0..<210 { try vault.write("filler/\(number).md", "# \(number)\n") }
+        let run = try vault.netkb(["check"])
+        #expect(run.stdout.contains("a.md:4:1: error: broken link 'https://github.com/me/notes/blob/main/%ED%95%9C.md#없음'"), "\(run.stdout)")
+        #expect(!run.stdout.contains("a.md:3:"), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("checked 2 links: 1 broken link, 0 warnings in 1 file\n"), "\(run.stdout)")
+    }
 }
+

@@ -14,7 +14,8 @@ public enum LinkLookupKey {
         switch target {
         case .path(let path, _): ofFile(path)
         case .wiki(let wiki): wiki.isSameNote ? "" : ofFile(wiki.name)
-        case .external(let url): ofFile(String(url.prefix { $0 != "?" && $0 != "#" }))
+        // Percent-decoded as the resolver reads a repository URL's path: `%ED%95%9C.md` is `한`.
+        case .external(let url): ofFile(PercentDecoding.decode(String(url.prefix { $0 != "?" && $0 != "#" })))
         case .anchor, .invalid: ""
         }
     }
