@@ -121,6 +121,39 @@ def hyperfine_stats(res, commands):
     return stats
 
 
+class Results:
+    """What a run left in `work`/results: the commands, their status, hyperfine's options and
+    statistics, the queries and what each found, read the same way by both reports."""
+
+    def __init__(self, work):
+        self.dir = os.path.join(work, "results")
+        self.commands = read_tsv(self.path("commands.tsv"), 4)
+        self.status = {r[0]: r[1] for r in read_tsv(self.path("status.tsv"), 2)}
+        self.hf_opts = read_tsv(self.path("hyperfine.tsv"), 2)
+        self.queries = read_tsv(self.path("queries.tsv"), 2)
+        self.hits = {r[0]: r[1] for r in read_tsv(self.path("hits.tsv"), 2)}
+        self.stats = hyperfine_stats(self.dir, self.commands)
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def med(self, i):
+        """The median of command `i` in ms, or None when it did not run."""
+        return self.stats[i]["median"] if i in self.stats else None
+
+    def state(self, i):
+        return "ok" if i in self.stats else self.status.get(i, "not run")
+
+    def not_run(self, *ids):
+        """The result cell of a target whose commands did not all run: why the first did not."""
+        why = [re.sub(r"^not run: ", "", self.state(i)) for i in ids if i not in self.stats]
+        return "not run" + (" (%s)" % md_cell(why[0]) if why else "")
+
+
+def verdict(ok):
+    return "**PASS**" if ok else "**FAIL**"
+
+
 def targets_table(targets):
     """The lines of the table of targets: (target, netkb, limit, result) each."""
     return ["| Target | netkb | Limit | Result |", "| --- | ---: | ---: | --- |"] + ["| %s | %s | %s | %s |" % t for t in targets] + [""]
@@ -157,36 +190,16 @@ def main():
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
 
-    res = os.path.join(args.work, "results")
-    commands = read_tsv(os.path.join(res, "commands.tsv"), 4)
-    status = {r[0]: r[1] for r in read_tsv(os.path.join(res, "status.tsv"), 2)}
-    hf_opts = read_tsv(os.path.join(res, "hyperfine.tsv"), 2)
-    queries = read_tsv(os.path.join(res, "queries.tsv"), 2)
-    hits = {r[0]: r[1] for r in read_tsv(os.path.join(res, "hits.tsv"), 2)}
-    rss = read_tsv(os.path.join(res, "rss.tsv"), 4)
-    huge = read_tsv(os.path.join(res, "huge.tsv"), 4)  # huge, path, bytes, repetitions
+    results = Results(args.work)
+    commands, stats, hf_opts, queries, hits = results.commands, results.stats, results.hf_opts, results.queries, results.hits
+    med, state, not_run = results.med, results.state, results.not_run
+    rss = read_tsv(results.path("rss.tsv"), 4)
+    huge = read_tsv(results.path("huge.tsv"), 4)  # huge, path, bytes, repetitions
     with open(args.manifest, encoding="utf-8") as f:
         manifest = json.load(f)
 
-    stats = hyperfine_stats(res, commands)
-
-    def med(i):
-        return stats[i]["median"] if i in stats else None
-
-    def state(i):
-        if i in stats:
-            return "ok"
-        return status.get(i, "not run")
-
     # ------------------------------------------------------------------ targets
     targets = []  # (target, measured, limit, result)
-
-    def verdict(ok):
-        return "**PASS**" if ok else "**FAIL**"
-
-    def not_run(*ids):
-        why = [re.sub(r"^not run: ", "", state(i)) for i in ids if i not in stats]
-        return "not run" + (" (%s)" % md_cell(why[0]) if why else "")
 
     full, load, parse = med("netkb-index-full"), med("sqlite3-bulk-load"), med("cmark-gfm-parse")
     if None not in (full, load, parse):

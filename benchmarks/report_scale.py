@@ -20,12 +20,11 @@ import argparse
 import datetime
 import json
 import os
-import re
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import code_cell, fmt, hyperfine_stats, machine, md_cell, read_tsv, targets_table, timings_table  # noqa: E402
+from report import Results, code_cell, fmt, machine, md_cell, read_tsv, targets_table, timings_table, verdict  # noqa: E402
 
 BEGIN = "<!-- benchmarks/run.sh BENCH_SCALE section: begin (rewritten by report_scale.py) -->"
 END = "<!-- benchmarks/run.sh BENCH_SCALE section: end -->"
@@ -67,33 +66,15 @@ def mib(kib):
 
 
 def render(args):
-    res = os.path.join(args.work, "results")
-    commands = read_tsv(os.path.join(res, "commands.tsv"), 4)
-    status = {r[0]: r[1] for r in read_tsv(os.path.join(res, "status.tsv"), 2)}
-    hf_opts = read_tsv(os.path.join(res, "hyperfine.tsv"), 2)
-    queries = read_tsv(os.path.join(res, "queries.tsv"), 2)
-    hits = {r[0]: r[1] for r in read_tsv(os.path.join(res, "hits.tsv"), 2)}
-    rss = read_tsv(os.path.join(res, "rss.tsv"), 6)     # id, KiB, exit, command, wall clock, % CPU
-    loads = read_tsv(os.path.join(res, "loads.tsv"), 2)  # step, load average as it started
-    sizes = read_tsv(os.path.join(res, "sizes.tsv"), 2)  # path, bytes
-    said = read_tsv(os.path.join(res, "index-output.tsv"), 1)  # the last line netkb index printed
+    results = Results(args.work)
+    commands, stats, hf_opts, queries, hits = results.commands, results.stats, results.hf_opts, results.queries, results.hits
+    med, state, not_run = results.med, results.state, results.not_run
+    rss = read_tsv(results.path("rss.tsv"), 6)     # id, KiB, exit, command, wall clock, % CPU
+    loads = read_tsv(results.path("loads.tsv"), 2)  # step, load average as it started
+    sizes = read_tsv(results.path("sizes.tsv"), 2)  # path, bytes
+    said = read_tsv(results.path("index-output.tsv"), 1)  # the last line netkb index printed
     with open(args.manifest, encoding="utf-8") as f:
         m = json.load(f)
-
-    stats = hyperfine_stats(res, commands)
-
-    def med(i):
-        return stats[i]["median"] if i in stats else None
-
-    def state(i):
-        return "ok" if i in stats else status.get(i, "not run")
-
-    def not_run(*ids):
-        why = [re.sub(r"^not run: ", "", state(i)) for i in ids if i not in stats]
-        return "not run" + (" (%s)" % md_cell(why[0]) if why else "")
-
-    def verdict(ok):
-        return "**PASS**" if ok else "**FAIL**"
 
     # ------------------------------------------------------------------ targets
     targets = []
