@@ -5,19 +5,24 @@ import NetKB
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The notes folder (env NETKB_NOTES).", valueName: "dir"))
-    var notes: String = Environment.value("NETKB_NOTES") ?? "notes"
+    var notes: String = Self.defaultNotes
 
     @Option(name: .long, help: ArgumentHelp("The index file (env NETKB_INDEX).", valueName: "file"))
-    var index: String = Environment.value("NETKB_INDEX") ?? "index/netkb.sqlite"
+    var index: String = Self.defaultIndex
 
     @Option(name: .long, help: ArgumentHelp("The GitHub repository the notes live in: its absolute links are checked as internal ones (env NETKB_REPO_URL; else repo-url in .netkb/config.yml).", valueName: "url"))
-    var repoURL: String? = Environment.value("NETKB_REPO_URL")
+    var repoURL: String? = Self.defaultRepoURL
 
     @Option(name: .long, help: "Output format: text, json (markdown: refs only).")
     var format: OutputFormat = .text
 
     @Option(name: .long, help: "Colour: auto (only on a terminal, never with NO_COLOR), always, never.")
     var color: ColorChoice = .auto
+
+    /// The defaults when an option is not given: the environment's, else the built-in ones.
+    static var defaultNotes: String { Environment.value("NETKB_NOTES") ?? "notes" }
+    static var defaultIndex: String { Environment.value("NETKB_INDEX") ?? "index/netkb.sqlite" }
+    static var defaultRepoURL: String? { Environment.value("NETKB_REPO_URL") }
 
     func validate() throws {
         for (value, option, variable) in [(notes, "--notes", "NETKB_NOTES"), (index, "--index", "NETKB_INDEX")] where value.isEmpty {

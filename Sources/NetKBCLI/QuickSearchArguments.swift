@@ -13,8 +13,8 @@ import NetKB
 /// so that tests can check that both read the same arguments alike.
 enum QuickSearchArguments {
     /// The options that take a value, and the flags, as `search` names them.
-    static let valueOptions: Set<String> = ["--notes", "--index", "--repo-url", "--format", "--color", "--limit", "--path", "--tag", "--layer", "--concept"]
-    static let flags: Set<String> = ["--exact", "--no-refresh"]
+    static let valueOptions = Set(SearchCommand.valueOptions)
+    static let flags = Set(SearchCommand.flags)
     /// Options that may be given more than once.
     static let repeatable: Set<String> = ["--layer", "--concept"]
 
@@ -63,12 +63,12 @@ enum QuickSearchArguments {
     /// The command made of what was read, or nil when a value is not one the option takes.
     private static func command(words: [String], values: [String: [String]]) -> SearchCommand? {
         var options = GlobalOptions()
-        options.notes = values["--notes"]?.last ?? Environment.value("NETKB_NOTES") ?? "notes"
-        options.index = values["--index"]?.last ?? Environment.value("NETKB_INDEX") ?? "index/netkb.sqlite"
-        options.repoURL = values["--repo-url"]?.last ?? Environment.value("NETKB_REPO_URL")
-        guard let format = OutputFormat(rawValue: values["--format"]?.last ?? "text"),
-              let color = ColorChoice(rawValue: values["--color"]?.last ?? "auto"),
-              let limit = Int(values["--limit"]?.last ?? "20")
+        options.notes = values["--notes"]?.last ?? GlobalOptions.defaultNotes
+        options.index = values["--index"]?.last ?? GlobalOptions.defaultIndex
+        options.repoURL = values["--repo-url"]?.last ?? GlobalOptions.defaultRepoURL
+        guard let format = values["--format"]?.last.map(OutputFormat.init(rawValue:)) ?? .text,
+              let color = values["--color"]?.last.map(ColorChoice.init(rawValue:)) ?? .auto,
+              let limit = values["--limit"]?.last.map({ Int($0) }) ?? SearchCommand.defaultLimit
         else { return nil }
         options.format = format
         options.color = color

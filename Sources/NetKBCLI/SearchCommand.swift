@@ -23,7 +23,7 @@ struct SearchCommand: ParsableCommand {
     var words: [String] = []
 
     @Option(parsing: .unconditional, help: "The most results to show.")
-    var limit = 20
+    var limit = Self.defaultLimit
 
     @Option(help: ArgumentHelp("Only notes whose path matches this glob (e.g. 'network/*').", valueName: "glob"))
     var path: String?
@@ -48,7 +48,12 @@ struct SearchCommand: ParsableCommand {
     }
 
     /// Every long option `search` takes, for telling a mistyped option from a search word.
-    static let knownOptions = ["--notes", "--index", "--repo-url", "--format", "--color", "--limit", "--path", "--tag", "--layer", "--concept", "--exact", "--no-refresh", "--help", "--version"]
+    static let knownOptions = valueOptions + flags + ["--help", "--version"]
+    /// The long options that take a value, and the flags.
+    static let valueOptions = ["--notes", "--index", "--repo-url", "--format", "--color", "--limit", "--path", "--tag", "--layer", "--concept"]
+    static let flags = ["--exact", "--no-refresh"]
+    /// How many results a search shows unless `--limit` says otherwise.
+    static let defaultLimit = 20
 
     /// The query as typed: words after a lone `--` are taken literally, so `-- -x` searches for `-x`.
     var queryText: String {
