@@ -6,7 +6,7 @@
 #
 # Environment:
 #   NETKB_BIN      netkb binary to measure. Unset: build it with
-#                  `swift build -c release --static-swift-stdlib -Xlinker -no-pie --product netkb --scratch-path .build-bench`
+#                  `scripts/build-release --scratch-path .build-bench`
 #                  and use .build-bench/release/netkb. Set to a path that does not exist (e.g. `none`)
 #                  to measure only the baselines; the netkb rows then say "not run".
 #   BENCH_QUICK    1 for the small corpus and fewer runs.
@@ -102,8 +102,8 @@ if [[ -n "${NETKB_BIN:-}" ]]; then
 else
     NETKB=.build-bench/release/netkb
     if command -v swift >/dev/null 2>&1; then
-        echo "swift build -c release --static-swift-stdlib -Xlinker -no-pie --product netkb --scratch-path .build-bench" | tee -a "$LOG"
-        if ! swift build -c release --static-swift-stdlib -Xlinker -no-pie --product netkb --scratch-path .build-bench \
+        echo "scripts/build-release --scratch-path .build-bench" | tee -a "$LOG"
+        if ! scripts/build-release --scratch-path .build-bench \
                 > "$WORK/build.log" 2>&1; then
             NETKB_NOTE="build failed (see $WORK/build.log)"
             tail -n 30 "$WORK/build.log" | tee -a "$LOG"
