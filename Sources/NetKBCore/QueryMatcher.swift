@@ -58,6 +58,11 @@ public struct QueryMatcher: Sendable {
     /// Prefixes (`word*`): a token that starts with the bytes fills the slot.
     let prefixes: [Reference]
     let tokenizer = KoreanAwareTokenizer()
+    /// The query's required groups that some pattern stands for: the words a text can match.
+    public let matchableWords: [Int]
+    /// The most token positions a pattern covers, so the most positions a match is reported after
+    /// its first.
+    public let longestPattern: Int
 
     /// A matcher of the query's words as typed; with `includingOtherNames`, also of the other
     /// names of concepts the query was expanded with (see ``SearchQuery/expanded(using:)``).
@@ -78,6 +83,8 @@ public struct QueryMatcher: Sendable {
         stems = builder.stems
         syllables = builder.syllables
         prefixes = builder.prefixes
+        matchableWords = Array(Set(builder.patterns.flatMap(\.words))).sorted()
+        longestPattern = builder.patterns.map(\.slots).max() ?? 0
     }
 
     /// Whether the query has anything to mark.

@@ -24,6 +24,12 @@ public struct SnippetCutter: Sendable {
     /// About `tokens` tokens of `text` around its best match, matches marked; the text's
     /// beginning when nothing matches. Empty text gives an empty snippet.
     public func snippet(of text: String, tokens: Int = 40) -> HighlightedText {
+        snippet(of: text, tokens: tokens, stoppingWhenSettled: true)
+    }
+
+    /// ``snippet(of:tokens:)``; without `stoppingWhenSettled`, a text of up to ``longText``
+    /// bytes is read to its end (to test that stopping early changes nothing).
+    func snippet(of text: String, tokens: Int, stoppingWhenSettled: Bool) -> HighlightedText {
         var utf8 = Array(text.utf8)
         guard !utf8.isEmpty else { return HighlightedText(text: "", highlights: []) }
         let tokens = max(tokens, 1)
@@ -31,18 +37,23 @@ public struct SnippetCutter: Sendable {
         var ends: [Int32] = []
         var matches: [QueryMatcher.Match] = []
         let isLong = utf8.count > Self.longText
+        let lead = tokens / 4
+        var settling = SettledWindow(matcher: matcher, window: tokens - lead, tokens: tokens)
         utf8.withUnsafeMutableBufferPointer { buffer in
             matcher.scan(UnsafeBufferPointer(buffer), position: { index, range in
                 if isLong, let first = matches.first, index > first.positions.upperBound + tokens { return false }
+                if stoppingWhenSettled, settling.isSettled(at: index) { return false }
                 starts.append(Int32(range.lowerBound))
                 ends.append(Int32(range.upperBound))
                 return true
-            }, match: { matches.append($0) })
+            }, match: {
+                matches.append($0)
+                settling.add($0)
+            })
         }
         guard !starts.isEmpty else {
             return Self.marked(utf8, from: 0, to: Self.byteLimit(utf8, tokens: tokens), highlights: [])
         }
-        let lead = tokens / 4
         guard let best = Self.bestWindow(matches, tokens: tokens - lead) else {
             let end = tokens >= ends.count ? utf8.count : Self.wordEnd(utf8, from: Int(ends[tokens - 1]))
             return Self.marked(utf8, from: 0, to: end, highlights: [])
