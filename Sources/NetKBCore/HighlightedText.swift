@@ -17,16 +17,27 @@ public struct HighlightedText: Hashable, Sendable {
     /// Reads text whose highlights are wrapped in ``openMarker`` and ``closeMarker``; runs of
     /// white space (newlines between blocks included) become one space.
     public init(marked: String) {
-        var scalars = String.UnicodeScalarView()
+        var marked = marked
+        self = marked.withUTF8 { Self.reading(marked: $0) }
+    }
+
+    /// ``init(marked:)`` over the text's UTF-8 bytes: a snippet's text is read once, byte by
+    /// byte, without looking up each scalar's properties.
+    static func reading(marked utf8: UnsafeBufferPointer<UInt8>) -> HighlightedText {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
         var highlights: [Range<Int>] = []
         var count = 0
         var openedAt: Int?
         var lastWasSpace = true
-        for scalar in marked.unicodeScalars {
-            switch scalar {
-            case Self.openMarker:
+        var index = 0
+        while index < utf8.count {
+            let (value, length) = UTF8Decoding.scalar(at: index, in: utf8)
+            defer { index += length }
+            switch value {
+            case Self.openMarker.value:
                 if openedAt == nil { openedAt = count }
-            case Self.closeMarker:
+            case Self.closeMarker.value:
                 if let start = openedAt {
                     if let last = highlights.last, last.upperBound == start {
                         highlights[highlights.count - 1] = last.lowerBound..<count
@@ -36,22 +47,26 @@ public struct HighlightedText: Hashable, Sendable {
                     openedAt = nil
                 }
             default:
-                let isSpace = scalar.properties.isWhitespace
+                let isSpace = WhiteSpace.contains(value)
                 if isSpace && lastWasSpace { continue }
-                scalars.append(isSpace ? " " : scalar)
+                if isSpace {
+                    bytes.append(0x20)
+                } else {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
+                }
                 count += 1
                 lastWasSpace = isSpace
             }
         }
-        if scalars.last == " " {
-            scalars.removeLast()
+        if bytes.last == 0x20 {
+            bytes.removeLast()
             count -= 1
             highlights = highlights.compactMap { range in
                 let clamped = range.clamped(to: 0..<count)
                 return clamped.isEmpty ? nil : clamped
             }
         }
-        self.init(text: String(scalars), highlights: highlights)
+        return HighlightedText(text: String(decoding: bytes, as: UTF8.self), highlights: highlights)
     }
 
     /// The text with each highlight wrapped in `open` and `close`.

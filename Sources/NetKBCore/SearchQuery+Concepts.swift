@@ -122,11 +122,11 @@ extension SearchQuery {
     /// already matches alike), and not a lone Hangul syllable, which would match inside any word.
     private static func expansion(_ groups: Range<Int>, typed: String, names: ConceptNames) -> Expansion {
         let typedKey = Concept.nameKey(typed)
-        var keys: Set<String> = [typedKey, typedKey.replacingOccurrences(of: " ", with: "")]
+        var keys: Set<String> = [typedKey, Self.withoutSpaces(typedKey)]
         var added: [String] = []
         for name in names.names {
             let key = Concept.nameKey(name)
-            let unspaced = key.replacingOccurrences(of: " ", with: "")
+            let unspaced = Self.withoutSpaces(key)
             guard !key.isEmpty, !keys.contains(key), !keys.contains(unspaced) else { continue }
             keys.insert(key)
             keys.insert(unspaced)
@@ -135,6 +135,11 @@ extension SearchQuery {
             added.append(name)
         }
         return Expansion(groups: groups, typed: typed, conceptID: names.conceptID, added: added)
+    }
+
+    /// `text` without its spaces (U+0020).
+    static func withoutSpaces(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " }))
     }
 
     /// Whether the query looks for other names than the words as typed.
