@@ -79,6 +79,8 @@ extension NoteStore {
         var headingPath: [String]
         var body: String
         var layers: Int64
+        /// The concepts the section mentions, most mentioned first (see ``SectionConceptList``).
+        var conceptIDs: [String]
 
         init(_ row: Row) {
             id = row["id"]
@@ -92,9 +94,10 @@ extension NoteStore {
             headingPath = HeadingPathCoding.decode(row["heading_path"])
             body = row["body"]
             layers = row["layers"]
+            conceptIDs = SectionConceptList.ids(in: row["concepts"])
         }
 
-        static let columns = "s.id, s.note_id, s.ordinal, s.level, n.path, n.title, n.about, s.start_line, s.heading_path, s.body, s.layers"
+        static let columns = "s.id, s.note_id, s.ordinal, s.level, n.path, n.title, n.about, s.start_line, s.heading_path, s.body, s.layers, s.concepts"
     }
 
     /// The rows of sections `ids`, by id.
@@ -114,7 +117,7 @@ extension NoteStore {
     /// Ranked sections as results, in the order given.
     func sectionHits(_ db: Database, _ ranked: [(id: Int64, rank: Double, typedMatch: Bool)], snippets: Snippets) throws -> [SearchHit] {
         let rows = try sectionRows(db, ids: ranked.map(\.id))
-        let concepts = try conceptsOf(db, sections: ranked.map(\.id))
+        let concepts = try concepts(db, of: rows.values)
         return try ranked.compactMap { hit in
             guard let row = rows[hit.id] else { return nil }
             let found = concepts[hit.id] ?? []
@@ -184,7 +187,7 @@ extension NoteStore {
             let cutter = snippets.cutter(typedMatch: typedMatch)
             let about = cutter.snippet(of: row.about, tokens: Self.snippetTokens)
             let snippet = about.highlights.isEmpty ? try snippet(db, of: row, cutter: cutter) : about
-            let found = try conceptsOf(db, sections: [row.id])[row.id] ?? []
+            let found = try concepts(db, of: [row])[row.id] ?? []
             var hit = SearchHit(
                 path: row.path, line: row.line, headingPath: row.headingPath, snippet: snippet, score: -group.rank,
                 noteTitle: row.title, concepts: found.map(\.id), conceptLabels: found.map(\.label),
@@ -268,7 +271,7 @@ extension NoteStore {
                 }
                 places.append(SearchHit.Place(line: row.line, headingPath: row.headingPath, snippet: snippet, words: words[row.id] ?? []))
             }
-            let concepts = try conceptsOf(db, sections: ordered.map(\.id))
+            let concepts = try concepts(db, of: ordered)
             var seen = Set<String>()
             let found = ordered.flatMap { concepts[$0.id] ?? [] }.filter { seen.insert($0.id).inserted }
             let lead = ordered[0]
@@ -283,17 +286,10 @@ extension NoteStore {
         return hits
     }
 
-    /// The concepts each section mentions, most mentioned first, with the label lists show.
-    func conceptsOf(_ db: Database, sections ids: [Int64]) throws -> [Int64: [(id: String, label: String)]] {
-        guard !ids.isEmpty else { return [:] }
-        // Each section's row lists its concepts in this order; labels come from the concepts.
-        var lists: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, concepts FROM sections WHERE id IN (\(databaseQuestionMarks(count: ids.count))) AND concepts != ''
-            """, arguments: StatementArguments(ids)) {
-            lists[row["id"]] = SectionConceptList.ids(in: row["concepts"])
-        }
-        let named = Set(lists.values.joined())
+    /// The concepts each of `rows` mentions, most mentioned first, with the labels lists show.
+    func concepts(_ db: Database, of rows: some Collection<SectionRow>) throws -> [Int64: [(id: String, label: String)]] {
+        var named = Set<String>()
+        for row in rows { named.formUnion(row.conceptIDs) }
         guard !named.isEmpty else { return [:] }
         var labels: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -302,7 +298,11 @@ extension NoteStore {
             let abbreviations: String = row["abbreviations"]
             labels[row["id"]] = abbreviations.split(separator: "\n").first.map(String.init) ?? row["name"]
         }
-        return lists.mapValues { list in list.compactMap { id in labels[id].map { (id, $0) } } }
+        var concepts: [Int64: [(id: String, label: String)]] = [:]
+        for row in rows where !row.conceptIDs.isEmpty {
+            concepts[row.id] = row.conceptIDs.compactMap { id in labels[id].map { (id, $0) } }
+        }
+        return concepts
     }
 
     /// The statement ranking the sections that match `expression` under `filter`: columns
