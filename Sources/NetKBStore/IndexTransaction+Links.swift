@@ -204,12 +204,14 @@ extension IndexTransaction {
     /// names, and the headings and anchors of the notes in `detailFor` (of all, when nil).
     func catalog(detailFor detailed: Set<Int64>? = nil) throws -> NoteCatalog {
         var aliases: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT note_id, name FROM note_names WHERE kind = 'alias'") {
+        let aliasRows = try Row.fetchCursor(db, sql: "SELECT note_id, name FROM note_names WHERE kind = 'alias'")
+        while let row = try aliasRows.next() {
             aliases[row["note_id"], default: []].append(row["name"])
         }
         var anchors: [Int64: Set<String>] = [:]
         var blocks: [Int64: Set<String>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT note_id, kind, name FROM note_anchors") {
+        let anchorRows = try Row.fetchCursor(db, sql: "SELECT note_id, kind, name FROM note_anchors")
+        while let row = try anchorRows.next() {
             if row["kind"] as String == "block" { blocks[row["note_id"], default: []].insert(row["name"]) }
             else { anchors[row["note_id"], default: []].insert(row["name"]) }
         }

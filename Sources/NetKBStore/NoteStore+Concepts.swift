@@ -117,7 +117,7 @@ extension NoteStore {
             // The first sections in path order are picked from the concept's entries (keyed by
             // concept) and the notes table alone (a note's sections have increasing ids); only
             // those sections are read.
-            for row in try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 WITH picked AS (
                     SELECT sc.section_id, sc.note_id, sc.first_line, sc.count, n.path, n.title FROM section_concepts sc
                     JOIN notes n ON n.id = sc.note_id
@@ -125,7 +125,8 @@ extension NoteStore {
                 SELECT p.section_id AS id, p.note_id, p.path, p.title, p.first_line, p.count, s.heading FROM picked p
                 JOIN sections s ON s.id = p.section_id
                 ORDER BY p.path, p.section_id
-                """, arguments: [id, sectionLimit ?? -1]) {
+                """, arguments: [id, sectionLimit ?? -1])
+            while let row = try rows.next() {
                 sectionIDs.append(row["id"])
                 sectionNotes.append(row["note_id"])
                 let heading: String = row["heading"]
@@ -137,12 +138,13 @@ extension NoteStore {
                 let ids = Array(sectionIDs[chunk..<min(chunk + 500, sectionIDs.count)])
                 // Looked up through their notes (an index), not by scanning every reference.
                 let notes = Array(Set(sectionNotes[chunk..<min(chunk + 500, sectionIDs.count)]))
-                for row in try Row.fetchAll(db, sql: """
+                let rows = try Row.fetchCursor(db, sql: """
                     SELECT r.url, r.label, r.description, n.path, r.line FROM note_references r INDEXED BY references_by_note_line
                     JOIN notes n ON n.id = r.note_id
                     WHERE r.note_id IN (\(databaseQuestionMarks(count: notes.count)))
                       AND r.section_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY n.path, r.line
-                    """, arguments: StatementArguments(notes) + StatementArguments(ids)) {
+                    """, arguments: StatementArguments(notes) + StatementArguments(ids))
+                while let row = try rows.next() {
                     let url: String = row["url"]
                     guard seen.insert(url).inserted else { continue }
                     references.append(ConceptCardReference(url: url, label: row["label"], description: row["description"], path: row["path"], line: row["line"]))
@@ -191,10 +193,11 @@ extension NoteStore {
                     .map { LayerOverview.UsedConcept(concept: $0, sections: sectionsByConcept[$0.concept.id] ?? []) }
                 var topics: [LayerOverview.Topic] = []
                 let limit = details ? "" : " LIMIT \(max(0, topicsPerLayer))"
-                for row in try Row.fetchAll(db, sql: """
+                let rows = try Row.fetchCursor(db, sql: """
                     SELECT path, line, heading, layers FROM note_topics INDEXED BY note_topics_by_layer
                     WHERE dominant = ? ORDER BY path, line\(limit)
-                    """, arguments: [osi.rawValue]) {
+                    """, arguments: [osi.rawValue])
+                while let row = try rows.next() {
                     topics.append(LayerOverview.Topic(path: row["path"], line: row["line"], heading: row["heading"], layers: LayerMask.osiLayers(row["layers"])))
                 }
                 layers.append(LayerOverview.Layer(
@@ -224,22 +227,22 @@ extension NoteStore {
     }
 
     static func concepts(_ db: Database, ids: [String]? = nil) throws -> [IndexedConcept] {
-        var rows: [Row]
+        let rows: RowCursor
         if let ids {
             guard !ids.isEmpty else { return [] }
             let marks = databaseQuestionMarks(count: ids.count)
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM concepts WHERE id IN (\(marks)) ORDER BY id", arguments: StatementArguments(ids))
+            rows = try Row.fetchCursor(db, sql: "SELECT * FROM concepts WHERE id IN (\(marks)) ORDER BY id", arguments: StatementArguments(ids))
         } else {
-            rows = try Row.fetchAll(db, sql: "SELECT * FROM concepts ORDER BY id")
+            rows = try Row.fetchCursor(db, sql: "SELECT * FROM concepts ORDER BY id")
         }
         func list(_ text: String) -> [String] { text.isEmpty ? [] : text.components(separatedBy: "\n") }
-        return rows.map { row in
+        return try Array(rows.map { row in
             let id: String = row["id"]
             let concept = Concept(
                 id: id, name: row["name"], koreanNames: list(row["korean"]), abbreviations: list(row["abbreviations"]),
                 aliases: list(row["aliases"]), osiLayers: LayerMask.osiLayers(row["osi"]), tcpipLayers: LayerMask.tcpipLayers(row["tcpip"]),
                 kind: ConceptKind(rawValue: row["kind"]) ?? .mechanism, related: list(row["related"]), note: row["note"])
             return IndexedConcept(concept: concept, sectionCount: row["sections"])
-        }
+        })
     }
 }

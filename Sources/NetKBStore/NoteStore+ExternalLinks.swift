@@ -78,8 +78,8 @@ extension NoteStore {
             defer { try? queue.close() }
             return try queue.read { db in
                 guard try db.tableExists("external_link_cache") else { return [] }
-                return try Row.fetchAll(db, sql: "SELECT url, verdict, status, final_url, reason, checked_at FROM external_link_cache")
-                    .compactMap(cachedLinkCheck)
+                return try Array(Row.fetchCursor(db, sql: "SELECT url, verdict, status, final_url, reason, checked_at FROM external_link_cache")
+                    .compactMap(cachedLinkCheck))
             }
         } catch {
             return []

@@ -27,11 +27,10 @@ extension NoteStore {
     public func brokenLinks() throws -> (checked: Int, broken: [IndexedLink]) {
         try reading { db in
             let checked = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM links WHERE status IN ('ok', 'broken')") ?? 0
-            let rows = try Row.fetchAll(db, sql: """
+            let links = try Array(Row.fetchCursor(db, sql: """
                 SELECT \(Self.linkColumns) FROM links l JOIN notes n ON n.id = l.note_id
                 WHERE l.status = 'broken'
-                """)
-            let links = rows.map(Self.indexedLink).sorted { a, b in
+                """).map(Self.indexedLink)).sorted { a, b in
                 if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
                 return (a.line, a.column) < (b.line, b.column)
             }
@@ -42,20 +41,20 @@ extension NoteStore {
     /// The links written in the note at `path`, in order.
     public func outgoingLinks(of path: String) throws -> [IndexedLink] {
         try reading { db in
-            try Row.fetchAll(db, sql: """
+            try Array(Row.fetchCursor(db, sql: """
                 SELECT \(Self.linkColumns) FROM links l JOIN notes n ON n.id = l.note_id
                 WHERE n.path = ? ORDER BY l.line, l.col
-                """, arguments: [path]).map(Self.indexedLink)
+                """, arguments: [path]).map(Self.indexedLink))
         }
     }
 
     /// The links in other notes (and in the note itself) that lead to the note at `path`.
     public func backlinks(to path: String) throws -> [IndexedLink] {
         try reading { db in
-            try Row.fetchAll(db, sql: """
+            try Array(Row.fetchCursor(db, sql: """
                 SELECT \(Self.linkColumns) FROM links l JOIN notes n ON n.id = l.note_id
                 WHERE l.target_path = ? AND l.status = 'ok' ORDER BY n.path, l.line, l.col
-                """, arguments: [path]).map(Self.indexedLink)
+                """, arguments: [path]).map(Self.indexedLink))
         }
     }
 

@@ -33,10 +33,12 @@ extension NoteStore {
         return try reading { db in
             let typed = query.searchesOtherNames ? query.typedPhrases : nil
             let snippets = Snippets(query: query)
-            let ranked = try Row.fetchAll(db, ranked(
+            let ranked = try Array(Row.fetchCursor(db, ranked(
                 expression, adjacency: query.adjacencyExpression, typed: typed, filter: filter, own: true,
-                suffix: "ORDER BY rank, id LIMIT ?", limit: filter.limit))
-            var hits = try sectionHits(db, ranked.map { ($0["id"], $0["rank"], $0["typed_match"]) }, snippets: snippets)
+                suffix: "ORDER BY rank, id LIMIT ?", limit: filter.limit)).map { row -> (id: Int64, rank: Double, typedMatch: Bool) in
+                    (row["id"], row["rank"], row["typed_match"])
+                })
+            var hits = try sectionHits(db, ranked, snippets: snippets)
             var shownNotes = Set(hits.map(\.path))
             if hits.count < filter.limit {
                 let titles = try titleHits(
@@ -104,10 +106,11 @@ extension NoteStore {
     func sectionRows(_ db: Database, ids: [Int64]) throws -> [Int64: SectionRow] {
         guard !ids.isEmpty else { return [:] }
         var rows: [Int64: SectionRow] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        let cursor = try Row.fetchCursor(db, sql: """
             SELECT \(SectionRow.columns) FROM sections s JOIN notes n ON n.id = s.note_id
             WHERE s.id IN (\(databaseQuestionMarks(count: ids.count)))
-            """, arguments: StatementArguments(ids)) {
+            """, arguments: StatementArguments(ids))
+        while let row = try cursor.next() {
             let section = SectionRow(row)
             rows[section.id] = section
         }
@@ -227,8 +230,11 @@ extension NoteStore {
         }
         var candidates = Array(running ?? []).sorted()
         if !shown.isEmpty, !candidates.isEmpty {
-            let paths = try Row.fetchAll(db, sql: "SELECT id, path FROM notes WHERE id IN (\(databaseQuestionMarks(count: candidates.count)))", arguments: StatementArguments(candidates))
-            let hidden = Set(paths.filter { shown.contains($0["path"] as String) }.map { $0["id"] as Int64 })
+            var hidden = Set<Int64>()
+            let paths = try Row.fetchCursor(db, sql: "SELECT id, path FROM notes WHERE id IN (\(databaseQuestionMarks(count: candidates.count)))", arguments: StatementArguments(candidates))
+            while let row = try paths.next() {
+                if shown.contains(row["path"] as String) { hidden.insert(row["id"]) }
+            }
             candidates.removeAll { hidden.contains($0) }
         }
         guard !candidates.isEmpty else { return [] }
@@ -292,9 +298,10 @@ extension NoteStore {
         for row in rows { named.formUnion(row.conceptIDs) }
         guard !named.isEmpty else { return [:] }
         var labels: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        let cursor = try Row.fetchCursor(db, sql: """
             SELECT id, name, abbreviations FROM concepts WHERE id IN (\(databaseQuestionMarks(count: named.count)))
-            """, arguments: StatementArguments(Array(named))) {
+            """, arguments: StatementArguments(Array(named)))
+        while let row = try cursor.next() {
             let abbreviations: String = row["abbreviations"]
             labels[row["id"]] = abbreviations.split(separator: "\n").first.map(String.init) ?? row["name"]
         }
