@@ -71,8 +71,17 @@ public struct Indexer: Sendable {
             report.seconds = Date().timeIntervalSince(started)
             return (store, report)
         }
-        // Built before anything is written: a wrong concepts.yml stops the run here.
-        let tagger = try taxonomy.flatMap { source in taxonomyChanged || !toRead.isEmpty ? try source.tagger() : nil }
+        // Built before anything is written: a wrong concepts.yml stops the run here. When the
+        // files are those the index was tagged from, the index's own copy of the taxonomy is
+        // used, which spares reading and checking them (most of a one-note refresh); an index
+        // without one gets it stored.
+        var storesTaxonomy = taxonomyChanged
+        let tagger = try taxonomy.flatMap { source -> ConceptTagger? in
+            guard taxonomyChanged || !toRead.isEmpty else { return nil }
+            if !taxonomyChanged, let stored = try store?.storedTaxonomy() { return ConceptTagger(taxonomy: stored) }
+            storesTaxonomy = true
+            return try source.tagger()
+        }
 
         let reader = NoteReader(files: consume toRead, indexed: indexed, tagger: tagger)
         reader.start()
@@ -83,7 +92,7 @@ public struct Indexer: Sendable {
                 affected.formUnion(try transaction.remove(path: path))
                 report.removed += 1
             }
-            if taxonomyChanged {
+            if storesTaxonomy {
                 report.retagged = try transaction.useTaxonomy(tagger, source: taxonomyKey)
             }
             // A new file: its indexes are built once its rows are in.

@@ -26,6 +26,9 @@ extension IndexTransaction {
     static let taxonomyKey = "taxonomy"
     /// The settings key of what the taxonomy was read from (see ``NoteStore/taxonomySource()``).
     static let taxonomySourceKey = "taxonomy-source"
+    /// The settings key of the taxonomy itself, as its canonical text (see
+    /// ``NoteStore/storedTaxonomy()``).
+    static let taxonomyTextKey = "taxonomy-text"
 
     /// Rows a section's concepts are written in at most, per statement: one statement runs
     /// for a dozen rows instead of one for each (there are hundreds of thousands).
@@ -40,6 +43,7 @@ extension IndexTransaction {
 
     func insertConcepts(_ tags: SectionTags, section: Int64, note: Int64) throws {
         let concepts = tags.concepts
+        for concept in concepts { recount.add(concept.conceptID, 1) }
         var start = 0
         while start < concepts.count {
             let end = min(concepts.count, start + Self.conceptRowsPerInsert)
@@ -79,9 +83,11 @@ extension IndexTransaction {
         guard let tagger else {
             try setting(Self.taxonomySourceKey, "none")
             try setting(Self.taxonomyKey, "none")
+            try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [Self.taxonomyTextKey])
             return 0
         }
         try setting(Self.taxonomySourceKey, source)
+        try setting(Self.taxonomyTextKey, tagger.taxonomy.canonicalText)
         let fingerprint = tagger.taxonomy.fingerprint
         guard try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [Self.taxonomyKey]) != fingerprint else {
             return 0
@@ -91,14 +97,26 @@ extension IndexTransaction {
         return try retag(with: tagger)
     }
 
-    /// Counts again how many sections mention each concept, for lists that must answer fast.
+    /// Brings up to date how many sections mention each concept, for lists that must answer
+    /// fast: counted anew after a new taxonomy or a rebuild, else by adding the entries this
+    /// transaction wrote and removed.
     public func recountConcepts() throws {
-        try db.execute(sql: "UPDATE concepts SET sections = (SELECT COUNT(*) FROM section_concepts WHERE concept_id = concepts.id)")
+        if recount.all {
+            try db.execute(sql: "UPDATE concepts SET sections = (SELECT COUNT(*) FROM section_concepts WHERE concept_id = concepts.id)")
+        } else {
+            let update = try db.cachedStatement(sql: "UPDATE concepts SET sections = sections + ? WHERE id = ?")
+            for (concept, change) in recount.change.sorted(by: { $0.key < $1.key }) where change != 0 {
+                try update.execute(arguments: [change, concept])
+            }
+        }
+        recount.all = false
+        recount.change = [:]
     }
 
     /// Replaces the `concepts` and `concept_names` tables.
     func writeConcepts(_ taxonomy: Taxonomy) throws {
         try db.execute(sql: "DELETE FROM concepts; DELETE FROM concept_names")
+        recount.all = true
         let insert = try db.cachedStatement(sql: """
             INSERT INTO concepts (id, name, korean, abbreviations, aliases, osi, tcpip, kind, related, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -123,6 +141,7 @@ extension IndexTransaction {
     /// Tags every stored section again from its stored heading, body and text map.
     func retag(with tagger: ConceptTagger) throws -> Int {
         try db.execute(sql: "DELETE FROM section_concepts; DELETE FROM note_topics; UPDATE notes SET dominant_layer = NULL; UPDATE sections SET layers = 0, mentioned_layers = 0, concepts = ''")
+        recount.all = true
         let update = try db.cachedStatement(sql: "UPDATE sections SET layers = ?, mentioned_layers = ?, concepts = ? WHERE id = ?")
         let rows = try Row.fetchCursor(db, sql: """
             SELECT s.id, s.note_id, s.level, s.heading, s.body, s.start_line, s.text_map, n.title, n.path
@@ -175,6 +194,24 @@ extension NoteStore {
     public func taxonomySource() throws -> String? {
         try reading { db in
             try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [IndexTransaction.taxonomySourceKey])
+        }
+    }
+
+    /// The taxonomy the index was tagged with, read back from the index (no file is read, none
+    /// is checked again: it was checked when it was stored): nil when the index keeps none that
+    /// reads back to its fingerprint (an index written before netkb kept it).
+    public func storedTaxonomy() throws -> Taxonomy? {
+        try reading { db in
+            let settings = try Row.fetchCursor(db, sql: "SELECT key, value FROM settings WHERE key IN (?, ?)", arguments: [
+                IndexTransaction.taxonomyKey, IndexTransaction.taxonomyTextKey,
+            ])
+            var fingerprint: String?
+            var text: String?
+            while let row = try settings.next() {
+                if row["key"] as String == IndexTransaction.taxonomyKey { fingerprint = row["value"] } else { text = row["value"] }
+            }
+            guard let fingerprint, let text else { return nil }
+            return Taxonomy(canonicalText: text, fingerprint: fingerprint)
         }
     }
 

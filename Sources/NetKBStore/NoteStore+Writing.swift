@@ -116,6 +116,8 @@ extension NoteStore {
 /// The changes of one indexing run, inside its transaction.
 public struct IndexTransaction {
     let db: Database
+    /// The concepts whose counts ``recountConcepts()`` must bring up to date.
+    let recount = ConceptRecount()
 
     /// Removes every note.
     public func removeAll() throws {
@@ -125,6 +127,7 @@ public struct IndexTransaction {
             DELETE FROM tags; DELETE FROM note_references; DELETE FROM links; DELETE FROM sections;
             DELETE FROM note_names; DELETE FROM note_anchors; DELETE FROM notes;
             """)
+        recount.all = true
     }
 
     /// Removes the note at `path`, if the index has it; returns the lookup keys it answered to
@@ -307,7 +310,10 @@ public struct IndexTransaction {
             mentioned.formUnion(SectionConceptList.ids(in: list))
         }
         let deleteEntries = try db.cachedStatement(sql: "DELETE FROM section_concepts WHERE concept_id = ? AND note_id = ?")
-        for concept in mentioned.sorted() { try deleteEntries.execute(arguments: [concept, noteID]) }
+        for concept in mentioned.sorted() {
+            try deleteEntries.execute(arguments: [concept, noteID])
+            recount.add(concept, -db.changesCount)
+        }
         for table in ["tags", "note_references", "links", "sections", "note_names", "note_anchors", "note_topics"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE note_id = ?").execute(arguments: [noteID])
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import NetKB
 
@@ -70,5 +71,84 @@ struct IndexerTests {
         }
         #expect(scanned == (50, 50))
         #expect(reads == 50)
+    }
+}
+
+/// A refresh that reads notes tags them with the taxonomy the index keeps, not by reading and
+/// checking the taxonomy's files again.
+@Suite("Indexer and the stored taxonomy")
+struct StoredTaxonomyTests {
+
+    @Test func anEditedNoteIsTaggedWithTheStoredTaxonomyUserConceptsIncluded() throws {
+        let test = try IndexerTests()
+        defer { try? FileManager.default.removeItem(at: test.root) }
+        try test.write(".netkb/concepts.yml", """
+            concepts:
+              - id: widget-protocol
+                name: Widget protocol
+                abbreviations: [WGP]
+                osi: [7]
+                kind: protocol
+            """)
+        try test.write("a.md", "# 소개\n\n아직 아무것도 없다.\n")
+        let (first, _) = try test.refresh()
+        let source = try test.workspace.taxonomySource()
+        let stored = try #require(try first.storedTaxonomy())
+        #expect(stored == (try source.taxonomy()))
+        #expect(stored.concept(id: "widget-protocol") != nil)
+        try test.write("a.md", "# 소개\n\nWGP 위에서 TCP 3-way handshake를 한다.\n")
+        let (store, report) = try test.refresh()
+        #expect(report.updated == 1 && report.retagged == 0)
+        let hit = try #require(try store.search(SearchQuery(parsing: "WGP"), filter: SearchFilter()).first)
+        #expect(hit.concepts.contains("widget-protocol"))
+        #expect(hit.concepts.contains("tcp"))
+        #expect(hit.concepts.contains("three-way-handshake"))
+    }
+
+    @Test func anIndexWithoutItsTaxonomyGetsItStoredAndTagsAlike() throws {
+        let test = try IndexerTests()
+        defer { try? FileManager.default.removeItem(at: test.root) }
+        try test.write("a.md", "# 소개\n\n라우터와 스위치\n")
+        _ = try test.refresh()
+        // As an index written before netkb kept its taxonomy.
+        let queue = try DatabaseQueue(path: test.workspace.indexPath)
+        try queue.write { try $0.execute(sql: "DELETE FROM settings WHERE key = 'taxonomy-text'") }
+        try queue.close()
+        let (before, _) = try test.refresh()
+        #expect(try before.storedTaxonomy() == nil, "nothing read, nothing stored")
+        try test.write("a.md", "# 소개\n\n라우터와 스위치, 그리고 TCP\n")
+        let (store, report) = try test.refresh()
+        #expect(report.retagged == 0)
+        #expect(try store.storedTaxonomy()?.fingerprint == (try store.taxonomyFingerprint()))
+        let hit = try #require(try store.search(SearchQuery(parsing: "라우터"), filter: SearchFilter()).first)
+        #expect(hit.concepts.contains("router") && hit.concepts.contains("tcp"))
+    }
+}
+
+/// A refresh counts again only the concepts whose entries it changed; the counts must be those
+/// a full build gives.
+@Suite("Indexer and concept counts")
+struct ConceptCountTests {
+    func counts(_ store: NoteStore) throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try store.concepts().map { ($0.concept.id, $0.sectionCount) })
+    }
+
+    @Test func countsAfterEditsAndRemovalsAreThoseOfAFullBuild() throws {
+        let test = try IndexerTests()
+        defer { try? FileManager.default.removeItem(at: test.root) }
+        try test.write("a.md", "# TCP\n\nTCP 3-way handshake\n\n## UDP\n\nUDP와 TCP\n")
+        try test.write("b.md", "# 라우터\n\n라우터와 스위치, ARP\n")
+        try test.write("c.md", "# DNS\n\nDNS 서버와 UDP\n")
+        _ = try test.refresh()
+        try test.write("a.md", "# TCP\n\nTCP 혼잡 제어\n")
+        try FileManager.default.removeItem(at: test.notes.appendingPathComponent("c.md"))
+        try test.write("d.md", "# 새 노트\n\n스위치와 VLAN, DNS\n")
+        let (store, report) = try test.refresh()
+        #expect(report.updated == 1 && report.removed == 1 && report.added == 1)
+        let refreshed = try counts(store)
+        let (rebuilt, _) = try (test.workspace.open(.update(rebuild: true)).store, ())
+        let expected = try counts(rebuilt)
+        #expect(refreshed == expected)
+        #expect(refreshed["tcp"] == 1 && refreshed["udp"] == 0 && refreshed["switch"] == 2 && refreshed["dns"] == 1)
     }
 }

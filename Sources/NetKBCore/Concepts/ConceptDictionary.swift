@@ -39,25 +39,28 @@ struct ConceptDictionary: Sendable {
     private let related: [[Int32]]
 
     init(taxonomy: Taxonomy) {
-        // A growable trie first, flattened afterwards.
-        var children: [[UInt8: Int32]] = [[:]]
+        // A growable trie first, flattened afterwards: its edges in one table keyed by parent
+        // and byte (a dictionary for each node would be tens of thousands of them).
+        var edgeOf: [Int: Int32] = [:]
+        var edges: [(parent: Int32, byte: UInt8, child: Int32)] = []
         var nodeTerms: [[Term]] = [[]]
         var longest = 0
 
         func insert(_ key: [UInt8], _ term: Term) {
-            var node = 0
+            var node: Int32 = 0
             for byte in key {
-                if let child = children[node][byte] {
-                    node = Int(child)
+                let slot = Int(node) << 8 | Int(byte)
+                if let child = edgeOf[slot] {
+                    node = child
                 } else {
-                    let child = Int32(children.count)
-                    children.append([:])
+                    let child = Int32(nodeTerms.count)
                     nodeTerms.append([])
-                    children[node][byte] = child
-                    node = Int(child)
+                    edgeOf[slot] = child
+                    edges.append((node, byte, child))
+                    node = child
                 }
             }
-            nodeTerms[node].append(term)
+            nodeTerms[Int(node)].append(term)
             longest = max(longest, key.count)
         }
 
@@ -98,18 +101,21 @@ struct ConceptDictionary: Sendable {
         }
         self.related = related.map { $0.sorted() }
 
+        edges.sort { ($0.parent, $0.byte) < ($1.parent, $1.byte) }
         var rootChildren = [Int32](repeating: -1, count: 256)
-        for (byte, child) in children[0] { rootChildren[Int(byte)] = child }
         var edgeStart: [Int32] = []
         var edgeBytes: [UInt8] = []
         var edgeChildren: [Int32] = []
         var termStart: [Int32] = []
         var terms: [Term] = []
-        for node in children.indices {
+        var next = 0
+        for node in nodeTerms.indices {
             edgeStart.append(Int32(edgeBytes.count))
-            for (byte, child) in children[node].sorted(by: { $0.key < $1.key }) {
-                edgeBytes.append(byte)
-                edgeChildren.append(child)
+            while next < edges.count, edges[next].parent == node {
+                edgeBytes.append(edges[next].byte)
+                edgeChildren.append(edges[next].child)
+                if node == 0 { rootChildren[Int(edges[next].byte)] = edges[next].child }
+                next += 1
             }
             termStart.append(Int32(terms.count))
             terms.append(contentsOf: nodeTerms[node])
@@ -118,8 +124,10 @@ struct ConceptDictionary: Sendable {
         termStart.append(Int32(terms.count))
 
         var openings = [UInt64](repeating: 0, count: 65536 / 64)
-        for (first, child) in children[0] {
-            let pairs: [UInt8] = nodeTerms[Int(child)].isEmpty ? Array(children[Int(child)].keys) : Array(0...255)
+        for edge in Int(edgeStart[0])..<Int(edgeStart[1]) {
+            let first = edgeBytes[edge]
+            let child = Int(edgeChildren[edge])
+            let pairs: [UInt8] = nodeTerms[child].isEmpty ? Array(edgeBytes[Int(edgeStart[child])..<Int(edgeStart[child + 1])]) : Array(0...255)
             for second in pairs {
                 let bit = Int(first) << 8 | Int(second)
                 openings[bit >> 6] |= 1 << UInt64(bit & 63)

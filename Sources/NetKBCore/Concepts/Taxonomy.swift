@@ -58,14 +58,36 @@ public struct Taxonomy: Hashable, Sendable {
     /// How many concepts there are.
     public var count: Int { concepts.count }
 
-    /// FNV-1a over a canonical text of every field of every concept, in id order.
+    /// FNV-1a over ``canonicalText(of:)``.
     private static func fingerprint(of concepts: [Concept]) -> String {
+        let hash = ContentHash.of(canonicalText(of: concepts))
+        let hex = String(hash, radix: 16)
+        return "v\(matchingRulesVersion)-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Separators of the canonical text: after a field, between a list's items, after a concept.
+    private static let fieldEnd: UInt8 = 0x1F, itemSeparator: UInt8 = 0x1E, conceptEnd: UInt8 = 0x1D
+
+    /// Every field of every concept, in id order, as one text: what ``fingerprint`` hashes, and
+    /// what an index keeps so that a refresh can rebuild the taxonomy without reading its files
+    /// (see ``init(canonicalText:fingerprint:)``).
+    public var canonicalText: String {
+        String(decoding: Self.canonicalText(of: concepts), as: UTF8.self)
+    }
+
+    private static func canonicalText(of concepts: [Concept]) -> [UInt8] {
         var canonical: [UInt8] = []
         func field(_ text: String) {
             canonical.append(contentsOf: text.utf8)
-            canonical.append(0x1F)
+            canonical.append(fieldEnd)
         }
-        func list(_ items: [String]) { field(items.joined(separator: "\u{1E}")) }
+        func list(_ items: [String]) {
+            for (index, item) in items.enumerated() {
+                if index > 0 { canonical.append(itemSeparator) }
+                canonical.append(contentsOf: item.utf8)
+            }
+            canonical.append(fieldEnd)
+        }
         for concept in concepts {
             field(concept.id)
             field(concept.name)
@@ -78,10 +100,32 @@ public struct Taxonomy: Hashable, Sendable {
             list(concept.related)
             field(concept.note ?? "")
             list(concept.excludes)
-            canonical.append(0x1D)
+            canonical.append(conceptEnd)
         }
-        let hash = ContentHash.of(canonical)
-        let hex = String(hash, radix: 16)
-        return "v\(matchingRulesVersion)-" + String(repeating: "0", count: 16 - hex.count) + hex
+        return canonical
+    }
+
+    /// The taxonomy whose ``canonicalText`` is `text`, if its fingerprint is `fingerprint`:
+    /// nil for any text that does not read back to exactly that taxonomy (another version's,
+    /// damaged, or names holding the separators), so that the caller builds it from its files.
+    /// A note that is empty reads back as none: the fingerprint does not tell them apart.
+    public init?(canonicalText text: String, fingerprint: String) {
+        var concepts: [Concept] = []
+        for record in text.utf8.split(separator: Self.conceptEnd, omittingEmptySubsequences: false).dropLast() {
+            let fields = record.split(separator: Self.fieldEnd, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            guard fields.count == 12, fields[11].isEmpty else { return nil }
+            func list(_ field: String) -> [String] {
+                field.isEmpty ? [] : field.utf8.split(separator: Self.itemSeparator, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            }
+            let osi = list(fields[5]).compactMap { Int($0).flatMap(OSILayer.init(rawValue:)) }
+            let tcpip = list(fields[6]).compactMap { name in TCPIPLayer.allCases.first { $0.name == name } }
+            guard let kind = ConceptKind(rawValue: fields[7]) else { return nil }
+            concepts.append(Concept(
+                id: fields[0], name: fields[1], koreanNames: list(fields[2]), abbreviations: list(fields[3]),
+                aliases: list(fields[4]), osiLayers: osi, tcpipLayers: tcpip, kind: kind, related: list(fields[8]),
+                note: fields[9].isEmpty ? nil : fields[9], excludes: list(fields[10])))
+        }
+        self.init(validated: concepts)
+        guard self.fingerprint == fingerprint else { return nil }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NetKBCore
 
@@ -134,5 +135,51 @@ struct TaxonomyTests {
         #expect(one.fingerprint.count == 3 + 16)
         let changed = try Taxonomy(shipped: F.networking, user: file("u.yml", F.entry("tcp", korean: ["티씨피"])))
         #expect(changed.fingerprint != one.fingerprint)
+    }
+}
+
+/// The canonical text an index keeps of its taxonomy reads back to the same taxonomy, or to
+/// nothing.
+@Suite("Taxonomy canonical text")
+struct TaxonomyCanonicalTextTests {
+    typealias F = ConceptFixtures
+
+    @Test func readsBackToTheSameTaxonomy() throws {
+        let taxonomy = try F.taxonomy()
+        let read = try #require(Taxonomy(canonicalText: taxonomy.canonicalText, fingerprint: taxonomy.fingerprint))
+        #expect(read.fingerprint == taxonomy.fingerprint)
+        #expect(read.concepts.map(\.id) == taxonomy.concepts.map(\.id))
+        for (back, concept) in zip(read.concepts, taxonomy.concepts) {
+            var expected = concept
+            if expected.note == "" { expected.note = nil }
+            #expect(back == expected)
+        }
+    }
+
+    @Test func anyOtherTextReadsToNothing() throws {
+        let taxonomy = try F.taxonomy()
+        let text = taxonomy.canonicalText
+        #expect(Taxonomy(canonicalText: text, fingerprint: "v1-0000000000000000") == nil)
+        #expect(Taxonomy(canonicalText: text.replacingOccurrences(of: "TCP", with: "TCQ"), fingerprint: taxonomy.fingerprint) == nil)
+        #expect(Taxonomy(canonicalText: String(text.dropLast(3)), fingerprint: taxonomy.fingerprint) == nil)
+        #expect(Taxonomy(canonicalText: text + "x\u{1F}\u{1D}", fingerprint: taxonomy.fingerprint) == nil)
+        #expect(Taxonomy(canonicalText: "", fingerprint: taxonomy.fingerprint) == nil)
+    }
+
+    /// Indexes keep the fingerprint; it must not change with how the text is written.
+    @Test func theFingerprintHashesTheFieldsAsBefore() throws {
+        let taxonomy = try F.taxonomy()
+        var canonical: [UInt8] = []
+        func field(_ text: String) { canonical += Array(text.utf8) + [0x1F] }
+        func list(_ items: [String]) { field(items.joined(separator: "\u{1E}")) }
+        for concept in taxonomy.concepts {
+            field(concept.id); field(concept.name); list(concept.koreanNames); list(concept.abbreviations); list(concept.aliases)
+            list(concept.osiLayers.map { String($0.rawValue) }); list(concept.tcpipLayers.map(\.name)); field(concept.kind.rawValue)
+            list(concept.related); field(concept.note ?? ""); list(concept.excludes)
+            canonical.append(0x1D)
+        }
+        #expect(Array(taxonomy.canonicalText.utf8) == canonical)
+        let hex = String(ContentHash.of(canonical), radix: 16)
+        #expect(taxonomy.fingerprint == "v\(Taxonomy.matchingRulesVersion)-" + String(repeating: "0", count: 16 - hex.count) + hex)
     }
 }
