@@ -81,7 +81,10 @@ struct RefsCommand: ParsableCommand {
             let references = ReferenceGrouping.byDomain(citations).flatMap(\.references)
             switch options.format {
             case .json: try JSONOutput.print(RefsJSON.Places(references))
-            case .text: try StandardOutput.write(RefsText.places(references, color: color))
+            case .text:
+                var output = StandardOutput.Buffered()
+                try RefsText.places(references, color: color, to: &output)
+                try output.flush()
             case .markdown: try StandardOutput.write(RefsMarkdown.places(references))
             }
         } else if byDomain {
@@ -90,8 +93,7 @@ struct RefsCommand: ParsableCommand {
             case .json: try JSONOutput.print(RefsJSON.Sites(sites))
             case .text:
                 var output = StandardOutput.Buffered()
-                for (index, site) in sites.enumerated() { try output.append(RefsText.site(site, first: index == 0, color: color)) }
-                try output.append(RefsText.summary(sites))
+                try RefsText.sites(sites, color: color, to: &output)
                 try output.flush()
             case .markdown: try StandardOutput.write(RefsMarkdown.sites(sites))
             }
@@ -101,8 +103,7 @@ struct RefsCommand: ParsableCommand {
             case .json: try JSONOutput.print(RefsJSON(topics))
             case .text:
                 var output = StandardOutput.Buffered()
-                for (index, topic) in topics.enumerated() { try output.append(RefsText.topic(topic, first: index == 0, color: color)) }
-                try output.append(RefsText.summary(topics))
+                try RefsText.topics(topics, color: color, to: &output)
                 try output.flush()
             case .markdown: try StandardOutput.write(RefsMarkdown.topics(topics))
             }

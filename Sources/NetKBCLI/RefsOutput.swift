@@ -1,39 +1,39 @@
 import Foundation
 import NetKB
 
-/// `refs` as text. Every piece of note text is escaped for the terminal.
+/// `refs` as text, written into a ``StandardOutput/Buffered`` piece by piece: `refs` writes
+/// a hundred thousand lines. Every piece of note text is escaped for the terminal.
 enum RefsText {
     /// Per topic:
     ///
     ///     network.md:76  OSI 7 Layer와 TCP/IP Model
     ///       https://www.youtube.com/watch?v=XFYRbeqGEtg  (youtube.com)
     ///           "OSI 7계층은 사실 아무것도 해주지 않습니다"
-    static func topics(_ topics: [ReferenceGrouping.Topic], color: Bool) -> String {
-        var output = ""
-        for (index, topic) in topics.enumerated() { output.append(self.topic(topic, first: index == 0, color: color)) }
-        return output + summary(topics)
+    static func topics(_ topics: [ReferenceGrouping.Topic], color: Bool, to output: inout StandardOutput.Buffered) throws {
+        for (index, topic) in topics.enumerated() { try self.topic(topic, first: index == 0, color: color, to: &output) }
+        try output.append(summary(topics))
     }
 
     /// One topic, after a blank line unless it is the first.
-    static func topic(_ topic: ReferenceGrouping.Topic, first: Bool, color: Bool) -> String {
-        var output = first ? "" : "\n"
-        output.append(place(topic.path, topic.line, color: color))
-        output.append("  ")
-        appendEscaped(headingPath(topic.headingPath, title: topic.noteTitle), to: &output)
-        output.append("\n")
+    static func topic(_ topic: ReferenceGrouping.Topic, first: Bool, color: Bool, to output: inout StandardOutput.Buffered) throws {
+        if !first { output.add("\n") }
+        place(topic.path, topic.line, color: color, to: &output)
+        output.add("  ")
+        headingPath(topic.headingPath, title: topic.noteTitle, to: &output)
+        output.add("\n")
         for reference in topic.references {
-            output.append("  ")
-            appendEscaped(reference.url, to: &output)
-            output.append("  (")
-            appendEscaped(reference.domain, to: &output)
-            output.append(")\n")
-            if let about = about(reference) {
-                output.append("      ")
-                appendEscaped(about, to: &output)
-                output.append("\n")
+            output.add("  ")
+            output.addEscaped(reference.url)
+            output.add("  (")
+            output.addEscaped(reference.domain)
+            output.add(")\n")
+            if reference.label != nil || reference.description != nil {
+                output.add("      ")
+                about(reference, to: &output)
+                output.add("\n")
             }
+            try output.flushIfFull()
         }
-        return output
     }
 
     /// `N references in M topics`, after a blank line; empty without topics.
@@ -44,19 +44,18 @@ enum RefsText {
     }
 
     /// Per site, most references first, each reference with every place that cites it.
-    static func sites(_ sites: [ReferenceGrouping.Site], color: Bool) -> String {
-        var output = ""
-        for (index, site) in sites.enumerated() { output.append(self.site(site, first: index == 0, color: color)) }
-        return output + summary(sites)
+    static func sites(_ sites: [ReferenceGrouping.Site], color: Bool, to output: inout StandardOutput.Buffered) throws {
+        for (index, site) in sites.enumerated() { try self.site(site, first: index == 0, color: color, to: &output) }
+        try output.append(summary(sites))
     }
 
-    static func site(_ site: ReferenceGrouping.Site, first: Bool, color: Bool) -> String {
-        var output = first ? "" : "\n"
-        let title = TerminalText.escaped(site.domain)
-        output.append(color ? Terminal.cyan + title + Terminal.reset : title)
-        output.append("  \(plural(site.references.count, "reference")), \(plural(site.citationCount, "citation"))\n")
-        for reference in site.references { append(reference, indent: "  ", color: color, to: &output) }
-        return output
+    static func site(_ site: ReferenceGrouping.Site, first: Bool, color: Bool, to output: inout StandardOutput.Buffered) throws {
+        if !first { output.add("\n") }
+        if color { output.add(Terminal.cyan) }
+        output.addEscaped(site.domain)
+        if color { output.add(Terminal.reset) }
+        output.add("  \(plural(site.references.count, "reference")), \(plural(site.citationCount, "citation"))\n")
+        for reference in site.references { try self.reference(reference, indent: "  ", color: color, to: &output) }
     }
 
     static func summary(_ sites: [ReferenceGrouping.Site]) -> String {
@@ -67,73 +66,64 @@ enum RefsText {
     }
 
     /// `--url`: the reference and every place that cites it.
-    static func places(_ references: [ReferenceGrouping.Reference], color: Bool) -> String {
-        references.map { reference($0, indent: "", color: color) }.joined()
+    static func places(_ references: [ReferenceGrouping.Reference], color: Bool, to output: inout StandardOutput.Buffered) throws {
+        for reference in references { try self.reference(reference, indent: "", color: color, to: &output) }
     }
 
     /// A reference (its normalised URL, label and description) and its citations, one a line,
-    /// with the URL as written there when it is not the reference's first.
-    static func reference(_ reference: ReferenceGrouping.Reference, indent: String, color: Bool) -> String {
-        var output = ""
-        append(reference, indent: indent, color: color, to: &output)
-        return output
-    }
-
-    /// ``reference(_:indent:color:)`` appended to `output` piece by piece: `refs --by-domain`
-    /// writes a hundred thousand of these lines.
-    static func append(_ reference: ReferenceGrouping.Reference, indent: String, color: Bool, to output: inout String) {
-        output.append(indent)
-        appendEscaped(reference.normalizedURL, to: &output)
-        output.append("  (")
-        output.append(plural(reference.citations.count, "citation"))
-        output.append(")\n")
-        if let about = about(reference) {
-            output.append(indent)
-            output.append("    ")
-            appendEscaped(about, to: &output)
-            output.append("\n")
+    /// with the URL as written there.
+    static func reference(_ reference: ReferenceGrouping.Reference, indent: String, color: Bool, to output: inout StandardOutput.Buffered) throws {
+        output.add(indent)
+        output.addEscaped(reference.normalizedURL)
+        output.add("  (")
+        output.add(reference.citations.count)
+        output.add(reference.citations.count == 1 ? " citation)\n" : " citations)\n")
+        if reference.label != nil || reference.description != nil {
+            output.add(indent)
+            output.add("    ")
+            about(reference, to: &output)
+            output.add("\n")
         }
         for citation in reference.citations {
-            output.append(indent)
-            output.append("    ")
-            if color { output.append(Terminal.cyan) }
-            appendEscaped(citation.path, to: &output)
-            output.append(":")
-            output.append(String(citation.line))
-            if color { output.append(Terminal.reset) }
-            output.append("  ")
-            if citation.headingPath.isEmpty {
-                appendEscaped(citation.noteTitle, to: &output)
-            } else {
-                for (index, heading) in citation.headingPath.enumerated() {
-                    if index > 0 { output.append(" › ") }
-                    appendEscaped(heading, to: &output)
-                }
-            }
-            output.append("  ")
-            appendEscaped(citation.url, to: &output)
-            output.append("\n")
+            output.add(indent)
+            output.add("    ")
+            if color { output.add(Terminal.cyan) }
+            output.addEscaped(citation.path)
+            output.add(":")
+            output.add(citation.line)
+            if color { output.add(Terminal.reset) }
+            output.add("  ")
+            headingPath(citation.headingPath, title: citation.noteTitle, to: &output)
+            output.add("  ")
+            output.addEscaped(citation.url)
+            output.add("\n")
+            try output.flushIfFull()
         }
     }
 
-    /// `text` escaped for the terminal, appended without a copy when nothing needs escaping.
-    static func appendEscaped(_ text: String, to output: inout String) {
-        if TerminalText.mayNeedEscape(text) { output.append(TerminalText.escaped(text)) } else { output.append(text) }
+    /// `label — description`, either alone; nothing when the reference has neither.
+    static func about(_ reference: ReferenceGrouping.Reference, to output: inout StandardOutput.Buffered) {
+        if let label = reference.label { output.addEscaped(label) }
+        if reference.label != nil, reference.description != nil { output.add(" — ") }
+        if let description = reference.description { output.addEscaped(description) }
     }
 
-    /// `label — description`, either alone, or nil.
-    static func about(_ reference: ReferenceGrouping.Reference) -> String? {
-        switch (reference.label, reference.description) {
-        case let (label?, description?): "\(label) — \(description)"
-        case let (label?, nil): label
-        case let (nil, description?): description
-        case (nil, nil): nil
+    /// `path:line`, escaped, in colour when asked.
+    static func place(_ path: String, _ line: Int, color: Bool, to output: inout StandardOutput.Buffered) {
+        if color { output.add(Terminal.cyan) }
+        output.addEscaped(path)
+        output.add(":")
+        output.add(line)
+        if color { output.add(Terminal.reset) }
+    }
+
+    /// The headings joined with ` › `, escaped, or the note's title for the text before any heading.
+    static func headingPath(_ path: [String], title: String, to output: inout StandardOutput.Buffered) {
+        guard !path.isEmpty else { return output.addEscaped(title) }
+        for (index, heading) in path.enumerated() {
+            if index > 0 { output.add(" › ") }
+            output.addEscaped(heading)
         }
-    }
-
-    static func place(_ path: String, _ line: Int, color: Bool) -> String {
-        let text = TerminalText.escaped("\(path):\(line)")
-        return color ? Terminal.cyan + text + Terminal.reset : text
     }
 
     static func headingPath(_ path: [String], title: String) -> String {

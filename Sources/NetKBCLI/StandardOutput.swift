@@ -9,33 +9,94 @@ import Darwin
 /// failure (a full disk, a closed descriptor) is an error.
 enum StandardOutput {
     /// Text written in pieces of about 64 KB, so that a long answer (`refs` over 100,000
-    /// references) is never held whole in memory.
-    struct Buffered {
-        private(set) var pending = ""
+    /// references) is never held whole in memory. Pieces are copied as UTF-8 bytes into one
+    /// buffer: `refs` appends a million of them, and a `String` pays for every append.
+    struct Buffered: ~Copyable {
+        private var buffer: UnsafeMutablePointer<UInt8>
+        private var capacity = flushBytes + 4096
+        private var count = 0
         static let flushBytes = 1 << 16
 
-        init() { pending.reserveCapacity(Self.flushBytes + 4096) }
+        init() { buffer = .allocate(capacity: Self.flushBytes + 4096) }
 
+        deinit { buffer.deallocate() }
+
+        /// Appends `text`, and writes the buffer out once it holds 64 KB.
         mutating func append(_ text: String) throws {
-            pending.append(text)
-            if pending.utf8.count >= Self.flushBytes { try flush() }
+            add(text)
+            try flushIfFull()
+        }
+
+        /// Writes the buffer out once it holds 64 KB.
+        mutating func flushIfFull() throws {
+            if count >= Self.flushBytes { try flush() }
         }
 
         mutating func flush() throws {
-            guard !pending.isEmpty else { return }
-            try StandardOutput.write(pending)
-            pending.removeAll(keepingCapacity: true)
+            guard count > 0 else { return }
+            try StandardOutput.write(UnsafeRawBufferPointer(start: buffer, count: count))
+            count = 0
+        }
+
+        /// Appends `text` as it is; nothing is written out (see ``flushIfFull()``).
+        mutating func add(_ text: String) {
+            if let done: Void = text.utf8.withContiguousStorageIfAvailable({ add($0) }) { return done }
+            Array(text.utf8).withUnsafeBufferPointer { add($0) }
+        }
+
+        /// Appends `text` escaped for the terminal (see ``TerminalText/escaped(_:keepNewlines:)``),
+        /// copied as it is when nothing needs escaping, as almost always.
+        mutating func addEscaped(_ text: String) {
+            let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard !TerminalText.needsEscape(utf8: bytes) else { return false }
+                add(bytes)
+                return true
+            }
+            if copied != true { add(TerminalText.escaped(text)) }
+        }
+
+        /// Appends `number` in decimal.
+        mutating func add(_ number: Int) {
+            guard number >= 0 else { return add(String(number)) }
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            withUnsafeMutableBytes(of: &digits) { raw in
+                var value = UInt(number)
+                var start = raw.count
+                repeat {
+                    start -= 1
+                    raw[start] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                    value /= 10
+                } while value > 0
+                add(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[start...]))
+            }
+        }
+
+        /// Appends bytes, growing the buffer when they do not fit (a piece larger than the
+        /// room left between two ``flushIfFull()`` calls).
+        private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            if count + bytes.count > capacity {
+                capacity = max(capacity * 2, count + bytes.count)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.update(from: buffer, count: count)
+                buffer.deallocate()
+                buffer = grown
+            }
+            (buffer + count).update(from: base, count: bytes.count)
+            count += bytes.count
         }
     }
 
     /// Writes all of `text`.
     static func write(_ text: String) throws {
-        let bytes = Array(text.utf8)
+        try Array(text.utf8).withUnsafeBytes { try write($0) }
+    }
+
+    /// Writes all of `bytes`.
+    static func write(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                Glibc.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-            }
+            let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
             if written >= 0 {
                 offset += written
                 continue

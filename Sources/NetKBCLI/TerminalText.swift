@@ -27,6 +27,48 @@ enum TerminalText {
         }
     }
 
+    /// Whether ``escaped(_:keepNewlines:)`` (without `keepNewlines`) would change the text
+    /// whose valid UTF-8 bytes these are, decided on the bytes: a C0 control but tab, DEL,
+    /// `C2 80…9F` (C1 controls), `E2 80 AA…AE` and `E2 81 A6…A9` (the marks).
+    static func needsEscape(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        var start = 0
+        // Eight bytes at a time: most words hold no byte below 0x20 and no 7F, C2 or E2.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        while start < count {
+            var word = ones &* 0x20
+            if start + 8 <= count {
+                word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+            } else {
+                // The last bytes, after spaces (which need nothing) in place of the missing ones.
+                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + start, count: count - start)) }
+            }
+            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x7F))
+                || hasZeroByte(word ^ (ones &* 0xC2)) || hasZeroByte(word ^ (ones &* 0xE2)) {
+                for index in start..<min(start + 8, count) where needsEscape(base, count, at: index) { return true }
+            }
+            start += 8
+        }
+        return false
+    }
+
+    /// Whether the scalar that starts at `index` (or the byte there, inside a scalar) needs escaping.
+    private static func needsEscape(_ bytes: UnsafePointer<UInt8>, _ count: Int, at index: Int) -> Bool {
+        switch bytes[index] {
+        case 0x09: false
+        case 0x00..<0x20, 0x7F: true
+        case 0xC2: index + 1 < count && (0x80...0x9F).contains(bytes[index + 1])
+        case 0xE2:
+            index + 2 < count
+                && ((bytes[index + 1] == 0x80 && (0xAA...0xAE).contains(bytes[index + 2]))
+                    || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2])))
+        default: false
+        }
+    }
+
     static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {
         switch scalar.value {
         case 0x0A: !keepNewlines

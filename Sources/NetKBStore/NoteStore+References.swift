@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GRDB
 import GRDBSQLite
 import NetKBCore
@@ -36,15 +41,15 @@ extension NoteStore {
     /// let handshake = try store.citedReferences(ReferenceFilter(topic: SearchQuery(parsing: "handshake")))
     /// ```
     public func citedReferences(_ filter: ReferenceFilter) throws -> [CitedReference] {
-        // Without a site or URL to look up, notes are read in path order and each note's
-        // references in line order, both from indexes: no sort of every reference.
-        let join: SQL = filter.domain == nil && filter.normalizedURL == nil
-            ? "notes n CROSS JOIN note_references r ON r.note_id = n.id"
-            : "note_references r JOIN notes n ON n.id = r.note_id"
+        // References are read in table order, which is path and line order but for the notes
+        // a refresh saved again (their references come last), and sorted here only if they
+        // are out of order: walking an index in that order instead costs a lookup in the table
+        // for every reference, four times what the reading costs. A site or a URL is looked
+        // up in its index.
         var sql: SQL = """
-            SELECT n.path, n.title, r.line, r.col, r.url, r.normalized_url, r.domain, r.label, r.description, r.is_image,
-                   r.section_id, r.section_line, r.heading_path, r.note_id
-            FROM \(join)
+            SELECT r.note_id, r.line, r.col, r.url, r.normalized_url, r.domain, r.label, r.description, r.is_image,
+                   r.section_id, r.section_line, r.heading_path
+            FROM note_references r
             WHERE 1
             """
         if !filter.includeImages { sql += " AND r.is_image = 0" }
@@ -63,50 +68,53 @@ extension NoteStore {
             let match = "{heading context} : (\(expression))"
             sql += " AND r.section_id IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH \(match))"
         }
-        sql += " ORDER BY n.path, r.line, r.col"
         return try reading { db in
             // One pass over every reference gains nothing from the large page cache a writer
             // keeps (after a refresh), and pays for its memory: SQLite's default for the scan.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -2000")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            var headingPaths: [Int64: [String]] = [:]
             var citations: [CitedReference] = []
+            /// The note of each citation, as a position in `notes`.
+            var citationNotes: [Int32] = []
+            var notes = CitingNotes()
+            var headingPaths: [Int64: [String]] = [:]
             // Columns are read with SQLite's own calls: tens of thousands of rows, where GRDB's
-            // row values cost more than the query. A note's citations come together: its path
-            // and title are read once; a site's name is made once per run of the same site.
+            // row values cost more than the query. A site's name is made once per run of the
+            // same site, a URL as written once when it is the normalised one.
             let statement = try SQLRequest<Row>(literal: sql).makePreparedRequest(db, forSingleResult: false).statement
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
-            var note: (id: Int64, path: String, title: String) = (-1, "", "")
+            var note: (id: Int64, position: Int32) = (-1, -1)
             var domain = ""
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }, sql: statement.sql)
-                }
-                let noteID = sqlite3_column_int64(handle, 13)
-                if noteID != note.id { note = (noteID, Self.text(handle, 0) ?? "", Self.text(handle, 1) ?? "") }
-                if !Self.column(handle, 6, equals: domain) { domain = Self.text(handle, 6) ?? "" }
+            while try Self.step(handle, db: db, statement: statement) {
+                let noteID = sqlite3_column_int64(handle, 0)
+                if noteID != note.id { note = (noteID, notes.position(of: noteID)) }
+                if !Self.column(handle, 5, equals: domain) { domain = Self.text(handle, 5) ?? "" }
                 var headingPath: [String] = []
-                if sqlite3_column_type(handle, 10) != SQLITE_NULL {
-                    let section = sqlite3_column_int64(handle, 10)
+                if sqlite3_column_type(handle, 9) != SQLITE_NULL {
+                    let section = sqlite3_column_int64(handle, 9)
                     if let known = headingPaths[section] {
                         headingPath = known
                     } else {
-                        headingPath = HeadingPathCoding.decode(Self.text(handle, 12) ?? "")
+                        headingPath = Self.bytes(handle, 11).map(HeadingPathCoding.decode) ?? []
                         headingPaths[section] = headingPath
                     }
                 }
-                let line = Int(sqlite3_column_int64(handle, 2))
+                let line = Int(sqlite3_column_int64(handle, 1))
+                let normalizedURL = Self.text(handle, 4) ?? ""
+                let url = Self.column(handle, 3, equals: normalizedURL) ? normalizedURL : Self.text(handle, 3) ?? ""
                 citations.append(CitedReference(
-                    path: note.path, noteTitle: note.title, line: line, column: Int(sqlite3_column_int64(handle, 3)),
-                    sectionLine: sqlite3_column_type(handle, 11) == SQLITE_NULL ? line : Int(sqlite3_column_int64(handle, 11)),
-                    headingPath: headingPath, url: Self.text(handle, 4) ?? "", normalizedURL: Self.text(handle, 5) ?? "",
-                    domain: domain, label: Self.text(handle, 7), description: Self.text(handle, 8),
-                    isImage: sqlite3_column_int64(handle, 9) != 0))
+                    path: "", noteTitle: "", line: line, column: Int(sqlite3_column_int64(handle, 2)),
+                    sectionLine: sqlite3_column_type(handle, 10) == SQLITE_NULL ? line : Int(sqlite3_column_int64(handle, 10)),
+                    headingPath: headingPath, url: url, normalizedURL: normalizedURL,
+                    domain: domain, label: Self.text(handle, 6), description: Self.text(handle, 7),
+                    isImage: sqlite3_column_int64(handle, 8) != 0))
+                citationNotes.append(note.position)
             }
+            guard !citations.isEmpty else { return [] }
+            try notes.read(db)
+            notes.arrange(&citations, notes: citationNotes)
             return citations
         }
     }
@@ -120,11 +128,29 @@ extension NoteStore {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
+    /// The bytes of a text column of the current row, valid until the next step; nil for NULL.
+    static func bytes(_ handle: OpaquePointer, _ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
+        return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    /// Steps `handle` (the statement `statement` of `db`): true on a row, false when done.
+    static func step(_ handle: OpaquePointer, db: Database, statement: Statement) throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }, sql: statement.sql)
+    }
+
     /// Whether a text column of the current row is `value`, byte for byte.
     static func column(_ handle: OpaquePointer, _ column: Int32, equals value: String) -> Bool {
         guard let bytes = sqlite3_column_text(handle, column) else { return false }
         let count = Int(sqlite3_column_bytes(handle, column))
         var value = value
-        return value.withUTF8 { own in own.count == count && own.elementsEqual(UnsafeBufferPointer(start: bytes, count: count)) }
+        return value.withUTF8 { own in
+            guard own.count == count else { return false }
+            guard let start = own.baseAddress, count > 0 else { return true }
+            return memcmp(start, bytes, count) == 0
+        }
     }
 }

@@ -325,20 +325,22 @@ enum HeadingPathCoding {
     static let separator = "\u{1F}"
 
     static func decode(_ text: String) -> [String] {
-        guard !text.isEmpty else { return [] }
+        var text = text
+        return text.withUTF8(decode)
+    }
+
+    /// The heading path whose stored text has these UTF-8 bytes.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard !bytes.isEmpty else { return [] }
         // Split on the byte, not through Foundation: `refs` decodes tens of thousands.
-        let utf8 = text.utf8
         var parts: [String] = []
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == 0x1F {
-                parts.append(String(text[start..<index]))
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
+        parts.reserveCapacity(bytes.reduce(1) { $1 == 0x1F ? $0 + 1 : $0 })
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x1F {
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            start = index + 1
         }
-        parts.append(String(text[start..<utf8.endIndex]))
+        parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
         return parts
     }
 }
