@@ -63,6 +63,7 @@ let package = Package(
                 "NetKBCore",
                 // For reading arguments in-process: both parsers of `search` must agree.
                 "NetKBCLI",
+                "NetKBTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
