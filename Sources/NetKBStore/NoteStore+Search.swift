@@ -14,8 +14,6 @@ extension NoteStore {
     static let snippetTokens = 40
     /// A section's own heading and text, as an FTS5 column filter.
     static let ownColumns = "{heading body}"
-    /// bm25 weights that count a section's own heading and text only.
-    static let ownWeights = "1.0, 0.0, 1.0"
 
     /// What a search finds, best first, at most `filter.limit` results:
     ///
@@ -364,9 +362,9 @@ extension NoteStore {
             _ = arguments.append(contentsOf: [LayerMask.of(filter.layers)])
         }
         if let own {
-            // bm25 over the heading and text alone is 0 exactly when none of the expression's
-            // phrases stands in them: the section matches only through its context.
-            conditions += " AND bm25(sections_fts, \(Self.ownWeights)) \(own ? "<" : "=") 0"
+            // Whether some phrase of the expression stands in the section's own heading or
+            // text; when none does, the section matches only through its context.
+            conditions += " AND \(InColumnsFunction.name)(sections_fts, \(InColumnsFunction.ownColumns)) = \(own ? 1 : 0)"
         }
         if let notes {
             conditions += " AND s.note_id IN (\(databaseQuestionMarks(count: notes.count)))"

@@ -149,6 +149,7 @@ public struct NoteStore: Sendable {
         configuration.prepareDatabase { db in
             db.add(tokenizer: KoreanAwareFTS5Tokenizer.self)
             TypedWordsFunction.register(db)
+            InColumnsFunction.register(db)
             // Pages are read through a memory map instead of being copied by read(2): a
             // command that reads a tenth of a large index spends less in the kernel. SQLite
             // still writes with write(2).

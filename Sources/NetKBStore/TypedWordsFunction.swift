@@ -3,8 +3,9 @@ import GRDBSQLite
 
 /// The FTS5 auxiliary function `netkb_typed(sections_fts, typed, phrases)`: 1 when the current
 /// section holds the words of the query as typed, 0 when it matches only through other names
-/// of the concepts they name. It reads the section's phrase instances, which FTS5 has at hand,
-/// where a second full-text query for the typed words would read their whole doclists again.
+/// of the concepts they name. It asks FTS5, which has the section's position lists at hand,
+/// whether each typed phrase has a first instance there, where a second full-text query for the
+/// typed words would read their whole doclists again.
 ///
 /// `typed` is ``encode(_:)`` of ``NetKBCore/SearchQuery/typedPhrases``'s groups; `phrases` its
 /// phrase count. When FTS5 reads another number of phrases in the expression, the typed
@@ -34,21 +35,33 @@ enum TypedWordsFunction {
     }
 
     /// What one query keeps from row to row: the typed groups (nil: every section holds them)
-    /// and which phrases the current section holds.
+    /// and, for the current section, which phrases were looked up and which it holds.
     final class Groups {
         let groups: [[[Int]]]?
+        var known: [Bool]
         var present: [Bool]
 
         init(groups: [[[Int]]]?, phraseCount: Int) {
             self.groups = groups
+            known = Array(repeating: false, count: phraseCount)
             present = Array(repeating: false, count: phraseCount)
         }
 
-        /// Whether every group has an alternative whose phrases all stand in the section.
-        var heldBySection: Bool {
+        /// Whether every group has an alternative whose phrases all stand in the section, each
+        /// phrase asked of `holds` at most once per section, and only while the answer is open.
+        func heldBySection(_ holds: (Int) -> Bool) -> Bool {
             guard let groups else { return true }
+            for index in known.indices { known[index] = false }
+            func held(_ phrase: Int) -> Bool {
+                guard phrase < present.count else { return false }
+                if !known[phrase] {
+                    present[phrase] = holds(phrase)
+                    known[phrase] = true
+                }
+                return present[phrase]
+            }
             return groups.allSatisfy { group in
-                group.contains { phrases in !phrases.isEmpty && phrases.allSatisfy { $0 < present.count && present[$0] } }
+                group.contains { phrases in !phrases.isEmpty && phrases.allSatisfy(held) }
             }
         }
     }
@@ -73,17 +86,17 @@ enum TypedWordsFunction {
             }
             guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
         }
-        for index in data.present.indices { data.present[index] = false }
-        var instances: Int32 = 0
-        var code = api.pointee.xInstCount(fts, &instances)
-        var instance: Int32 = 0
-        while code == SQLITE_OK, instance < instances {
-            var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
-            code = api.pointee.xInst(fts, instance, &phrase, &column, &offset)
-            if code == SQLITE_OK, phrase >= 0, Int(phrase) < data.present.count { data.present[Int(phrase)] = true }
-            instance += 1
+        // A phrase stands in the section when it has a first instance there: one look at its
+        // position list, not a walk through every instance of every phrase.
+        var code = SQLITE_OK
+        let held = data.heldBySection { phrase in
+            guard code == SQLITE_OK else { return false }
+            var iterator = Fts5PhraseIter()
+            var column: Int32 = -1, offset: Int32 = 0
+            code = api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset)
+            return code == SQLITE_OK && column >= 0
         }
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
-        sqlite3_result_int(context, data.heldBySection ? 1 : 0)
+        sqlite3_result_int(context, held ? 1 : 0)
     }
 }
