@@ -266,7 +266,9 @@ struct ReliabilityTests {
 
     @Test(.enabled(if: SmallDisk.canMount, "skipped: mounting a small tmpfs needs root and mount permission"))
     func aFullDiskStillAnswersSearchesFromTheIndex() throws {
-        let disk = try SmallDisk(kilobytes: 600)
+        // Room for 30 notes and their index (about 500 KB, with the taxonomy it keeps), then
+        // filled up by notes.
+        let disk = try SmallDisk(kilobytes: 800)
         defer { disk.unmount() }
         let notes = disk.folder.appendingPathComponent("notes")
         try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
