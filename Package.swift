@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "NetKBTestSupport", path: "Tests/NetKBTestSupport"),
         .testTarget(name: "NetKBCoreTests", dependencies: ["NetKBCore", "NetKBTestSupport"]),
         .testTarget(name: "NetKBMarkdownTests", dependencies: ["NetKBMarkdown", "NetKBTestSupport"]),
-        .testTarget(name: "NetKBStoreTests", dependencies: ["NetKBStore"]),
+        .testTarget(name: "NetKBStoreTests", dependencies: ["NetKBStore", "NetKBTestSupport"]),
         .testTarget(name: "NetKBTests", dependencies: ["NetKB", "NetKBTestSupport"]),
         .testTarget(name: "NetKBWebTests", dependencies: ["NetKBWeb"]),
         // End to end: the built binary, against a real HTTP server on loopback (SwiftNIO).

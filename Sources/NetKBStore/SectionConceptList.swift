@@ -6,8 +6,20 @@ import NetKBCore
 enum SectionConceptList {
     static func encode(_ tags: SectionTags?) -> String {
         guard let concepts = tags?.concepts, !concepts.isEmpty else { return "" }
-        return concepts.sorted { ($1.count, $0.line, $0.conceptID) < ($0.count, $1.line, $1.conceptID) }
-            .map(\.conceptID).joined(separator: "\n")
+        // Written by hand: a full index encodes a list for each of its sections, on the writer.
+        let order = concepts.indices.sorted { a, b in
+            let first = concepts[a], second = concepts[b]
+            if first.count != second.count { return first.count > second.count }
+            if first.line != second.line { return first.line < second.line }
+            return first.conceptID < second.conceptID
+        }
+        var list = ""
+        list.reserveCapacity(order.reduce(0) { $0 + concepts[$1].conceptID.utf8.count + 1 })
+        for (position, index) in order.enumerated() {
+            if position > 0 { list += "\n" }
+            list += concepts[index].conceptID
+        }
+        return list
     }
 
     static func ids(in list: String) -> [String] {
