@@ -49,13 +49,8 @@ struct RefsCommand: ParsableCommand {
     func run() throws {
         let topicText = topic.joined(separator: " ")
         var filter = ReferenceFilter(includeImages: images)
-        if !topic.isEmpty {
-            let taxonomy = try? ShippedTaxonomy.taxonomy()
-            let query = TopicQuery.query(for: topicText, taxonomy: taxonomy).query
-            guard !query.isEmpty else {
-                throw CommandFailure(message: "nothing to look for in the topic '\(TerminalText.escaped(topicText))': give at least one word")
-            }
-            filter.topic = query
+        if !topic.isEmpty, SearchQuery(parsing: topicText).isEmpty {
+            throw CommandFailure(message: "nothing to look for in the topic '\(TerminalText.escaped(topicText))': give at least one word")
         }
         var site: SiteFilter?
         if let domain {
@@ -71,6 +66,12 @@ struct RefsCommand: ParsableCommand {
         filter.layers = sectionFilter.osiLayers
         var citations = try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
             var filter = filter
+            if !topic.isEmpty {
+                // A concept's names come from the taxonomy the index was tagged with (the user's
+                // concepts too), read back from the index; from the shipped one when it keeps none.
+                let taxonomy = (try? opened.store.storedTaxonomy()) ?? (try? ShippedTaxonomy.taxonomy())
+                filter.topic = TopicQuery.query(for: topicText, taxonomy: taxonomy).query
+            }
             filter.concepts = try sectionFilter.conceptIDs(in: opened.store)
             return try opened.store.citedReferences(filter)
         }
