@@ -2,7 +2,8 @@ import Foundation
 import NetKB
 
 /// `refs` as text, written into a ``StandardOutput/Buffered`` piece by piece: `refs` writes
-/// a hundred thousand lines. Every piece of note text is escaped for the terminal.
+/// a hundred thousand lines. Every piece of note text is escaped for the terminal; without
+/// colour, a line's pieces are checked for escaping at once (``StandardOutput/Buffered/addChecked(_:)``).
 enum RefsText {
     /// Per topic:
     ///
@@ -16,23 +17,33 @@ enum RefsText {
 
     /// One topic, after a blank line unless it is the first.
     static func topic(_ topic: ReferenceGrouping.Topic, first: Bool, color: Bool, to output: inout StandardOutput.Buffered) throws {
-        if !first { output.add("\n") }
-        place(topic.path, topic.line, color: color, to: &output)
-        output.add("  ")
-        headingPath(topic.headingPath, title: topic.noteTitle, to: &output)
-        output.add("\n")
-        for reference in topic.references {
-            output.add("  ")
-            output.addEscaped(reference.url)
-            output.add("  (")
-            output.addEscaped(reference.domain)
-            output.add(")\n")
-            if reference.label != nil || reference.description != nil {
-                output.add("      ")
-                about(reference, to: &output)
-                output.add("\n")
+        if !first { output.add(literal: "\n") }
+        line(color: color, to: &output) { output, escaping in
+            place(topic.path, topic.line, color: color, escaping: escaping, to: &output)
+            output.add(literal: "  ")
+            headingPath(topic.headingPath, title: topic.noteTitle, escaping: escaping, to: &output)
+        }
+        output.add(literal: "\n")
+        // Each reference read where it is, not copied.
+        try topic.references.withUnsafeBufferPointer { references in
+            for index in references.indices {
+                let reference = references.baseAddress! + index
+                output.addChecked { output, escaping in
+                    output.add(literal: "  ")
+                    output.add(reference.pointee.url, escaping: escaping)
+                    output.add(literal: "  (")
+                    output.add(reference.pointee.domain, escaping: escaping)
+                }
+                output.add(literal: ")\n")
+                if reference.pointee.label != nil || reference.pointee.description != nil {
+                    output.add(literal: "      ")
+                    output.addChecked { output, escaping in
+                        about(label: reference.pointee.label, description: reference.pointee.description, escaping: escaping, to: &output)
+                    }
+                    output.add(literal: "\n")
+                }
+                try output.flushIfFull()
             }
-            try output.flushIfFull()
         }
     }
 
@@ -50,7 +61,7 @@ enum RefsText {
     }
 
     static func site(_ site: ReferenceGrouping.Site, first: Bool, color: Bool, to output: inout StandardOutput.Buffered) throws {
-        if !first { output.add("\n") }
+        if !first { output.add(literal: "\n") }
         if color { output.add(Terminal.cyan) }
         output.addEscaped(site.domain)
         if color { output.add(Terminal.reset) }
@@ -72,57 +83,69 @@ enum RefsText {
 
     /// A reference (its normalised URL, label and description) and its citations, one a line,
     /// with the URL as written there.
-    static func reference(_ reference: ReferenceGrouping.Reference, indent: String, color: Bool, to output: inout StandardOutput.Buffered) throws {
-        output.add(indent)
+    static func reference(_ reference: ReferenceGrouping.Reference, indent: StaticString, color: Bool, to output: inout StandardOutput.Buffered) throws {
+        output.add(literal: indent)
         output.addEscaped(reference.normalizedURL)
-        output.add("  (")
+        output.add(literal: "  (")
         output.add(reference.citations.count)
-        output.add(reference.citations.count == 1 ? " citation)\n" : " citations)\n")
+        output.add(literal: reference.citations.count == 1 ? " citation)\n" : " citations)\n")
         if reference.label != nil || reference.description != nil {
-            output.add(indent)
-            output.add("    ")
-            about(reference, to: &output)
-            output.add("\n")
+            output.add(literal: indent)
+            output.add(literal: "    ")
+            output.addChecked { output, escaping in
+                about(label: reference.label, description: reference.description, escaping: escaping, to: &output)
+            }
+            output.add(literal: "\n")
         }
-        for citation in reference.citations {
-            output.add(indent)
-            output.add("    ")
-            if color { output.add(Terminal.cyan) }
-            output.addEscaped(citation.path)
-            output.add(":")
-            output.add(citation.line)
-            if color { output.add(Terminal.reset) }
-            output.add("  ")
-            headingPath(citation.headingPath, title: citation.noteTitle, to: &output)
-            output.add("  ")
-            output.addEscaped(citation.url)
-            output.add("\n")
-            try output.flushIfFull()
+        // Each citation read where it is, not copied.
+        try reference.citations.withUnsafeBufferPointer { citations in
+            for index in citations.indices {
+                let citation = citations.baseAddress! + index
+                output.add(literal: indent)
+                output.add(literal: "    ")
+                line(color: color, to: &output) { output, escaping in
+                    place(citation.pointee.path, citation.pointee.line, color: color, escaping: escaping, to: &output)
+                    output.add(literal: "  ")
+                    headingPath(citation.pointee.headingPath, title: citation.pointee.noteTitle, escaping: escaping, to: &output)
+                    output.add(literal: "  ")
+                    output.add(citation.pointee.url, escaping: escaping)
+                }
+                output.add(literal: "\n")
+                try output.flushIfFull()
+            }
         }
+    }
+
+    /// A line's pieces as `write` appends them: checked at once (see
+    /// ``StandardOutput/Buffered/addChecked(_:)``), or escaped one by one in colour, whose
+    /// codes the check would take for note text to escape.
+    static func line(color: Bool, to output: inout StandardOutput.Buffered, _ write: (inout StandardOutput.Buffered, _ escaping: Bool) -> Void) {
+        if color { write(&output, true) } else { output.addChecked(write) }
     }
 
     /// `label — description`, either alone; nothing when the reference has neither.
-    static func about(_ reference: ReferenceGrouping.Reference, to output: inout StandardOutput.Buffered) {
-        if let label = reference.label { output.addEscaped(label) }
-        if reference.label != nil, reference.description != nil { output.add(" — ") }
-        if let description = reference.description { output.addEscaped(description) }
+    static func about(label: String?, description: String?, escaping: Bool, to output: inout StandardOutput.Buffered) {
+        if let label { output.add(label, escaping: escaping) }
+        if label != nil, description != nil { output.add(literal: " — ") }
+        if let description { output.add(description, escaping: escaping) }
     }
 
-    /// `path:line`, escaped, in colour when asked.
-    static func place(_ path: String, _ line: Int, color: Bool, to output: inout StandardOutput.Buffered) {
+    /// `path:line`, escaped when `escaping`, in colour when asked.
+    static func place(_ path: String, _ line: Int, color: Bool, escaping: Bool, to output: inout StandardOutput.Buffered) {
         if color { output.add(Terminal.cyan) }
-        output.addEscaped(path)
-        output.add(":")
+        output.add(path, escaping: escaping)
+        output.add(literal: ":")
         output.add(line)
         if color { output.add(Terminal.reset) }
     }
 
-    /// The headings joined with ` › `, escaped, or the note's title for the text before any heading.
-    static func headingPath(_ path: [String], title: String, to output: inout StandardOutput.Buffered) {
-        guard !path.isEmpty else { return output.addEscaped(title) }
+    /// The headings joined with ` › `, escaped when `escaping`, or the note's title for the
+    /// text before any heading.
+    static func headingPath(_ path: [String], title: String, escaping: Bool, to output: inout StandardOutput.Buffered) {
+        guard !path.isEmpty else { return output.add(title, escaping: escaping) }
         for (index, heading) in path.enumerated() {
-            if index > 0 { output.add(" › ") }
-            output.addEscaped(heading)
+            if index > 0 { output.add(literal: " › ") }
+            output.add(heading, escaping: escaping)
         }
     }
 

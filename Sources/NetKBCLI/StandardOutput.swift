@@ -38,7 +38,13 @@ enum StandardOutput {
             count = 0
         }
 
+        /// Appends `text` as it is: a literal, copied without a `String`.
+        mutating func add(literal text: StaticString) {
+            add(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+
         /// Appends `text` as it is; nothing is written out (see ``flushIfFull()``).
+        @inline(__always)
         mutating func add(_ text: String) {
             if let done: Void = text.utf8.withContiguousStorageIfAvailable({ add($0) }) { return done }
             Array(text.utf8).withUnsafeBufferPointer { add($0) }
@@ -55,35 +61,67 @@ enum StandardOutput {
             if copied != true { add(TerminalText.escaped(text)) }
         }
 
+        /// Appends `text`, escaped for the terminal when `escaping` (see ``addChecked(_:)``).
+        @inline(__always)
+        mutating func add(_ text: String, escaping: Bool) {
+            if escaping { addEscaped(text) } else { add(text) }
+        }
+
+        /// Appends what `write` appends, its note text (given to ``add(_:escaping:)``) escaped
+        /// for the terminal: `write` runs with `escaping` false, and again with it true only when
+        /// what it wrote needs escaping, which is decided once for all its pieces instead of
+        /// piece by piece. What `write` appends as it is must need no escaping (no colour codes,
+        /// no line break): pieces of valid UTF-8 need escaping together when one of them does.
+        mutating func addChecked(_ write: (inout Buffered, _ escaping: Bool) -> Void) {
+            let start = count
+            write(&self, false)
+            guard TerminalText.needsEscape(utf8: UnsafeBufferPointer(start: buffer + start, count: count - start)) else { return }
+            count = start
+            write(&self, true)
+        }
+
+        /// The bytes appended and not yet written out.
+        var pending: [UInt8] { Array(UnsafeBufferPointer(start: buffer, count: count)) }
+
         /// Appends `number` in decimal.
         mutating func add(_ number: Int) {
             guard number >= 0 else { return add(String(number)) }
-            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            withUnsafeMutableBytes(of: &digits) { raw in
-                var value = UInt(number)
-                var start = raw.count
-                repeat {
-                    start -= 1
-                    raw[start] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
-                    value /= 10
-                } while value > 0
-                add(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[start...]))
+            var digits = 1
+            var rest = number / 10
+            while rest > 0 {
+                digits += 1
+                rest /= 10
             }
+            if count + digits > capacity { grow(toHold: digits) }
+            var value = number
+            for index in stride(from: count + digits - 1, through: count, by: -1) {
+                buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                value /= 10
+            }
+            count += digits
         }
 
         /// Appends bytes, growing the buffer when they do not fit (a piece larger than the
         /// room left between two ``flushIfFull()`` calls).
+        @inline(__always)
         private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-            if count + bytes.count > capacity {
-                capacity = max(capacity * 2, count + bytes.count)
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-                grown.update(from: buffer, count: count)
-                buffer.deallocate()
-                buffer = grown
+            if count + bytes.count > capacity { grow(toHold: bytes.count) }
+            if bytes.count <= 8 {
+                // A separator or a number: cheaper byte by byte than through memmove.
+                for index in 0..<bytes.count { buffer[count + index] = base[index] }
+            } else {
+                (buffer + count).update(from: base, count: bytes.count)
             }
-            (buffer + count).update(from: base, count: bytes.count)
             count += bytes.count
+        }
+
+        private mutating func grow(toHold more: Int) {
+            capacity = max(capacity * 2, count + more)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: buffer, count: count)
+            buffer.deallocate()
+            buffer = grown
         }
     }
 

@@ -33,26 +33,41 @@ enum TerminalText {
     static func needsEscape(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
-        var start = 0
-        // Eight bytes at a time: most words hold no byte below 0x20 and no 7F, C2 or E2.
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        while start < count {
-            var word = ones &* 0x20
-            if start + 8 <= count {
-                word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
-            } else {
-                // The last bytes, after spaces (which need nothing) in place of the missing ones.
-                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(start: base + start, count: count - start)) }
-            }
-            if (word &- ones &* 0x20) & ~word & highs != 0 || hasZeroByte(word ^ (ones &* 0x7F))
-                || hasZeroByte(word ^ (ones &* 0xC2)) || hasZeroByte(word ^ (ones &* 0xE2)) {
-                for index in start..<min(start + 8, count) where needsEscape(base, count, at: index) { return true }
-            }
-            start += 8
+        guard count >= 8 else {
+            for index in 0..<count where needsEscape(base, count, at: index) { return true }
+            return false
         }
-        return false
+        // Eight bytes at a time: most words hold no byte below 0x20 and no 7F, C2 or E2 (many
+        // are printable ASCII, told at once), and in those that do, only such bytes are looked
+        // at. The last word ends with the last byte, overlapping the one before it.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var start = 0
+        while true {
+            let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self).littleEndian
+            // 0x20…0x7E: no borrow below 0x20, no 0x80 from 7F + 1, no high bit.
+            if ((word &- ones &* 0x20) | word | (word &+ ones)) & (ones &* 0x80) != 0 {
+                var candidates = candidateBytes(word)
+                while candidates != 0 {
+                    if needsEscape(base, count, at: start + candidates.trailingZeroBitCount / 8) { return true }
+                    candidates &= candidates &- 1
+                }
+            }
+            if start == count - 8 { return false }
+            start = min(start + 8, count - 8)
+        }
+    }
+
+    /// The high bit of each byte of `word` (first byte lowest) that is below 0x20 or is 7F,
+    /// C2 or E2, and no other bit.
+    @inline(__always)
+    private static func candidateBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        /// The high bit of each zero byte, exactly (no carry crosses a byte).
+        func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & low) &+ low) | word | low) }
+        // Below 0x20: no bit above the fifth; C2 and E2 are the same once 0x20 is set.
+        return zeroBytes(word & (ones &* 0xE0)) | zeroBytes(word ^ (ones &* 0x7F))
+            | zeroBytes((word | ones &* 0x20) ^ (ones &* 0xE2))
     }
 
     /// Whether the scalar that starts at `index` (or the byte there, inside a scalar) needs escaping.

@@ -78,38 +78,35 @@ extension NoteStore {
             /// The note of each citation, as a position in `notes`.
             var citationNotes: [Int32] = []
             var notes = CitingNotes()
-            var headingPaths: [Int64: [String]] = [:]
             // Columns are read with SQLite's own calls: tens of thousands of rows, where GRDB's
-            // row values cost more than the query. A site's name is made once per run of the
-            // same site, a URL as written once when it is the normalised one.
+            // row values cost more than the query. URLs (as written and normalised), sites and
+            // labels repeat: each distinct one is made into a String once. A section's heading
+            // path is decoded when the section changes (its references come together).
             let statement = try SQLRequest<Row>(literal: sql).makePreparedRequest(db, forSingleResult: false).statement
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
             var note: (id: Int64, position: Int32) = (-1, -1)
-            var domain = ""
+            var section: (id: Int64, headingPath: [String]) = (-1, [])
+            var texts = InternedTexts()
             while try Self.step(handle, db: db, statement: statement) {
                 let noteID = sqlite3_column_int64(handle, 0)
                 if noteID != note.id { note = (noteID, notes.position(of: noteID)) }
-                if !Self.column(handle, 5, equals: domain) { domain = Self.text(handle, 5) ?? "" }
                 var headingPath: [String] = []
                 if sqlite3_column_type(handle, 9) != SQLITE_NULL {
-                    let section = sqlite3_column_int64(handle, 9)
-                    if let known = headingPaths[section] {
-                        headingPath = known
-                    } else {
-                        headingPath = Self.bytes(handle, 11).map(HeadingPathCoding.decode) ?? []
-                        headingPaths[section] = headingPath
+                    let id = sqlite3_column_int64(handle, 9)
+                    if id != section.id {
+                        section = (id, texts.headingPath(handle, 11) ?? [])
                     }
+                    headingPath = section.headingPath
                 }
                 let line = Int(sqlite3_column_int64(handle, 1))
-                let normalizedURL = Self.text(handle, 4) ?? ""
-                let url = Self.column(handle, 3, equals: normalizedURL) ? normalizedURL : Self.text(handle, 3) ?? ""
-                citations.append(CitedReference(
+                let citation = CitedReference(
                     path: "", noteTitle: "", line: line, column: Int(sqlite3_column_int64(handle, 2)),
                     sectionLine: sqlite3_column_type(handle, 10) == SQLITE_NULL ? line : Int(sqlite3_column_int64(handle, 10)),
-                    headingPath: headingPath, url: url, normalizedURL: normalizedURL,
-                    domain: domain, label: Self.text(handle, 6), description: Self.text(handle, 7),
-                    isImage: sqlite3_column_int64(handle, 8) != 0))
+                    headingPath: headingPath, url: texts.text(handle, 3) ?? "", normalizedURL: texts.text(handle, 4) ?? "",
+                    domain: texts.text(handle, 5) ?? "", label: texts.text(handle, 6), description: Self.text(handle, 7),
+                    isImage: sqlite3_column_int64(handle, 8) != 0)
+                citations.append(consume citation)
                 citationNotes.append(note.position)
             }
             guard !citations.isEmpty else { return [] }
@@ -140,17 +137,5 @@ extension NoteStore {
         if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE { return false }
         throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }, sql: statement.sql)
-    }
-
-    /// Whether a text column of the current row is `value`, byte for byte.
-    static func column(_ handle: OpaquePointer, _ column: Int32, equals value: String) -> Bool {
-        guard let bytes = sqlite3_column_text(handle, column) else { return false }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        var value = value
-        return value.withUTF8 { own in
-            guard own.count == count else { return false }
-            guard let start = own.baseAddress, count > 0 else { return true }
-            return memcmp(start, bytes, count) == 0
-        }
     }
 }

@@ -331,16 +331,22 @@ enum HeadingPathCoding {
 
     /// The heading path whose stored text has these UTF-8 bytes.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        decode(bytes) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The heading path whose stored text has these UTF-8 bytes, each heading's bytes made
+    /// into a String by `heading`.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, heading: (UnsafeBufferPointer<UInt8>) -> String) -> [String] {
         guard !bytes.isEmpty else { return [] }
         // Split on the byte, not through Foundation: `refs` decodes tens of thousands.
         var parts: [String] = []
         parts.reserveCapacity(bytes.reduce(1) { $1 == 0x1F ? $0 + 1 : $0 })
         var start = 0
         for index in bytes.indices where bytes[index] == 0x1F {
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            parts.append(heading(UnsafeBufferPointer(rebasing: bytes[start..<index])))
             start = index + 1
         }
-        parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+        parts.append(heading(UnsafeBufferPointer(rebasing: bytes[start...])))
         return parts
     }
 }

@@ -22,4 +22,32 @@ struct TerminalTextTests {
             #expect(needs == (TerminalText.escaped(text) != text), "\(Array(text.unicodeScalars))")
         }
     }
+
+    @Test(arguments: 0..<4)
+    func aLineCheckedAtOnceIsEscapedAsPieceByPiece(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        for _ in 0..<1_000 {
+            // Note text between the plain pieces a line has (separators, numbers).
+            var pieces: [String] = []
+            for _ in 0..<Int.random(in: 0...6, using: &random) {
+                var text = ""
+                for _ in 0..<Int.random(in: 0...12, using: &random) { text += Self.pieces.randomElement(using: &random)! }
+                pieces.append(text)
+            }
+            func write(_ output: inout StandardOutput.Buffered, _ escaping: Bool) {
+                for (index, piece) in pieces.enumerated() {
+                    if index > 0 { output.add(literal: index % 2 == 0 ? " › " : "  ") }
+                    output.add(piece, escaping: escaping)
+                    output.add(index)
+                }
+            }
+            var checked = StandardOutput.Buffered()
+            checked.add(literal: "x")
+            checked.addChecked(write)
+            var pieceByPiece = StandardOutput.Buffered()
+            pieceByPiece.add(literal: "x")
+            write(&pieceByPiece, true)
+            #expect(checked.pending == pieceByPiece.pending, "\(pieces.map { Array($0.unicodeScalars) })")
+        }
+    }
 }

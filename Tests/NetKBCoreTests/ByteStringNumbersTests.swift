@@ -1,0 +1,39 @@
+import NetKBTestSupport
+import Testing
+@testable import NetKBCore
+
+/// Numbering byte strings by a hash of their bytes must agree with a dictionary keyed by the
+/// bytes themselves.
+@Suite struct ByteStringNumbersTests {
+    @Test(arguments: 0..<6)
+    func numbersAgreeWithADictionaryOfTheBytes(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        var numbers = ByteStringNumbers()
+        var plain: [[UInt8]: Int] = [:]
+        // Few letters and short lengths, so that strings repeat, share prefixes and differ in
+        // one byte; some longer than eight bytes, some empty.
+        let alphabet: [UInt8] = [0x00, 0x61, 0x62, 0xEA, 0xFF]
+        var strings: [[UInt8]] = []
+        for _ in 0..<5_000 {
+            let text: [UInt8]
+            if !strings.isEmpty, Bool.random(using: &random) {
+                text = strings.randomElement(using: &random)!
+            } else {
+                text = (0..<Int.random(in: 0...20, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+                strings.append(text)
+            }
+            let (number, isNew) = text.withUnsafeBufferPointer { numbers.number(of: $0) }
+            let expected = plain[text] ?? plain.count
+            #expect(number == expected && isNew == (plain[text] == nil), "\(text)")
+            plain[text] = expected
+        }
+        #expect(numbers.count == plain.count)
+    }
+
+    @Test func theHashIsTheBytesOnly() {
+        let long = Array("https://youtube.com/watch?v=XFYRbeqGEtg".utf8)
+        let copy = long
+        #expect(long.withUnsafeBufferPointer(ByteStringNumbers.hash) == copy.withUnsafeBufferPointer(ByteStringNumbers.hash))
+        #expect(long.withUnsafeBufferPointer(ByteStringNumbers.hash) != Array(long.dropLast()).withUnsafeBufferPointer(ByteStringNumbers.hash))
+    }
+}
