@@ -18,9 +18,13 @@ public struct ByteStringNumbers {
     /// In each used slot the hash's high half and the number + 1, 0 in a free one; a power of
     /// two, at most half used.
     private var slots: [UInt64]
+    /// Mixed into every hash: drawn for each table, so that texts written to collide (a note of
+    /// crafted URLs) cannot make every lookup walk the whole table. Numbers never depend on it.
+    private let seed: UInt64
 
     public init() {
         slots = Array(repeating: 0, count: 64)
+        seed = UInt64.random(in: .min ... .max)
     }
 
     /// How many distinct strings have been numbered.
@@ -28,7 +32,7 @@ public struct ByteStringNumbers {
 
     /// The number of `text`: the one it got before, or the next one (`isNew`).
     public mutating func number(of text: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
-        let hash = Self.hash(text)
+        let hash = Self.hash(text, seed: seed)
         let high = hash & 0xFFFF_FFFF_0000_0000
         let (found, free): (Int?, Int) = slots.withUnsafeBufferPointer { slots in
             ends.withUnsafeBufferPointer { ends in
@@ -72,10 +76,11 @@ public struct ByteStringNumbers {
         }
     }
 
-    /// A 64-bit hash of the bytes, eight at a time (the last eight overlapping those before).
-    static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// A 64-bit hash of the bytes, eight at a time (the last eight overlapping those before),
+    /// starting from `seed`.
+    static func hash(_ text: UnsafeBufferPointer<UInt8>, seed: UInt64 = 0) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = UInt64(text.count) &* multiplier
+        var hash = (seed ^ UInt64(text.count)) &* multiplier
         if let base = text.baseAddress {
             let raw = UnsafeRawPointer(base)
             if text.count < 8 {

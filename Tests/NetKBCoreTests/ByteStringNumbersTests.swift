@@ -33,7 +33,21 @@ import Testing
     @Test func theHashIsTheBytesOnly() {
         let long = Array("https://youtube.com/watch?v=XFYRbeqGEtg".utf8)
         let copy = long
-        #expect(long.withUnsafeBufferPointer(ByteStringNumbers.hash) == copy.withUnsafeBufferPointer(ByteStringNumbers.hash))
-        #expect(long.withUnsafeBufferPointer(ByteStringNumbers.hash) != Array(long.dropLast()).withUnsafeBufferPointer(ByteStringNumbers.hash))
+        func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 { bytes.withUnsafeBufferPointer { ByteStringNumbers.hash($0, seed: seed) } }
+        #expect(hash(long) == hash(copy))
+        #expect(hash(long) != hash(Array(long.dropLast())))
+        #expect(hash(long, seed: 1) != hash(long, seed: 2), "the seed changes every hash")
+    }
+
+    /// Each table draws its own seed; the numbers it gives depend only on the order texts come in.
+    @Test func twoTablesNumberTheSameTextsAlike() {
+        let texts = (0..<5_000).map { Array("https://example.com/\($0 % 1_700)".utf8) }
+        var first = ByteStringNumbers(), second = ByteStringNumbers()
+        for text in texts {
+            let a = text.withUnsafeBufferPointer { first.number(of: $0) }
+            let b = text.withUnsafeBufferPointer { second.number(of: $0) }
+            #expect(a == b)
+        }
+        #expect(first.count == 1_700)
     }
 }
