@@ -80,7 +80,7 @@ enum StandardOutput {
             write(&self, true)
         }
 
-        /// The bytes appended and not yet written out.
+        /// The bytes appended and not yet written out (for tests).
         var pending: [UInt8] { Array(UnsafeBufferPointer(start: buffer, count: count)) }
 
         /// Appends `number` in decimal.

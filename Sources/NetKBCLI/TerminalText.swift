@@ -4,7 +4,11 @@
 enum TerminalText {
     /// `text` with every control character escaped; `keepNewlines` leaves line breaks as they are.
     static func escaped(_ text: String, keepNewlines: Bool = false) -> String {
-        guard mayNeedEscape(text), text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: keepNewlines) }) else { return text }
+        // The bytes first: they need escaping whenever a scalar does (and exactly then, unless
+        // `keepNewlines` spares line breaks, which the bytes count).
+        var bytes = text
+        guard bytes.withUTF8({ needsEscape(utf8: $0) }),
+              text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: keepNewlines) }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             guard needsEscape(scalar, keepNewlines: keepNewlines) else {
@@ -15,16 +19,6 @@ enum TerminalText {
             result += scalar.value < 0x80 ? "\\x" + (hex.count < 2 ? "0" + hex : hex) : "\\u{\(hex)}"
         }
         return result
-    }
-
-    /// A quick look at the UTF-8 bytes: false when no scalar can need escaping (no C0 or C1
-    /// control, no DEL, no U+202x/U+206x mark).
-    static func mayNeedEscape(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 { return true }
-            return false
-        }
     }
 
     /// Whether ``escaped(_:keepNewlines:)`` (without `keepNewlines`) would change the text

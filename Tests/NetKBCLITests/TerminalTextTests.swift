@@ -3,7 +3,7 @@ import Testing
 @testable import NetKBCLI
 
 /// Whether text needs escaping for the terminal, decided on its bytes, must agree with the
-/// escaping itself, scalar by scalar.
+/// scalars' own rule; the escaping, which looks at the bytes first, must follow that rule.
 @Suite("TerminalText")
 struct TerminalTextTests {
     static let pieces: [String] = [
@@ -19,7 +19,13 @@ struct TerminalTextTests {
             for _ in 0..<Int.random(in: 0...24, using: &random) { text += Self.pieces.randomElement(using: &random)! }
             var copy = text
             let needs = copy.withUTF8 { TerminalText.needsEscape(utf8: $0) }
-            #expect(needs == (TerminalText.escaped(text) != text), "\(Array(text.unicodeScalars))")
+            let scalars = Array(text.unicodeScalars)
+            #expect(needs == scalars.contains { TerminalText.needsEscape($0, keepNewlines: false) }, "\(scalars)")
+            for keepNewlines in [false, true] {
+                let escaped = Array(TerminalText.escaped(text, keepNewlines: keepNewlines).unicodeScalars)
+                #expect(escaped.allSatisfy { !TerminalText.needsEscape($0, keepNewlines: keepNewlines) }, "\(scalars)")
+                #expect((escaped == scalars) == !scalars.contains { TerminalText.needsEscape($0, keepNewlines: keepNewlines) }, "\(scalars)")
+            }
         }
     }
 
