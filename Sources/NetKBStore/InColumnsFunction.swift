@@ -13,10 +13,7 @@ enum InColumnsFunction {
 
     /// Registers the function on `db`.
     static func register(_ db: Database) {
-        let api = UnsafeMutablePointer(mutating: FTS5.api(db))
-        _ = api.pointee.xCreateFunction(api, name, nil, { api, fts, context, count, values in
-            InColumnsFunction.call(api, fts, context, count, values)
-        }, nil)
+        NoteStore.addFTS5Function(db, name: name) { InColumnsFunction.call($0, $1, $2, $3, $4) }
     }
 
     static func call(

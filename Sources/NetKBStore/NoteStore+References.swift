@@ -120,9 +120,7 @@ extension NoteStore {
 extension NoteStore {
     /// The text of a column of the current row; nil for NULL.
     static func text(_ handle: OpaquePointer, _ column: Int32) -> String? {
-        guard let bytes = sqlite3_column_text(handle, column) else { return nil }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        bytes(handle, column).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The bytes of a text column of the current row, valid until the next step; nil for NULL.

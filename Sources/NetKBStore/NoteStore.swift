@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import NetKBCore
 
 /// The SQLite index of a notes folder, opened for one command.
@@ -137,6 +138,12 @@ public struct NoteStore: Sendable {
         case readWrite
         /// Writing a whole new index into a file no one else uses: no journal, no syncing.
         case bulk
+    }
+
+    /// Adds an FTS5 auxiliary function (`name(sections_fts, …)`) to `db`.
+    static func addFTS5Function(_ db: Database, name: String, _ function: fts5_extension_function) {
+        let api = UnsafeMutablePointer(mutating: FTS5.api(db))
+        _ = api.pointee.xCreateFunction(api, name, nil, function, nil)
     }
 
     /// How much of an index file is read through a memory map.

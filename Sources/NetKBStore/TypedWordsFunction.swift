@@ -28,10 +28,7 @@ enum TypedWordsFunction {
 
     /// Registers the function on `db`.
     static func register(_ db: Database) {
-        let api = UnsafeMutablePointer(mutating: FTS5.api(db))
-        _ = api.pointee.xCreateFunction(api, name, nil, { api, fts, context, count, values in
-            TypedWordsFunction.call(api, fts, context, count, values)
-        }, nil)
+        NoteStore.addFTS5Function(db, name: name) { TypedWordsFunction.call($0, $1, $2, $3, $4) }
     }
 
     /// What one query keeps from row to row: the typed groups (nil: every section holds them)
