@@ -322,17 +322,10 @@ public struct NotesFolder: Sendable {
     static func inPathOrder(_ warnings: [NoteWarning]) -> [NoteWarning] {
         guard warnings.count > 1 else { return warnings }
         return warnings.enumerated().sorted { a, b in
-            a.element.path == b.element.path ? a.offset < b.offset : bytesPrecede(a.element.path, b.element.path)
+            a.element.path == b.element.path ? a.offset < b.offset : ByteOrder.precedes(a.element.path, b.element.path)
         }.map(\.element)
     }
 
-    /// Whether `a` comes before `b` in byte order, as SQLite's `BINARY` collation orders them.
-    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in ByteOrder.compare(x, 0..<x.count, y, 0..<y.count) < 0 }
-        }
-    }
 
     static func isNote(_ name: String) -> Bool {
         var name = name

@@ -17,4 +17,12 @@ public enum ByteOrder {
         }
         return aRange.count - bRange.count
     }
+
+    /// Whether `a` comes before `b` in byte order (a prefix first).
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in compare(x, 0..<x.count, y, 0..<y.count) < 0 }
+        }
+    }
 }

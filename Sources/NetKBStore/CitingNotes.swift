@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GRDB
 import GRDBSQLite
 import NetKBCore
@@ -50,7 +45,7 @@ struct CitingNotes {
                 paths[position] = NoteStore.text(handle, 1) ?? ""
                 titles[position] = NoteStore.text(handle, 2) ?? ""
                 found[position] = true
-                if let last = readOrder.last, !Self.precedes(paths[last], paths[position]) { readInPathOrder = false }
+                if let last = readOrder.last, !ByteOrder.precedes(paths[last], paths[position]) { readInPathOrder = false }
                 readOrder.append(position)
             }
         }
@@ -63,7 +58,7 @@ struct CitingNotes {
         // Each note's rank in the byte order of paths, as SQLite's BINARY collation sorts them:
         // the order they were read in, unless a refresh added notes since the index was built.
         var order = readOrder
-        if !readInPathOrder { order.sort { Self.precedes(paths[$0], paths[$1]) } }
+        if !readInPathOrder { order.sort { ByteOrder.precedes(paths[$0], paths[$1]) } }
         var rank = [Int32](repeating: 0, count: ids.count)
         for (index, position) in order.enumerated() { rank[position] = Int32(index) }
 
@@ -104,18 +99,6 @@ struct CitingNotes {
                     citations.swapAt(current, source)
                     current = source
                 }
-            }
-        }
-    }
-
-    /// Whether path `a` sorts before `b` byte by byte (a prefix first), as SQLite's BINARY collation.
-    static func precedes(_ a: String, _ b: String) -> Bool {
-        var (a, b) = (a, b)
-        return a.withUTF8 { a in
-            b.withUTF8 { b in
-                guard let first = a.baseAddress, let second = b.baseAddress else { return a.count < b.count }
-                let common = memcmp(first, second, min(a.count, b.count))
-                return common != 0 ? common < 0 : a.count < b.count
             }
         }
     }

@@ -35,7 +35,7 @@ struct FolderDiffTests {
 
     @Test(arguments: [("a", "b", true), ("b", "a", false), ("a", "ab", true), ("ab", "a", false), ("Z", "a", true), ("a", "가", true), ("", "", false)])
     func byteOrderIsSQLitesBinaryOrder(a: String, b: String, precedes: Bool) {
-        #expect(NotesFolder.bytesPrecede(a, b) == precedes)
+        #expect(ByteOrder.precedes(a, b) == precedes)
     }
 
     @Test func onlyTheNotesToReadAreMadeIntoFiles() {

@@ -47,7 +47,7 @@ struct NotesFolderTests {
     }
 
     func bytesOrdered(_ paths: [String]) -> [String] {
-        paths.sorted { NotesFolder.bytesPrecede($0, $1) }
+        paths.sorted { ByteOrder.precedes($0, $1) }
     }
 
     func scan(_ folder: Folder) throws -> NotesFolder.Scan {

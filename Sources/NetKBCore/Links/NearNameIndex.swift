@@ -12,8 +12,8 @@ struct NearNameIndex: Sendable {
 
     init(_ names: some Sequence<String>) {
         let unique = Array(Set(names))
-        self.names = unique.sorted(by: Self.precedes)
-        self.reversed = unique.map { (Self.reversedScalars($0), $0) }.sorted { Self.precedes($0.key, $1.key) }
+        self.names = unique.sorted(by: ByteOrder.precedes)
+        self.reversed = unique.map { (Self.reversedScalars($0), $0) }.sorted { ByteOrder.precedes($0.key, $1.key) }
     }
 
     /// The name closest to `text` by ``EditDistance``, if one is near enough.
@@ -41,14 +41,9 @@ struct NearNameIndex: Sendable {
         var high = sorted.count
         while low < high {
             let middle = (low + high) / 2
-            if precedes(keyOf(sorted[middle]), key) { low = middle + 1 } else { high = middle }
+            if ByteOrder.precedes(keyOf(sorted[middle]), key) { low = middle + 1 } else { high = middle }
         }
         return sorted[max(0, low - window)..<min(sorted.count, low + window)]
-    }
-
-    /// Byte order: for NFC text the order of `String`'s `<`, and much cheaper.
-    private static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     private static func reversedScalars(_ text: String) -> String {
