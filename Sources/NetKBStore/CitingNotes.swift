@@ -87,19 +87,6 @@ struct CitingNotes {
         }
         guard !inOrder else { return }
         keys.sort { $0 < $1 }
-        // The sorted order applied in place, cycle by cycle: citations are moved, not copied.
-        var placed = [Bool](repeating: false, count: keys.count)
-        citations.withUnsafeMutableBufferPointer { citations in
-            for start in keys.indices where !placed[start] {
-                var current = start
-                while true {
-                    placed[current] = true
-                    let source = Int(keys[current].1 & 0xFFFF_FFFF)
-                    if source == start { break }
-                    citations.swapAt(current, source)
-                    current = source
-                }
-            }
-        }
+        InPlacePermutation.apply(keys.map { Int($0.1 & 0xFFFF_FFFF) }, to: &citations)
     }
 }

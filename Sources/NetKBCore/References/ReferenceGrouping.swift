@@ -222,20 +222,8 @@ public enum ReferenceGrouping {
                 }
             }
         }
-        // References moved into that order, cycle by cycle, then off the end site by site.
-        var placed = [Bool](repeating: false, count: order.count)
-        references.withUnsafeMutableBufferPointer { references in
-            for start in order.indices where !placed[start] {
-                var current = start
-                while true {
-                    placed[current] = true
-                    let source = order[current]
-                    if source == start { break }
-                    references.swapAt(current, source)
-                    current = source
-                }
-            }
-        }
+        // References moved into that order, then off the end site by site.
+        InPlacePermutation.apply(order, to: &references)
         var sites: [Site] = []
         sites.reserveCapacity(siteOrder.count)
         for place in siteOrder.indices.reversed() {
