@@ -46,23 +46,26 @@ struct AuxiliaryFunctionTests {
 
     static let queries = ["소켓", "혼잡 제어", "TCP", "socket", "소켓 버퍼", "TCP 소켓", "\"congestion control\"", "handshake", "세션", "소켓 -세션"]
 
+    /// The rows `sql` selects (columns `rowid`, `function` and `reference`), checked to agree
+    /// row by row; returns the answers the function gave.
+    func agreement(_ text: String, _ sql: String, _ arguments: StatementArguments) throws -> Set<Bool> {
+        let rows = try store.reading { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
+        #expect(!rows.isEmpty)
+        for row in rows {
+            #expect(row["function"] as Bool == row["reference"] as Bool, "\(text): section \(row["rowid"] as Int64)")
+        }
+        return Set(rows.map { $0["function"] as Bool })
+    }
+
     @Test(arguments: queries)
     func inColumnsSaysWhatBM25WithZeroContextWeightSays(_ text: String) throws {
         let expression = try #require(Self.query(text).matchExpression)
-        let rows = try store.reading { db in
-            try Row.fetchAll(db, sql: """
-                SELECT rowid, \(InColumnsFunction.name)(sections_fts, \(InColumnsFunction.ownColumns)) AS own,
-                       bm25(sections_fts, 1.0, 0.0, 1.0) < 0 AS weighted
-                FROM sections_fts WHERE sections_fts MATCH ?
-                """, arguments: [expression])
-        }
-        #expect(!rows.isEmpty)
-        for row in rows {
-            #expect(row["own"] as Bool == row["weighted"] as Bool, "\(text): section \(row["rowid"] as Int64)")
-        }
-        if text == "소켓" || text == "TCP" {
-            #expect(Set(rows.map { $0["own"] as Bool }) == [true, false], "both answers are tried")
-        }
+        let answers = try agreement(text, """
+            SELECT rowid, \(InColumnsFunction.name)(sections_fts, \(InColumnsFunction.ownColumns)) AS function,
+                   bm25(sections_fts, 1.0, 0.0, 1.0) < 0 AS reference
+            FROM sections_fts WHERE sections_fts MATCH ?
+            """, [expression])
+        if text == "소켓" || text == "TCP" { #expect(answers == [true, false], "both answers are tried") }
     }
 
     @Test(arguments: queries)
@@ -71,19 +74,11 @@ struct AuxiliaryFunctionTests {
         let expression = try #require(query.matchExpression)
         let typedExpression = try #require(query.typed.matchExpression)
         let typed = query.typedPhrases
-        let rows = try store.reading { db in
-            try Row.fetchAll(db, sql: """
-                SELECT rowid, \(TypedWordsFunction.name)(sections_fts, ?, ?) AS typed,
-                       rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?) AS matched
-                FROM sections_fts WHERE sections_fts MATCH ?
-                """, arguments: [TypedWordsFunction.encode(typed.groups), typed.phraseCount, typedExpression, expression])
-        }
-        #expect(!rows.isEmpty)
-        for row in rows {
-            #expect(row["typed"] as Bool == row["matched"] as Bool, "\(text): section \(row["rowid"] as Int64)")
-        }
-        if text == "소켓" || text == "혼잡 제어" {
-            #expect(Set(rows.map { $0["typed"] as Bool }) == [true, false], "both answers are tried")
-        }
+        let answers = try agreement(text, """
+            SELECT rowid, \(TypedWordsFunction.name)(sections_fts, ?, ?) AS function,
+                   rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?) AS reference
+            FROM sections_fts WHERE sections_fts MATCH ?
+            """, [TypedWordsFunction.encode(typed.groups), typed.phraseCount, typedExpression, expression])
+        if text == "소켓" || text == "혼잡 제어" { #expect(answers == [true, false], "both answers are tried") }
     }
 }
