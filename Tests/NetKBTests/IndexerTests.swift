@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NetKBMarkdown
 import Testing
 @testable import NetKB
 
@@ -103,6 +104,37 @@ struct StoredTaxonomyTests {
         #expect(hit.concepts.contains("widget-protocol"))
         #expect(hit.concepts.contains("tcp"))
         #expect(hit.concepts.contains("three-way-handshake"))
+    }
+
+    /// The copy the index keeps is what tags a refresh: a concept only it has (the files do
+    /// not) is found in the edited note.
+    @Test func theIndexsCopyIsWhatTagsARefresh() throws {
+        let test = try IndexerTests()
+        defer { try? FileManager.default.removeItem(at: test.root) }
+        try test.write("a.md", "# 소개\n\n아직 아무것도 없다.\n")
+        _ = try test.refresh()
+        let onlyInTheIndex = try ShippedTaxonomy.taxonomy(user: TaxonomyReader.read("""
+            concepts:
+              - id: widget-protocol
+                name: Widget protocol
+                abbreviations: [WGP]
+                osi: [7]
+                kind: protocol
+            """, file: ".netkb/concepts.yml"))
+        let queue = try DatabaseQueue(path: test.workspace.indexPath)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'taxonomy-text'", arguments: [onlyInTheIndex.canonicalText])
+            try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'taxonomy'", arguments: [onlyInTheIndex.fingerprint])
+        }
+        try queue.close()
+        try test.write("a.md", "# 소개\n\nWGP 위에서 TCP를 쓴다.\n")
+        _ = try test.refresh()
+        // The section's own list (search shows only the concepts the index's table names).
+        let lists = try DatabaseQueue(path: test.workspace.indexPath).read { db in
+            try String.fetchAll(db, sql: "SELECT concepts FROM sections WHERE concepts != ''")
+        }
+        #expect(lists.count == 1)
+        #expect(Set(lists.joined(separator: "\n").split(separator: "\n")) == ["widget-protocol", "tcp"])
     }
 
     @Test func anIndexWithoutItsTaxonomyGetsItStoredAndTagsAlike() throws {
