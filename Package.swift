@@ -19,7 +19,6 @@ let package = Package(
         // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
         .systemLibrary(
             name: "CCmarkGFM",
-            pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // libcurl's headers from Debian's libcurl4-openssl-dev (scripts/install-deps), in the

@@ -12,6 +12,7 @@ enum Refresh {
                 Terminal.writeError("netkb: waiting for another netkb process to finish updating \(workspace.indexPath)…")
             }) { opened in
                 progress?.finish()
+                OpenUntilExit.keep(opened.store)
                 report(opened, indexPath: workspace.indexPath)
                 return try work(opened)
             }

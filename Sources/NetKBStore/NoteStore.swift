@@ -154,7 +154,7 @@ public struct NoteStore: Sendable {
         configuration.readonly = mode == .readOnly
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            db.add(tokenizer: KoreanAwareFTS5Tokenizer.self)
+            KoreanAwareFTS5Tokenizer.register(db)
             TypedWordsFunction.register(db)
             InColumnsFunction.register(db)
             // Pages are read through a memory map instead of being copied by read(2): a
