@@ -57,11 +57,11 @@ struct SearchCommand: ParsableCommand {
 
     /// The query as typed: words after a lone `--` are taken literally, so `-- -x` searches for `-x`.
     var queryText: String {
-        guard let terminator = words.firstIndex(of: "--") else { return words.joined(separator: " ") }
+        guard let terminator = words.firstIndex(of: "--") else { return words.concatenated(separator: " ") }
         let literal = words[(terminator + 1)...].map { word in
             word.hasPrefix("-") ? "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" : word
         }
-        return (words[..<terminator] + literal).joined(separator: " ")
+        return (words[..<terminator] + literal).concatenated(separator: " ")
     }
 
     func run() throws {
@@ -86,7 +86,7 @@ struct SearchCommand: ParsableCommand {
         }
         // Said when the other names found something the words as typed did not.
         if options.format == .text, !searched.expansions.isEmpty, hits.contains(where: { !$0.matchesTypedWords }) {
-            let added = searched.expansions.map { "\($0.typed) → \($0.added.joined(separator: ", "))" }.joined(separator: "; ")
+            let added = searched.expansions.map { "\($0.typed) → \($0.added.concatenated(separator: ", "))" }.concatenated(separator: "; ")
             Terminal.writeError("netkb: also searching for other names of concepts: \(added) (--exact searches only the words given)")
         }
         switch options.format {
@@ -122,7 +122,7 @@ enum SearchText {
             let shownTags = tags.isEmpty ? "" : "  \(tags)"
             switch hit.match {
             case .section:
-                let heading = TerminalText.escaped(hit.headingPath.isEmpty ? hit.noteTitle : hit.headingPath.joined(separator: " › "))
+                let heading = TerminalText.escaped(hit.headingPath.isEmpty ? hit.noteTitle : hit.headingPath.concatenated(separator: " › "))
                 output += "\(location(hit.path, hit.line))  \(heading)\(shownTags)\n"
                 output += "    \(snippet(hit.snippet, color: color))\n"
             case .title:
@@ -132,8 +132,8 @@ enum SearchText {
             case .note:
                 output += "\(TerminalText.escaped(hit.path))  \(TerminalText.escaped(hit.noteTitle))  [whole note: the words are in different sections]\(shownTags)\n"
                 for place in hit.places {
-                    let heading = TerminalText.escaped(place.headingPath.isEmpty ? hit.noteTitle : place.headingPath.joined(separator: " › "))
-                    let words = TerminalText.escaped(place.words.joined(separator: ", "))
+                    let heading = TerminalText.escaped(place.headingPath.isEmpty ? hit.noteTitle : place.headingPath.concatenated(separator: " › "))
+                    let words = TerminalText.escaped(place.words.concatenated(separator: ", "))
                     output += "    \(location(hit.path, place.line))  \(heading)  (\(words))\n"
                     output += "        \(snippet(place.snippet, color: color))\n"
                 }
@@ -145,9 +145,9 @@ enum SearchText {
     /// The section's layers and its most mentioned concepts: `[L4] TCP, ACK, SYN, +3`.
     static func conceptTags(_ hit: SearchHit) -> String {
         guard !hit.conceptLabels.isEmpty else { return "" }
-        let layers = hit.layers.isEmpty ? "" : "[" + hit.layers.reversed().map { "L\($0.number)" }.joined(separator: " ") + "] "
+        let layers = hit.layers.isEmpty ? "" : "[" + hit.layers.reversed().map { "L\($0.number)" }.concatenated(separator: " ") + "] "
         let shown = 5
-        var labels = hit.conceptLabels.prefix(shown).joined(separator: ", ")
+        var labels = hit.conceptLabels.prefix(shown).concatenated(separator: ", ")
         if hit.conceptLabels.count > shown { labels += ", +\(hit.conceptLabels.count - shown)" }
         return TerminalText.escaped(layers + labels)
     }

@@ -69,7 +69,7 @@ extension SearchQuery {
                     end += 1
                 }
                 while end > start, found == nil {
-                    let typed = words[0..<(end - start)].joined(separator: " ")
+                    let typed = words[0..<(end - start)].concatenated(separator: " ")
                     if let names = lookup(typed) { found = Self.expansion(start..<end, typed: typed, names: names) }
                     if found == nil { end -= 1 }
                 }

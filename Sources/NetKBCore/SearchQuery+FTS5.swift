@@ -14,9 +14,9 @@ extension SearchQuery {
     public var parts: [Part] {
         let expressions = required.map { group -> String in
             let alternatives = group.map(Self.expression(for:))
-            return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
+            return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.concatenated(separator: " OR ") + ")"
         }
-        let words = required.map { group in group.map(Self.display(_:)).joined(separator: " OR ") }
+        let words = required.map { group in group.map(Self.display(_:)).concatenated(separator: " OR ") }
         var parts: [Part] = []
         var index = 0
         while index < expressions.count {
@@ -26,10 +26,10 @@ extension SearchQuery {
                 continue
             }
             let typedParts = expressions[expansion.groups]
-            let typed = typedParts.count == 1 ? typedParts[typedParts.startIndex] : "(" + typedParts.joined(separator: " AND ") + ")"
+            let typed = typedParts.count == 1 ? typedParts[typedParts.startIndex] : "(" + typedParts.concatenated(separator: " AND ") + ")"
             let alternatives = [typed] + expansion.searched.map { Self.quoted($0) }
-            let expression = alternatives.count == 1 ? typed : "(" + alternatives.joined(separator: " OR ") + ")"
-            parts.append(Part(expression: expression, words: words[expansion.groups].joined(separator: " "), groups: expansion.groups))
+            let expression = alternatives.count == 1 ? typed : "(" + alternatives.concatenated(separator: " OR ") + ")"
+            parts.append(Part(expression: expression, words: words[expansion.groups].concatenated(separator: " "), groups: expansion.groups))
             index = expansion.groups.upperBound
         }
         return parts
@@ -99,7 +99,7 @@ extension SearchQuery {
     /// so that it is found inside longer words.
     public var matchExpression: String? {
         guard !required.isEmpty else { return nil }
-        var expression = parts.map(\.expression).joined(separator: " AND ")
+        var expression = parts.map(\.expression).concatenated(separator: " AND ")
         for term in excluded {
             expression += " NOT " + Self.expression(for: term)
         }
@@ -110,7 +110,7 @@ extension SearchQuery {
     public var exclusionExpression: String? {
         guard !excluded.isEmpty else { return nil }
         let alternatives = excluded.map(Self.expression(for:))
-        return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
+        return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.concatenated(separator: " OR ") + ")"
     }
 
     /// A term as the user wrote it: `"a phrase"`, `word*`.
@@ -124,7 +124,7 @@ extension SearchQuery {
     public var adjacencyExpression: String? {
         let words = required.filter { $0.count == 1 && !$0[0].isPrefix }.map { $0[0].text }
         guard !words.isEmpty else { return nil }
-        let text = words.joined(separator: " ")
+        let text = words.concatenated(separator: " ")
         guard words.count > 1 || ScriptSegments.split(text).count > 1 else { return nil }
         return Self.quoted(text)
     }
@@ -141,7 +141,7 @@ extension SearchQuery {
             pieces.append(quoted(segment.text) + (prefix ? "*" : ""))
         }
         if pieces.isEmpty { return quoted(term.text) }
-        return pieces.count == 1 ? pieces[0] : "(" + pieces.joined(separator: " AND ") + ")"
+        return pieces.count == 1 ? pieces[0] : "(" + pieces.concatenated(separator: " AND ") + ")"
     }
 
     /// Quotes text as an FTS5 string: `"` doubled, control characters dropped.

@@ -183,7 +183,7 @@ extension NoteStore {
                 """), arguments: [note, group.ordinal]).map(SectionRow.init) else { continue }
             guard !shown.contains(row.path) else { continue }
             // The words as typed, or only other names of their concepts: what the context says.
-            let context = ([row.title] + row.headingPath + [row.about]).joined(separator: "\n")
+            let context = ([row.title] + row.headingPath + [row.about]).concatenated(separator: "\n")
             let typedMatch = !snippets.typed.snippet(of: context, tokens: Self.snippetTokens).highlights.isEmpty
             let cutter = snippets.cutter(typedMatch: typedMatch)
             let about = cutter.snippet(of: row.about, tokens: Self.snippetTokens)
