@@ -92,6 +92,11 @@ public struct SearchFilter: Hashable, Sendable {
     /// Only sections at one of these OSI layers (see ``SectionTags/layers``).
     public var layers: [OSILayer]
 
+    /// Whether the filter leaves out sections that match: a path, tag, concept or layer.
+    public var narrows: Bool {
+        pathGlob != nil || tag != nil || !concepts.isEmpty || !layers.isEmpty
+    }
+
     public init(limit: Int = 20, pathGlob: String? = nil, tag: String? = nil, concepts: [String] = [], layers: [OSILayer] = []) {
         self.limit = limit
         self.pathGlob = pathGlob

@@ -106,6 +106,15 @@ extension SearchQuery {
         return expression
     }
 
+    /// Whether ``matchExpression`` is one phrase or phrases joined by `OR` alone: one required
+    /// group (with its concept's other names) whose every alternative is one phrase, and no
+    /// excluded word. A section then matches when it holds any one of the phrases, so the
+    /// sections a search reads are all those that hold each phrase.
+    public var matchesAnyPhrase: Bool {
+        guard excluded.isEmpty, required.count == 1 else { return false }
+        return required[0].allSatisfy { Self.phraseCount(in: Self.expression(for: $0)) == 1 }
+    }
+
     /// An expression that matches where any excluded word stands; nil when none is.
     public var exclusionExpression: String? {
         guard !excluded.isEmpty else { return nil }

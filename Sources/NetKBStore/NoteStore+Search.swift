@@ -31,11 +31,7 @@ extension NoteStore {
         return try reading { db in
             let typed = query.searchesOtherNames ? query.typedPhrases : nil
             let snippets = Snippets(query: query)
-            let ranked = try Array(Row.fetchCursor(db, ranked(
-                expression, adjacency: query.adjacencyExpression, typed: typed, filter: filter, own: true,
-                suffix: "ORDER BY rank, id LIMIT ?", limit: filter.limit)).map { row -> (id: Int64, rank: Double, typedMatch: Bool) in
-                    (row["id"], row["rank"], row["typed_match"])
-                })
+            let ranked = try rankedSections(db, query: query, expression: expression, typed: typed, filter: filter)
             var hits = try sectionHits(db, ranked, snippets: snippets)
             var shownNotes = Set(hits.map(\.path))
             if hits.count < filter.limit {
@@ -51,6 +47,23 @@ extension NoteStore {
             }
             return hits
         }
+    }
+
+    /// The best sections whose own heading or text matches, by bm25 (boosted), best first.
+    /// `phraseRanking` false always ranks with SQL's `bm25()`, for tests to compare against.
+    func rankedSections(
+        _ db: Database, query: SearchQuery, expression: String, typed: (groups: [[[Int]]], phraseCount: Int)?,
+        filter: SearchFilter, phraseRanking: Bool = true
+    ) throws -> [(id: Int64, rank: Double, typedMatch: Bool)] {
+        if phraseRanking, query.matchesAnyPhrase, !filter.narrows,
+           let ranked = try rankedByPhraseFrequencies(db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: filter.limit) {
+            return ranked
+        }
+        return try Array(Row.fetchCursor(db, ranked(
+            expression, adjacency: query.adjacencyExpression, typed: typed, filter: filter, own: true,
+            suffix: "ORDER BY rank, id LIMIT ?", limit: filter.limit)).map { row -> (id: Int64, rank: Double, typedMatch: Bool) in
+                (row["id"], row["rank"], row["typed_match"])
+            })
     }
 
     /// The snippet cutters of one search: marking the words as typed, or also the other names.

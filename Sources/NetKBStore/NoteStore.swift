@@ -157,6 +157,7 @@ public struct NoteStore: Sendable {
             KoreanAwareFTS5Tokenizer.register(db)
             TypedWordsFunction.register(db)
             InColumnsFunction.register(db)
+            PhraseFrequenciesFunction.register(db)
             // Pages are read through a memory map instead of being copied by read(2): a
             // command that reads a tenth of a large index spends less in the kernel. SQLite
             // still writes with write(2).

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import NetKBCore
+
+extension NoteStore {
+    /// The best `limit` sections whose own heading or text holds a phrase of `expression`, as
+    /// ``ranked(_:adjacency:typed:filter:own:noteColumns:notesOnly:inNotes:suffix:limit:)``
+    /// ranks them, for an expression that is phrases joined by `OR` alone and a filter that
+    /// narrows nothing (see ``NetKBCore/SearchQuery/matchesAnyPhrase``).
+    ///
+    /// Each row's bm25 inputs are recorded as FTS5 reads the sections (``PhraseFrequencies``)
+    /// and ranked by ``BM25``; `bm25()` itself would first run one more query over the whole
+    /// table for each phrase (a query with a concept's 14 names runs 14), only to count the
+    /// rows that hold it, which here are among the rows read. Ranks and order are those of
+    /// the SQL ranking, bit for bit.
+    func rankedByPhraseFrequencies(
+        _ db: Database, _ expression: String, adjacency: String?, typed: (groups: [[[Int]]], phraseCount: Int)?, limit: Int
+    ) throws -> [(id: Int64, rank: Double, typedMatch: Bool)]? {
+        let boost = adjacency == nil ? "1.0"
+            : "(CASE WHEN sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH :adjacency) THEN \(Self.adjacencyBoost) ELSE 1.0 END)"
+        let typedMatch = typed == nil ? "1" : "\(TypedWordsFunction.name)(sections_fts, :typed, :phrases)"
+        // The function sees every matching row in WHERE and lets through those to rank, in
+        // the order it recorded them.
+        let statement = try db.makeStatement(sql: """
+            SELECT sections_fts.rowid, \(boost), \(typedMatch) FROM sections_fts
+            WHERE sections_fts MATCH :expression
+              AND \(PhraseFrequenciesFunction.name)(sections_fts, :frequencies, \(InColumnsFunction.ownColumns), \(Self.rankWeights)) = 1
+            """)
+        let handle = statement.sqliteStatement
+        let frequencies = PhraseFrequencies()
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        func bind(_ name: String, _ text: String) {
+            let index = sqlite3_bind_parameter_index(handle, name)
+            if index > 0 { _ = sqlite3_bind_text(handle, index, text, -1, transient) }
+        }
+        bind(":expression", expression)
+        if let adjacency { bind(":adjacency", adjacency) }
+        if let typed {
+            bind(":typed", TypedWordsFunction.encode(typed.groups))
+            sqlite3_bind_int64(handle, sqlite3_bind_parameter_index(handle, ":phrases"), Int64(typed.phraseCount))
+        }
+        var rows: [(id: Int64, boost: Double, typedMatch: Bool)] = []
+        try withExtendedLifetime(frequencies) {
+            sqlite3_bind_pointer(
+                handle, sqlite3_bind_parameter_index(handle, ":frequencies"),
+                Unmanaged.passUnretained(frequencies).toOpaque(), PhraseFrequenciesFunction.pointerType, nil)
+            defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else {
+                    let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+                }
+                rows.append((sqlite3_column_int64(handle, 0), sqlite3_column_double(handle, 1), sqlite3_column_int(handle, 2) != 0))
+            }
+        }
+        // Each row is the one recorded in its place; should SQLite ever run the function in
+        // another order, the SQL ranking answers instead.
+        guard rows.count == frequencies.ranked.count,
+              rows.indices.allSatisfy({ rows[$0].id == frequencies.ranked[$0].rowid }) else { return nil }
+        let bm25 = BM25(frequencies)
+        // The best `limit`, kept in order as the rows go by: most rows rank below the last
+        // kept one and cost one comparison.
+        var best: [(id: Int64, rank: Double, typedMatch: Bool)] = []
+        best.reserveCapacity(min(limit, rows.count) + 1)
+        func precedes(_ rank: Double, _ id: Int64, _ other: (id: Int64, rank: Double, typedMatch: Bool)) -> Bool {
+            rank < other.rank || (rank == other.rank && id < other.id)
+        }
+        for index in rows.indices {
+            var rank = bm25.value(ofRow: index) * rows[index].boost
+            if typed != nil { rank = rank * (rows[index].typedMatch ? Self.typedWordsBoost : 1.0) }
+            let id = rows[index].id
+            if best.count == limit, let last = best.last, !precedes(rank, id, last) { continue }
+            var position = best.count
+            while position > 0, precedes(rank, id, best[position - 1]) { position -= 1 }
+            best.insert((id, rank, rows[index].typedMatch), at: position)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
+    }
+}
