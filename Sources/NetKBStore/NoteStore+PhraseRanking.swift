@@ -13,9 +13,11 @@ extension NoteStore {
     /// and ranked by ``BM25``; `bm25()` itself would first run one more query over the whole
     /// table for each phrase (a query with a concept's 14 names runs 14), only to count the
     /// rows that hold it, which here are among the rows read. Ranks and order are those of
-    /// the SQL ranking, bit for bit.
+    /// the SQL ranking, bit for bit. Rows' sizes are read by ``DocumentSizeReader`` unless
+    /// `readingSizes` is false (then from FTS5, for tests to compare).
     func rankedByPhraseFrequencies(
-        _ db: Database, _ expression: String, adjacency: String?, typed: (groups: [[[Int]]], phraseCount: Int)?, limit: Int
+        _ db: Database, _ expression: String, adjacency: String?, typed: (groups: [[[Int]]], phraseCount: Int)?, limit: Int,
+        readingSizes: Bool = true
     ) throws -> [(id: Int64, rank: Double, typedMatch: Bool)]? {
         let boost = adjacency == nil ? "1.0"
             : "(CASE WHEN sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH :adjacency) THEN \(Self.adjacencyBoost) ELSE 1.0 END)"
@@ -29,6 +31,9 @@ extension NoteStore {
             """)
         let handle = statement.sqliteStatement
         let frequencies = PhraseFrequencies()
+        if readingSizes, let connection = db.sqliteConnection {
+            frequencies.sizeReader = DocumentSizeReader(connection: connection, table: "sections_fts")
+        }
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         func bind(_ name: String, _ text: String) {
             let index = sqlite3_bind_parameter_index(handle, name)

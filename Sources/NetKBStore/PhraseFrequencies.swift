@@ -19,6 +19,9 @@ final class PhraseFrequencies {
     /// Ranked row after ranked row, `phraseCount` summed weights each.
     private(set) var weighted: [Double] = []
 
+    /// Where ranked rows' sizes are read, when not from FTS5.
+    var sizeReader: DocumentSizeReader?
+
     /// Column weights, by column; a column past the end weighs 1.
     private var weights: [Double] = []
     /// Per phrase: the current row's summed weights, whether it holds the phrase, and how

@@ -42,6 +42,7 @@ enum PhraseFrequenciesFunction {
             guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
             let weights = (2..<Int(max(count, 2))).map { sqlite3_value_double(values[$0]) }
             frequencies.start(phraseCount: Int(api.pointee.xPhraseCount(fts)), rows: rows, tokens: tokens, weights: weights)
+            frequencies.sizeReader?.columns = Int(api.pointee.xColumnCount(fts))
         }
         let own = count >= 2 ? sqlite3_value_int64(values[1]) : 0
         frequencies.beginRow()
@@ -63,12 +64,15 @@ enum PhraseFrequenciesFunction {
             frequencies.endRow(ranked: nil)
             return sqlite3_result_int(context, 0)
         }
-        var size: Int32 = 0
-        var rowid: Int64 = 0
-        code = api.pointee.xColumnSize(fts, -1, &size)
-        if code == SQLITE_OK { rowid = api.pointee.xRowid(fts) }
-        guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
-        frequencies.endRow(ranked: (rowid, Int(size)))
+        let rowid = api.pointee.xRowid(fts)
+        var size = frequencies.sizeReader?.size(of: rowid)
+        if size == nil {
+            var columnSize: Int32 = 0
+            code = api.pointee.xColumnSize(fts, -1, &columnSize)
+            guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+            size = Int(columnSize)
+        }
+        frequencies.endRow(ranked: (rowid, size ?? 0))
         sqlite3_result_int(context, 1)
     }
 }

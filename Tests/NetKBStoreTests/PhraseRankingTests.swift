@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import NetKBTestSupport
 import Testing
 import NetKBCore
@@ -70,6 +71,60 @@ struct PhraseRankingTests {
         #expect(fast.map(\.id) == reference.map(\.id), "\(text): the same sections in the same order")
         #expect(fast.map(\.rank.bitPattern) == reference.map(\.rank.bitPattern), "\(text): the same ranks")
         #expect(fast.map(\.typedMatch) == reference.map(\.typedMatch), "\(text): the same typed matches")
+    }
+
+    @Test(arguments: ["소켓", "the"])
+    func ranksAsBM25DoesWithSizesFromFTS5(_ text: String) throws {
+        let query = Self.query(text)
+        let expression = try #require(query.matchExpression)
+        let typed = query.searchesOtherNames ? query.typedPhrases : nil
+        let (read, asked) = try store.reading { db in
+            (try store.rankedByPhraseFrequencies(db, expression, adjacency: nil, typed: typed, limit: 1000),
+             try store.rankedByPhraseFrequencies(db, expression, adjacency: nil, typed: typed, limit: 1000, readingSizes: false))
+        }
+        let fromTable = try #require(read), fromFTS5 = try #require(asked)
+        #expect(fromTable.map(\.id) == fromFTS5.map(\.id))
+        #expect(fromTable.map(\.rank.bitPattern) == fromFTS5.map(\.rank.bitPattern))
+    }
+
+    /// Every row's size as read from the `_docsize` table is the size FTS5 gives.
+    @Test func sizesReadFromTheTableAreFTS5s() throws {
+        try store.reading { db in
+            let connection = try #require(db.sqliteConnection)
+            // Every row that holds a common word, ranked with all columns counted as its own
+            // and sizes from FTS5's xColumnSize.
+            let frequencies = PhraseFrequencies()
+            let statement = try db.makeStatement(sql: """
+                SELECT rowid FROM sections_fts
+                WHERE sections_fts MATCH 'the OR 소켓 OR tcp' AND \(PhraseFrequenciesFunction.name)(sections_fts, ?, 7) = 1
+                """)
+            let handle = statement.sqliteStatement
+            try withExtendedLifetime(frequencies) {
+                sqlite3_bind_pointer(handle, 1, Unmanaged.passUnretained(frequencies).toOpaque(), PhraseFrequenciesFunction.pointerType, nil)
+                defer { sqlite3_reset(handle) }
+                while sqlite3_step(handle) == SQLITE_ROW {}
+            }
+            #expect(frequencies.ranked.count > 50)
+            let reader = DocumentSizeReader(connection: connection, table: "sections_fts")
+            reader.columns = 3
+            for row in frequencies.ranked {
+                #expect(reader.size(of: row.rowid) == row.size, "section \(row.rowid)")
+            }
+            #expect(reader.size(of: 1_000_000) == nil, "a row that is not there")
+            #expect(reader.size(of: frequencies.ranked[0].rowid) == nil, "after a failure, FTS5 is asked")
+        }
+    }
+
+    @Test func varintsReadAsSQLiteWritesThem() {
+        let cases: [([UInt8], UInt64)] = [
+            ([0x00], 0), ([0x7F], 127), ([0x81, 0x00], 128), ([0x82, 0x2C], 300),
+            ([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF], UInt64.max),
+        ]
+        for (bytes, value) in cases {
+            let read = DocumentSizeReader.varint(bytes, from: 0, end: bytes.count)
+            #expect(read?.value == value && read?.length == bytes.count, "\(bytes)")
+        }
+        #expect(DocumentSizeReader.varint([0x81], from: 0, end: 1) == nil, "cut short")
     }
 
     @Test(arguments: ["소켓 버퍼", "혼잡 제어", "TCP와", "소켓 -세션", "TCP OR \"연결 수립\" 버퍼"])
