@@ -118,6 +118,7 @@ public struct Indexer: Sendable {
             }
             if suspended != nil {
                 try transaction.resolveLinks(affectedKeys: affected, repository: repository, meanwhile: finish)
+                try transaction.mergeFullTextSegments()
             } else {
                 try finish()
                 try transaction.resolveLinks(affectedKeys: affected, repository: repository)

@@ -40,3 +40,13 @@ extension IndexTransaction {
         }
     }
 }
+
+extension IndexTransaction {
+    /// Merges the full-text index into one segment (FTS5's `optimize`). A full build leaves a
+    /// dozen segments, and a search looks each of its terms up in every one: merged, a
+    /// search of a concept's many names reads 10-12% less. For a new file being built, where
+    /// it costs about a tenth of the build; refreshes leave FTS5 to merge as it goes.
+    public func mergeFullTextSegments() throws {
+        try db.execute(sql: "INSERT INTO sections_fts(sections_fts) VALUES('optimize')")
+    }
+}

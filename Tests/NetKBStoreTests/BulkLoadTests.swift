@@ -85,6 +85,27 @@ struct BulkLoadTests {
     }
 }
 
+extension BulkLoadTests {
+    /// Merging leaves one segment and the same index: every instance, and the same answers.
+    @Test func mergedSegmentsHoldTheSameIndex() throws {
+        let store = try NoteStore.inMemory()
+        // Each note in a transaction of its own: a segment each.
+        for note in notes + notes.map({ Note(path: "copy/" + $0.path, title: $0.title, sections: $0.sections) }) {
+            try store.update { transaction in try transaction.save(LinkedNote(note), stamp: stamp) }
+        }
+        func segments() throws -> Int {
+            try store.update { try Int.fetchOne($0.db, sql: "SELECT COUNT(DISTINCT segid) FROM sections_fts_idx") ?? -1 }
+        }
+        let before = try instances(store)
+        let found = try store.search(SearchQuery(parsing: "흐름제어"), filter: SearchFilter(limit: 5)).map(\.path)
+        #expect(try segments() > 1)
+        try store.update { try $0.mergeFullTextSegments() }
+        #expect(try segments() == 1)
+        #expect(try instances(store) == before)
+        #expect(try store.search(SearchQuery(parsing: "흐름제어"), filter: SearchFilter(limit: 5)).map(\.path) == found)
+    }
+}
+
 extension NoteStore {
     /// How many secondary indexes the schema has, seen from inside `transaction`.
     func readingInTransaction(_ transaction: IndexTransaction) throws -> Int {
