@@ -51,13 +51,7 @@ extension NoteStore {
                 handle, sqlite3_bind_parameter_index(handle, ":frequencies"),
                 Unmanaged.passUnretained(frequencies).toOpaque(), PhraseFrequenciesFunction.pointerType, nil)
             defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-                }
+            while try Self.step(handle, db: db, statement: statement) {
                 rows.append((sqlite3_column_int64(handle, 0), sqlite3_column_double(handle, 1), sqlite3_column_int(handle, 2) != 0))
             }
         }

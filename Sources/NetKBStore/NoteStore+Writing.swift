@@ -16,13 +16,7 @@ extension NoteStore {
             let statement = try db.makeStatement(sql: "SELECT path, modified, size, content_hash FROM notes")
             let handle = statement.sqliteStatement
             defer { sqlite3_reset(handle) }
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-                }
+            while try Self.step(handle, db: db, statement: statement) {
                 // The text first, then its length (SQLite's rule for the two calls).
                 let text = sqlite3_column_text(handle, 0)
                 let length = Int(sqlite3_column_bytes(handle, 0))

@@ -60,4 +60,14 @@ struct SearchQueryTests {
         #expect(nfd.unicodeScalars.count > 2)
         #expect(SearchQuery(parsing: nfd).matchExpression?.unicodeScalars.elementsEqual(#""소켓""#.unicodeScalars) == true)
     }
+
+    /// Whether a section matches by holding any one phrase: what lets search count each
+    /// phrase's sections among those it reads.
+    @Test(arguments: [
+        ("소켓", true), ("\"3 way handshake\"", true), ("TCP OR UDP", true), ("sock*", true), ("소", true),
+        ("혼잡 제어", false), ("TCP와", false), ("소켓 -세션", false), ("TCP OR \"a b\" 버퍼", false), ("7계층", false),
+    ])
+    func matchesAnyPhraseOnlyForOneGroupOfSinglePhrases(_ text: String, expected: Bool) {
+        #expect(SearchQuery(parsing: text).matchesAnyPhrase == expected, "\(text)")
+    }
 }
