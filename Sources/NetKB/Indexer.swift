@@ -122,6 +122,7 @@ public struct Indexer: Sendable {
             } else {
                 try finish()
                 try transaction.resolveLinks(affectedKeys: affected, repository: repository)
+                try transaction.mergeSmallSegments()
             }
         }
         var current: NoteStore

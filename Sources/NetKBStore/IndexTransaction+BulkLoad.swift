@@ -50,3 +50,22 @@ extension IndexTransaction {
         try db.execute(sql: "INSERT INTO sections_fts(sections_fts) VALUES('optimize')")
     }
 }
+
+extension IndexTransaction {
+    /// How many leaf pages ``mergeSmallSegments()`` merges at most in one refresh.
+    static let mergePagesPerRefresh = 64
+
+    /// Merges the small segments refreshes add, a bounded amount at a time. Each refresh that
+    /// changes notes adds a segment to the full-text index, and FTS5 merges them only once
+    /// enough pages were written: after 48 one-note refreshes a 10,000-note index had 13
+    /// segments, and a search looks each of its terms up in every one (a concept's 14 names
+    /// read 21% more than with 4). Merging pairs (`usermerge` 2) up to 64 pages each time
+    /// keeps it at about 3, within the noise of an 80 ms one-note refresh.
+    public func mergeSmallSegments() throws {
+        try db.execute(sql: """
+            INSERT INTO sections_fts(sections_fts, rank) VALUES('usermerge', 2);
+            INSERT INTO sections_fts(sections_fts, rank) VALUES('merge', \(Self.mergePagesPerRefresh));
+            """)
+    }
+}
+
