@@ -11,6 +11,11 @@ enum InColumnsFunction {
     /// The mask of a section's own heading and text (not its context).
     static let ownColumns: Int64 = 1 << 0 | 1 << 2
 
+    /// Whether `column`'s bit (bit 0 for the first column) is set in `mask`.
+    static func inMask(_ mask: Int64, column: Int32) -> Bool {
+        column >= 0 && column < 63 && mask & (1 << Int64(column)) != 0
+    }
+
     /// Registers the function on `db`.
     static func register(_ db: Database) {
         NoteStore.addFTS5Function(db, name: name) { InColumnsFunction.call($0, $1, $2, $3, $4) }
@@ -30,7 +35,7 @@ enum InColumnsFunction {
         while code == SQLITE_OK, instance < instances {
             var phrase: Int32 = 0, column: Int32 = 0, offset: Int32 = 0
             code = api.pointee.xInst(fts, instance, &phrase, &column, &offset)
-            if code == SQLITE_OK, column >= 0, column < 63, mask & (1 << Int64(column)) != 0 {
+            if code == SQLITE_OK, inMask(mask, column: column) {
                 return sqlite3_result_int(context, 1)
             }
             instance += 1

@@ -19,9 +19,8 @@ extension NoteStore {
         _ db: Database, _ expression: String, adjacency: String?, typed: (groups: [[[Int]]], phraseCount: Int)?, limit: Int,
         readingSizes: Bool = true
     ) throws -> [(id: Int64, rank: Double, typedMatch: Bool)]? {
-        let boost = adjacency == nil ? "1.0"
-            : "(CASE WHEN sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH :adjacency) THEN \(Self.adjacencyBoost) ELSE 1.0 END)"
-        let typedMatch = typed == nil ? "1" : "\(TypedWordsFunction.name)(sections_fts, :typed, :phrases)"
+        let boost = adjacency == nil ? "1.0" : Self.adjacencyFactor(parameter: ":adjacency")
+        let typedMatch = typed == nil ? "1" : Self.typedMatch(groups: ":typed", phrases: ":phrases")
         // The function sees every matching row in WHERE and lets through those to rank, in
         // the order it recorded them.
         let statement = try db.makeStatement(sql: """

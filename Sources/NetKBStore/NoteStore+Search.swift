@@ -323,6 +323,19 @@ extension NoteStore {
         return concepts
     }
 
+    /// The factor a section's bm25 value is multiplied by: ``adjacencyBoost`` when it holds
+    /// the adjacency expression bound at `parameter` (the query's words together as typed),
+    /// else 1. Both rankings use this one expression, so that their ranks stay equal.
+    static func adjacencyFactor(parameter: String) -> String {
+        "(CASE WHEN sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH \(parameter)) THEN \(adjacencyBoost) ELSE 1.0 END)"
+    }
+
+    /// Whether the section holds the words as typed (``TypedWordsFunction``), with the
+    /// encoded groups and the phrase count bound at `groups` and `phrases`.
+    static func typedMatch(groups: String, phrases: String) -> String {
+        "\(TypedWordsFunction.name)(sections_fts, \(groups), \(phrases))"
+    }
+
     /// The statement ranking the sections that match `expression` under `filter`: columns
     /// `id`, `rank` (bm25, lower is better) and `typed_match`; with `own`, only the sections
     /// whose own heading or text holds a phrase of the expression (true) or none (false); with `noteColumns` the
@@ -336,7 +349,7 @@ extension NoteStore {
         var arguments: StatementArguments = []
         var boost = "1.0"
         if let adjacency {
-            boost = "(CASE WHEN sections_fts.rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?) THEN \(Self.adjacencyBoost) ELSE 1.0 END)"
+            boost = Self.adjacencyFactor(parameter: "?")
             _ = arguments.append(contentsOf: [adjacency])
         }
         var typedMatch = "1"
@@ -344,7 +357,7 @@ extension NoteStore {
             // Sections with the words as typed rank above those with only a concept's other
             // names (the boost is applied by the outer query below, so that each section is
             // looked at once).
-            typedMatch = "\(TypedWordsFunction.name)(sections_fts, ?, ?)"
+            typedMatch = Self.typedMatch(groups: "?", phrases: "?")
             _ = arguments.append(contentsOf: [TypedWordsFunction.encode(typed.groups), typed.phraseCount])
         }
         _ = arguments.append(contentsOf: [expression])

@@ -55,7 +55,7 @@ enum PhraseFrequenciesFunction {
             code = api.pointee.xInst(fts, instance, &phrase, &column, &offset)
             if code == SQLITE_OK {
                 frequencies.addInstance(phrase: Int(phrase), column: Int(column))
-                if column >= 0, column < 63, own & (1 << Int64(column)) != 0 { isOwn = true }
+                if InColumnsFunction.inMask(own, column: column) { isOwn = true }
             }
             instance += 1
         }

@@ -70,4 +70,16 @@ struct SearchQueryTests {
     func matchesAnyPhraseOnlyForOneGroupOfSinglePhrases(_ text: String, expected: Bool) {
         #expect(SearchQuery(parsing: text).matchesAnyPhrase == expected, "\(text)")
     }
+
+    /// A concept's other names are more phrases joined by OR: one word stays so, two words
+    /// that name a concept do not (their typed form is both words).
+    @Test(arguments: [("소켓", true), ("혼잡 제어", false), ("소켓 버퍼", false)])
+    func otherNamesKeepOneWordAPhraseJoinedByOR(_ text: String, expected: Bool) {
+        let names = ["소켓": ["socket", "Berkeley sockets"], "혼잡 제어": ["congestion control"]]
+        let query = SearchQuery(parsing: text).expanded { words in
+            names[words].map { SearchQuery.ConceptNames(conceptID: words, names: $0) }
+        }
+        #expect(!query.expansions.isEmpty, "\(text) is expanded")
+        #expect(query.matchesAnyPhrase == expected, "\(text)")
+    }
 }

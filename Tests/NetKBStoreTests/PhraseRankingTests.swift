@@ -126,9 +126,4 @@ struct PhraseRankingTests {
         }
         #expect(DocumentSizeReader.varint([0x81], from: 0, end: 1) == nil, "cut short")
     }
-
-    @Test(arguments: ["소켓 버퍼", "혼잡 제어", "TCP와", "소켓 -세션", "TCP OR \"연결 수립\" 버퍼"])
-    func otherQueriesAreNotPhrasesJoinedByOR(_ text: String) {
-        #expect(!Self.query(text).matchesAnyPhrase)
-    }
 }

@@ -79,18 +79,20 @@ struct IndexerTests {
 /// checking the taxonomy's files again.
 @Suite("Indexer and the stored taxonomy")
 struct StoredTaxonomyTests {
+    /// A user's concept that the shipped taxonomy does not have.
+    static let widgetProtocol = """
+        concepts:
+          - id: widget-protocol
+            name: Widget protocol
+            abbreviations: [WGP]
+            osi: [7]
+            kind: protocol
+        """
 
     @Test func anEditedNoteIsTaggedWithTheStoredTaxonomyUserConceptsIncluded() throws {
         let test = try IndexerTests()
         defer { try? FileManager.default.removeItem(at: test.root) }
-        try test.write(".netkb/concepts.yml", """
-            concepts:
-              - id: widget-protocol
-                name: Widget protocol
-                abbreviations: [WGP]
-                osi: [7]
-                kind: protocol
-            """)
+        try test.write(".netkb/concepts.yml", Self.widgetProtocol)
         try test.write("a.md", "# 소개\n\n아직 아무것도 없다.\n")
         let (first, _) = try test.refresh()
         let source = try test.workspace.taxonomySource()
@@ -113,14 +115,7 @@ struct StoredTaxonomyTests {
         defer { try? FileManager.default.removeItem(at: test.root) }
         try test.write("a.md", "# 소개\n\n아직 아무것도 없다.\n")
         _ = try test.refresh()
-        let onlyInTheIndex = try ShippedTaxonomy.taxonomy(user: TaxonomyReader.read("""
-            concepts:
-              - id: widget-protocol
-                name: Widget protocol
-                abbreviations: [WGP]
-                osi: [7]
-                kind: protocol
-            """, file: ".netkb/concepts.yml"))
+        let onlyInTheIndex = try ShippedTaxonomy.taxonomy(user: TaxonomyReader.read(Self.widgetProtocol, file: ".netkb/concepts.yml"))
         let queue = try DatabaseQueue(path: test.workspace.indexPath)
         try queue.write { db in
             try db.execute(sql: "UPDATE settings SET value = ? WHERE key = 'taxonomy-text'", arguments: [onlyInTheIndex.canonicalText])
