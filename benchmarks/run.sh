@@ -293,6 +293,30 @@ if ! sqlite3 -readonly "$BASE_DB" "SELECT count(*) FROM sections;" >/dev/null 2>
     sh -c "$(rmdb "$BASE_DB")"; sqlite3 "$BASE_DB" < "$WORK/base-load.sql"
 fi
 
+# ---------------------------------------------------------------- FTS5 alone on netkb's tokens (no target)
+# What FTS5 costs for the tokens netkb's index holds, without netkb: the tokens of the index the
+# full index left behind (tokens_to_csv.py, untimed), loaded by the sqlite3 CLI into a contentless
+# FTS5 table whose tokenizer only splits at spaces, and into a plain table (reading the CSV alone).
+group_reset
+if ((HAVE_NETKB)) && [[ -s "$FULL_DB" ]] && python3 benchmarks/tokens_to_csv.py "$FULL_DB" "$WORK/tokens.csv" > "$RES/tokens.txt" 2>> "$LOG"; then
+    tee -a "$LOG" < "$RES/tokens.txt"
+    TOKENS_DB=$WORK/tokens.sqlite
+    cat > "$WORK/tokens-fts5.sql" <<EOF
+CREATE VIRTUAL TABLE sections USING fts5(heading, context, body, content='', tokenize="unicode61 tokenchars '_'");
+.import --csv $WORK/tokens.csv sections
+EOF
+    cat > "$WORK/tokens-plain.sql" <<EOF
+CREATE TABLE sections(heading, context, body);
+.import --csv $WORK/tokens.csv sections
+EOF
+    add_baseline fts5-floor sqlite3-fts5-netkb-tokens "sqlite3 $TOKENS_DB < $WORK/tokens-fts5.sql" "$(rmdb "$TOKENS_DB")"
+    add_baseline fts5-floor sqlite3-plain-netkb-tokens "sqlite3 $TOKENS_DB < $WORK/tokens-plain.sql" "$(rmdb "$TOKENS_DB")"
+    run_group fts5-floor "$W_INDEX" "$R_INDEX" 0
+    sh -c "$(rmdb "$TOKENS_DB")"; rm -f "$WORK/tokens.csv"
+else
+    echo "FTS5 on netkb's tokens: not measured (no index from netkb)" | tee -a "$LOG"
+fi
+
 # ---------------------------------------------------------------- b, c: refresh
 group_reset
 DB=$WORK/netkb.sqlite
