@@ -14,10 +14,12 @@ final class DocumentSizeReader {
     private let table: String
     /// How many columns the table has (FTS5's `xColumnCount`).
     var columns = 0
-    private var blob: OpaquePointer?
+    // The three below are read and written once per row, never re-entrantly: no run-time
+    // exclusivity checks.
+    @exclusivity(unchecked) private var blob: OpaquePointer?
     /// Whether reading failed once: every later row is left to FTS5.
-    private var failed = false
-    private var buffer = [UInt8](repeating: 0, count: 64)
+    @exclusivity(unchecked) private var failed = false
+    @exclusivity(unchecked) private var buffer = [UInt8](repeating: 0, count: 64)
 
     /// A reader of `table`'s sizes (the FTS5 table's name).
     init(connection: OpaquePointer, table: String) {

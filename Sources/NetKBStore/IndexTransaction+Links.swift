@@ -141,7 +141,7 @@ extension IndexTransaction {
     func linksToResolve(_ ids: [Int64]) throws -> [LinkToResolve] {
         try links(from: Row.fetchCursor(db, sql: """
             SELECT l.id, l.target, l.kind, n.path FROM links l JOIN notes n ON n.id = l.note_id
-            WHERE l.id IN (\(databaseQuestionMarks(count: ids.count)))
+            WHERE l.id IN (\(sqlParameterList(count: ids.count)))
             """, arguments: StatementArguments(ids)), expected: ids.count)
     }
 

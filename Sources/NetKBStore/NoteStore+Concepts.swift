@@ -96,8 +96,13 @@ extension NoteStore {
             let ids = try Self.conceptIDs(db, named: phrase)
             guard let id = ids.first else { return nil }
             if ids.count > 1, try Self.exactNameCount(db, phrase) != 1 { return nil }
-            guard let concept = try Self.concepts(db, ids: [id]).first?.concept else { return nil }
-            return SearchQuery.ConceptNames(conceptID: id, names: [concept.name] + concept.abbreviations + concept.koreanNames + concept.aliases)
+            // Only the names are read: a search runs this on every query.
+            guard let row = try Row.fetchOne(db, sql: "SELECT name, abbreviations, korean, aliases FROM concepts WHERE id = ?", arguments: [id]) else {
+                return nil
+            }
+            let name: String = row["name"]
+            let names = [name] + Self.lines(row["abbreviations"]) + Self.lines(row["korean"]) + Self.lines(row["aliases"])
+            return SearchQuery.ConceptNames(conceptID: id, names: names)
         }
     }
 
@@ -141,8 +146,8 @@ extension NoteStore {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT r.url, r.label, r.description, n.path, r.line FROM note_references r INDEXED BY references_by_note_line
                     JOIN notes n ON n.id = r.note_id
-                    WHERE r.note_id IN (\(databaseQuestionMarks(count: notes.count)))
-                      AND r.section_id IN (\(databaseQuestionMarks(count: ids.count))) ORDER BY n.path, r.line
+                    WHERE r.note_id IN (\(sqlParameterList(count: notes.count)))
+                      AND r.section_id IN (\(sqlParameterList(count: ids.count))) ORDER BY n.path, r.line
                     """, arguments: StatementArguments(notes) + StatementArguments(ids))
                 while let row = try rows.next() {
                     let url: String = row["url"]
@@ -226,22 +231,26 @@ extension NoteStore {
         try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT concept_id) FROM concept_names WHERE key = ? AND name = ?", arguments: [Concept.nameKey(name), name]) ?? 0
     }
 
+    /// The lines of a list column (names, aliases, related ids): none for empty text.
+    static func lines(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     static func concepts(_ db: Database, ids: [String]? = nil) throws -> [IndexedConcept] {
         let rows: RowCursor
         if let ids {
             guard !ids.isEmpty else { return [] }
-            let marks = databaseQuestionMarks(count: ids.count)
+            let marks = sqlParameterList(count: ids.count)
             rows = try Row.fetchCursor(db, sql: "SELECT * FROM concepts WHERE id IN (\(marks)) ORDER BY id", arguments: StatementArguments(ids))
         } else {
             rows = try Row.fetchCursor(db, sql: "SELECT * FROM concepts ORDER BY id")
         }
-        func list(_ text: String) -> [String] { text.isEmpty ? [] : text.components(separatedBy: "\n") }
         return try Array(rows.map { row in
             let id: String = row["id"]
             let concept = Concept(
-                id: id, name: row["name"], koreanNames: list(row["korean"]), abbreviations: list(row["abbreviations"]),
-                aliases: list(row["aliases"]), osiLayers: LayerMask.osiLayers(row["osi"]), tcpipLayers: LayerMask.tcpipLayers(row["tcpip"]),
-                kind: ConceptKind(rawValue: row["kind"]) ?? .mechanism, related: list(row["related"]), note: row["note"])
+                id: id, name: row["name"], koreanNames: lines(row["korean"]), abbreviations: lines(row["abbreviations"]),
+                aliases: lines(row["aliases"]), osiLayers: LayerMask.osiLayers(row["osi"]), tcpipLayers: LayerMask.tcpipLayers(row["tcpip"]),
+                kind: ConceptKind(rawValue: row["kind"]) ?? .mechanism, related: lines(row["related"]), note: row["note"])
             return IndexedConcept(concept: concept, sectionCount: row["sections"])
         })
     }

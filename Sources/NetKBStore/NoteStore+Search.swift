@@ -119,7 +119,7 @@ extension NoteStore {
         var rows: [Int64: SectionRow] = [:]
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT \(SectionRow.columns) FROM sections s JOIN notes n ON n.id = s.note_id
-            WHERE s.id IN (\(databaseQuestionMarks(count: ids.count)))
+            WHERE s.id IN (\(sqlParameterList(count: ids.count)))
             """, arguments: StatementArguments(ids))
         while let row = try cursor.next() {
             let section = SectionRow(row)
@@ -242,7 +242,7 @@ extension NoteStore {
         var candidates = Array(running ?? []).sorted()
         if !shown.isEmpty, !candidates.isEmpty {
             var hidden = Set<Int64>()
-            let paths = try Row.fetchCursor(db, sql: "SELECT id, path FROM notes WHERE id IN (\(databaseQuestionMarks(count: candidates.count)))", arguments: StatementArguments(candidates))
+            let paths = try Row.fetchCursor(db, sql: "SELECT id, path FROM notes WHERE id IN (\(sqlParameterList(count: candidates.count)))", arguments: StatementArguments(candidates))
             while let row = try paths.next() {
                 if shown.contains(row["path"] as String) { hidden.insert(row["id"]) }
             }
@@ -310,7 +310,7 @@ extension NoteStore {
         guard !named.isEmpty else { return [:] }
         var labels: [String: String] = [:]
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, name, abbreviations FROM concepts WHERE id IN (\(databaseQuestionMarks(count: named.count)))
+            SELECT id, name, abbreviations FROM concepts WHERE id IN (\(sqlParameterList(count: named.count)))
             """, arguments: StatementArguments(Array(named)))
         while let row = try cursor.next() {
             let abbreviations: String = row["abbreviations"]
@@ -380,7 +380,7 @@ extension NoteStore {
             _ = arguments.append(contentsOf: [tag.hasPrefix("#") ? String(tag.dropFirst()) : tag])
         }
         if !filter.concepts.isEmpty {
-            conditions += " AND sections_fts.rowid IN (SELECT section_id FROM section_concepts WHERE concept_id IN (\(databaseQuestionMarks(count: filter.concepts.count))))"
+            conditions += " AND sections_fts.rowid IN (SELECT section_id FROM section_concepts WHERE concept_id IN (\(sqlParameterList(count: filter.concepts.count))))"
             _ = arguments.append(contentsOf: StatementArguments(filter.concepts))
         }
         if !filter.layers.isEmpty {
@@ -393,7 +393,7 @@ extension NoteStore {
             conditions += " AND \(InColumnsFunction.name)(sections_fts, \(InColumnsFunction.ownColumns)) = \(own ? 1 : 0)"
         }
         if let notes {
-            conditions += " AND s.note_id IN (\(databaseQuestionMarks(count: notes.count)))"
+            conditions += " AND s.note_id IN (\(sqlParameterList(count: notes.count)))"
             _ = arguments.append(contentsOf: StatementArguments(notes))
         }
         let selected = notesOnly

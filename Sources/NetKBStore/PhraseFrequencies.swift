@@ -14,10 +14,12 @@ final class PhraseFrequencies {
     private(set) var tableTokens: Int64 = 0
     /// How many of the rows read hold each phrase.
     var rowsHolding: [Int64] { Array(UnsafeBufferPointer(start: holding, count: max(phraseCount, 0))) }
+    // `ranked` and `weighted` grow by one row at a time from FTS5's callback, never re-entrantly:
+    // no run-time exclusivity checks.
     /// The rows to rank, in the order read: rowid, size in tokens.
-    private(set) var ranked: [(rowid: Int64, size: Int)] = []
+    @exclusivity(unchecked) private(set) var ranked: [(rowid: Int64, size: Int)] = []
     /// Ranked row after ranked row, `phraseCount` summed weights each.
-    private(set) var weighted: [Double] = []
+    @exclusivity(unchecked) private(set) var weighted: [Double] = []
 
     /// Where ranked rows' sizes are read, when not from FTS5.
     var sizeReader: DocumentSizeReader?
