@@ -51,7 +51,7 @@ struct NoteStoreIndexTests {
         struct Boom: Error {}
         let index = try TemporaryIndex()
         let store = try index.open()
-        try store.update { try $0.save(note("a.md", [(["A"], "A\n소켓")]), stamp: stamp) }
+        _ = try store.update { try $0.save(note("a.md", [(["A"], "A\n소켓")]), stamp: stamp) }
         #expect(throws: Boom.self) {
             try store.update { transaction in
                 try transaction.removeAll()
@@ -161,7 +161,7 @@ struct NoteStoreFullBuildTests {
         struct Boom: Error {}
         let index = try TemporaryIndex()
         let store = try index.open()
-        try store.update { try $0.save(note("old.md", [(["Old"], "Old\n소켓")]), stamp: stamp) }
+        _ = try store.update { try $0.save(note("old.md", [(["Old"], "Old\n소켓")]), stamp: stamp) }
         #expect(throws: Boom.self) {
             _ = try NoteStore.build(at: index.path) { transaction in
                 try transaction.save(note("new.md", [(["New"], "New\n라우터")]), stamp: stamp)
