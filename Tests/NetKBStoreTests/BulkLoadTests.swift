@@ -80,7 +80,7 @@ struct BulkLoadTests {
         }
         #expect(try indexes() == before)
         // The unique index on note paths stayed: a second save of a path replaces the note.
-        try store.update { transaction in try transaction.save(LinkedNote(notes[1]), stamp: stamp) }
+        _ = try store.update { transaction in try transaction.save(LinkedNote(notes[1]), stamp: stamp) }
         #expect(try store.totals().notes == 2)
     }
 }
@@ -91,7 +91,7 @@ extension BulkLoadTests {
         let store = try NoteStore.inMemory()
         // Each note in a transaction of its own: a segment each.
         for note in notes + notes.map({ Note(path: "copy/" + $0.path, title: $0.title, sections: $0.sections) }) {
-            try store.update { transaction in try transaction.save(LinkedNote(note), stamp: stamp) }
+            _ = try store.update { transaction in try transaction.save(LinkedNote(note), stamp: stamp) }
         }
         func segments() throws -> Int {
             try store.update { try Int.fetchOne($0.db, sql: "SELECT COUNT(DISTINCT segid) FROM sections_fts_idx") ?? -1 }

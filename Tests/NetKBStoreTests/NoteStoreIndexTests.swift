@@ -9,8 +9,8 @@ struct NoteStoreIndexTests {
     @Test func replacingANoteReplacesItsSectionsLinksAndText() throws {
         let index = try TemporaryIndex()
         let store = try index.open()
-        try store.update { try $0.save(note("a.md", [(["One"], "One\n소켓 이야기")]), stamp: stamp) }
-        try store.update { try $0.save(note("a.md", [(["Two"], "Two\n라우터 이야기"), (["Three"], "Three")]), stamp: FileStamp(modified: 2, size: 3, contentHash: 4)) }
+        _ = try store.update { try $0.save(note("a.md", [(["One"], "One\n소켓 이야기")]), stamp: stamp) }
+        _ = try store.update { try $0.save(note("a.md", [(["Two"], "Two\n라우터 이야기"), (["Three"], "Three")]), stamp: FileStamp(modified: 2, size: 3, contentHash: 4)) }
         #expect(try store.search(SearchQuery(parsing: "소켓"), filter: SearchFilter()).isEmpty)
         #expect(try store.search(SearchQuery(parsing: "라우터"), filter: SearchFilter()).map(\.heading) == ["Two"])
         let totals = try store.totals()
@@ -42,7 +42,7 @@ struct NoteStoreIndexTests {
             try $0.save(note("a.md", [(["A"], "A\n소켓")]), stamp: stamp)
             try $0.save(note("b.md", [(["B"], "B\n소켓")]), stamp: stamp)
         }
-        try store.update { try $0.remove(path: "a.md") }
+        _ = try store.update { try $0.remove(path: "a.md") }
         #expect(try store.search(SearchQuery(parsing: "소켓"), filter: SearchFilter()).map(\.path) == ["b.md"])
         #expect(try store.totals().notes == 1)
     }
@@ -64,7 +64,7 @@ struct NoteStoreIndexTests {
     @Test func aDamagedNetkbIndexIsRebuiltWithAReason() throws {
         let index = try TemporaryIndex()
         let store = try index.open()
-        try store.update { try $0.save(note("a.md", [(["A"], "A\n소켓")]), stamp: stamp) }
+        _ = try store.update { try $0.save(note("a.md", [(["A"], "A\n소켓")]), stamp: stamp) }
         // Keep the header (netkb's application id) and overwrite every page after the first.
         var bytes = try Data(contentsOf: URL(fileURLWithPath: index.path))
         bytes.replaceSubrange(4096..<bytes.count, with: Data(repeating: 0x41, count: bytes.count - 4096))
@@ -142,7 +142,7 @@ struct NoteStoreFullBuildTests {
     @Test func aFullBuildReplacesTheIndexFile() throws {
         let index = try TemporaryIndex()
         let store = try index.open()
-        try store.update { try $0.save(note("old.md", [(["Old"], "Old\n소켓")]), stamp: stamp) }
+        _ = try store.update { try $0.save(note("old.md", [(["Old"], "Old\n소켓")]), stamp: stamp) }
         let (rebuilt, _) = try NoteStore.build(at: index.path) { try $0.save(note("new.md", [(["New"], "New\n라우터")]), stamp: stamp) }
         #expect(try rebuilt.search(SearchQuery(parsing: "라우터"), filter: SearchFilter()).map(\.path) == ["new.md"])
         #expect(try rebuilt.search(SearchQuery(parsing: "소켓"), filter: SearchFilter()).isEmpty)
@@ -150,7 +150,7 @@ struct NoteStoreFullBuildTests {
         // Later incremental runs use a rollback journal: no -wal or -shm beside the index.
         let mode = try rebuilt.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "delete")
-        try rebuilt.update { try $0.save(note("more.md", [(["More"], "More\n스위치")]), stamp: stamp) }
+        _ = try rebuilt.update { try $0.save(note("more.md", [(["More"], "More\n스위치")]), stamp: stamp) }
         for suffix in ["-wal", "-shm", "-journal"] { #expect(!FileManager.default.fileExists(atPath: index.path + suffix)) }
         let appID = try rebuilt.writer.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }
         #expect(appID == IndexFileIdentity.applicationID)

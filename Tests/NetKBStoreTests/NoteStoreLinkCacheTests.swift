@@ -31,7 +31,7 @@ struct NoteStoreLinkCacheTests {
     @Test func aFullRebuildCarriesTheCacheOver() throws {
         let index = try TemporaryIndex()
         let store = try index.open()
-        try store.update { try $0.save(note("a.md", [(["A"], "A")]), stamp: stamp) }
+        _ = try store.update { try $0.save(note("a.md", [(["A"], "A")]), stamp: stamp) }
         try store.saveLinkChecks([Self.alive, Self.gone], keepingOnly: [Self.alive.url, Self.gone.url])
         let (rebuilt, _) = try NoteStore.build(at: index.path) { transaction in
             try transaction.save(note("b.md", [(["B"], "B")]), stamp: stamp)

@@ -99,7 +99,7 @@ struct PhraseRankingTests {
                 WHERE sections_fts MATCH 'the OR 소켓 OR tcp' AND \(PhraseFrequenciesFunction.name)(sections_fts, ?, 7) = 1
                 """)
             let handle = statement.sqliteStatement
-            try withExtendedLifetime(frequencies) {
+            withExtendedLifetime(frequencies) {
                 sqlite3_bind_pointer(handle, 1, Unmanaged.passUnretained(frequencies).toOpaque(), PhraseFrequenciesFunction.pointerType, nil)
                 defer { sqlite3_reset(handle) }
                 while sqlite3_step(handle) == SQLITE_ROW {}
