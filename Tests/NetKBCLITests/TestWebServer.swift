@@ -149,7 +149,7 @@ final class TestWebHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         let base = "http://\(head.headers.first(name: "Host") ?? "localhost")"
         switch path {
-        case "/ok", _ where path.hasPrefix("/ok/"):
+        case _ where path == "/ok" || path.hasPrefix("/ok/"):
             send(.ok, context: context)
         case _ where path.hasPrefix("/status/"):
             send(HTTPResponseStatus(statusCode: Int(path.dropFirst(8)) ?? 500), context: context)
