@@ -24,6 +24,27 @@ struct TokenStreamTests {
         #expect(same.withUnsafeMutableBufferPointer { stream.isSource(of: UnsafeBufferPointer($0)) })
     }
 
+    @Test func theSourceIsComparedByteForByte() throws {
+        let text = "소켓은 TCP 위에서 동작한다"
+        let stream = try #require(TokenStream(recording: text))
+        func isSource(_ candidate: [UInt8]) -> Bool {
+            var bytes = candidate
+            return bytes.withUnsafeMutableBufferPointer { stream.isSource(of: UnsafeBufferPointer($0)) }
+        }
+        let bytes = Array(text.utf8)
+        #expect(isSource(bytes))
+        for position in [0, bytes.count / 2, bytes.count - 1] {
+            var changed = bytes
+            changed[position] ^= 0x01
+            #expect(!isSource(changed), "byte \(position) differs")
+        }
+        #expect(!isSource(Array(bytes.dropLast())))
+        #expect(!isSource([]))
+        let empty = try #require(TokenStream(recording: ""))
+        var none: [UInt8] = []
+        #expect(none.withUnsafeMutableBufferPointer { empty.isSource(of: UnsafeBufferPointer($0)) })
+    }
+
     @Test func hugeTextsAreLeftToTheWriter() {
         let huge = String(repeating: "소켓 통신 ", count: TokenStream.maximumSourceBytes / 14 + 1)
         #expect(huge.utf8.count > TokenStream.maximumSourceBytes)

@@ -12,7 +12,7 @@ public enum HeadingSlug {
     /// The slug of one heading's visible text, before duplicates are numbered.
     public static func make(_ text: String) -> String {
         var slug = String.UnicodeScalarView()
-        for scalar in NFC.normalize(text).lowercased().unicodeScalars {
+        for scalar in NFC.normalize(text).fastLowercased().unicodeScalars {
             if scalar == " " || scalar == "-" {
                 slug.append("-")
             } else if isKept(scalar) {

@@ -15,14 +15,15 @@ public enum LinkLookupKey {
         case .path(let path, _): ofFile(path)
         case .wiki(let wiki): wiki.isSameNote ? "" : ofFile(wiki.name)
         // Percent-decoded as the resolver reads a repository URL's path: `%ED%95%9C.md` is `한`.
-        case .external(let url): ofFile(PercentDecoding.decode(String(url.prefix { $0 != "?" && $0 != "#" })))
+        case .external(let url):
+            ofFile(PercentDecoding.decode(String(url[..<(url.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? url.endIndex)])))
         case .anchor, .invalid: ""
         }
     }
 
     /// The key of a file at `path`.
     public static func ofFile(_ path: String) -> String {
-        var name = NFC.normalize(String(NotePath.fileName(of: path))).lowercased()
+        var name = NFC.normalize(String(NotePath.fileName(of: path))).fastLowercased()
         if name.hasSuffix(".md") { name.removeLast(3) }
         return name
     }

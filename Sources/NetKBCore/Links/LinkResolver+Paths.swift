@@ -22,7 +22,7 @@ extension LinkResolver {
             return BrokenLink(kind: .file, reason: "the link names the notes folder, not a file")
         }
         let quoted = Self.quoted(path)
-        if let other = catalog.firstFile(withLowercasedPath: path.lowercased()) {
+        if let other = catalog.firstFile(withLowercasedPath: path.fastLowercased()) {
             return BrokenLink(
                 kind: .file, reason: "no such file \(quoted); \(Self.quoted(other)) differs only in letter case",
                 suggestion: other)
@@ -40,7 +40,7 @@ extension LinkResolver {
             let suggestion = folder.isEmpty ? near : "\(folder)/\(near)"
             return BrokenLink(kind: .file, reason: "no such file \(quoted)", suggestion: suggestion)
         }
-        if let elsewhere = catalog.files(withLowercasedName: name.lowercased()), elsewhere.count == 1 {
+        if let elsewhere = catalog.files(withLowercasedName: name.fastLowercased()), elsewhere.count == 1 {
             return BrokenLink(
                 kind: .file, reason: "no such file \(quoted)", suggestion: elsewhere[0])
         }

@@ -52,18 +52,17 @@ extension LinkResolver {
         }
         // 3. A file whose path ends with the name.
         for path in normalized where !path.isEmpty {
-            let lowercased = path.lowercased()
+            let lowercased = path.fastLowercased()
             let candidates = (catalog.files(withLowercasedName: String(NotePath.fileName(of: lowercased))) ?? []).filter {
-                let other = $0.lowercased()
-                return other == lowercased || other.hasSuffix("/" + lowercased)
+                NotePath.endsWithPath($0.fastLowercased(), lowercased)
             }
             guard !candidates.isEmpty else { continue }
-            let sameCase = candidates.filter { $0 == path || $0.hasSuffix("/" + path) }
+            let sameCase = candidates.filter { NotePath.endsWithPath($0, path) }
             return choose(among: sameCase.isEmpty ? candidates : sameCase, for: name)
         }
         // 4. Aliases, then titles.
         if !name.contains("/") {
-            let key = name.lowercased()
+            let key = name.fastLowercased()
             if let indices = catalog.notes(withLowercasedAlias: key) ?? catalog.notes(withLowercasedTitle: key) {
                 return choose(among: indices.map { catalog.notes[$0].path }, for: name)
             }
@@ -86,7 +85,7 @@ extension LinkResolver {
 
     /// A wiki name that matches nothing, with a near name if there is one.
     private func unknownWikiName(_ name: String) -> BrokenLink {
-        let key = NotePath.isMarkdown(name) ? String(name.dropLast(3)).lowercased() : name.lowercased()
+        let key = NotePath.isMarkdown(name) ? String(name.dropLast(3)).fastLowercased() : name.fastLowercased()
         let reason = "no note or file named \(Self.quoted(name))"
         guard let near = catalog.wikiNames.closest(to: key) else { return BrokenLink(kind: .wiki, reason: reason) }
         return BrokenLink(kind: .wiki, reason: "\(reason)", suggestion: near)

@@ -27,12 +27,14 @@ extension LinkTarget {
             self = .external(String(target))
             return
         }
+        // `#` and `?` are found by byte: a search by Character would walk the target a grapheme
+        // at a time, most of the cost of reading a link.
         var fragment: String?
-        if let hash = target.firstIndex(of: "#") {
-            fragment = PercentDecoding.decode(String(target[target.index(after: hash)...]))
+        if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = PercentDecoding.decode(String(target[target.utf8.index(after: hash)...]))
             target = target[..<hash]
         }
-        if let question = target.firstIndex(of: "?") {
+        if let question = target.utf8.firstIndex(of: UInt8(ascii: "?")) {
             target = target[..<question]
         }
         let path = PercentDecoding.decode(String(target))
@@ -53,10 +55,10 @@ extension LinkTarget {
             return
         }
         var target = written[...]
-        if let bar = target.firstIndex(of: "|") { target = target[..<bar] }
-        if target.hasSuffix("\\") { target = target.dropLast() }
+        if let bar = target.utf8.firstIndex(of: UInt8(ascii: "|")) { target = target[..<bar] }
+        if target.utf8.last == UInt8(ascii: "\\") { target = target[..<target.utf8.index(before: target.endIndex)] }
         let text = NFC.normalize(String(target))
-        var parts = text.split(separator: "#", omittingEmptySubsequences: false)
+        var parts = text.utf8.split(separator: UInt8(ascii: "#"), omittingEmptySubsequences: false).map { Substring($0) }
         let name = String(parts.removeFirst()).trimmingSurroundingWhitespace()
         var headings = parts.map { String($0).trimmingSurroundingWhitespace() }.filter { !$0.isEmpty }
         var blockID: String?

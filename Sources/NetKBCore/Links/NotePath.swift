@@ -19,10 +19,10 @@ public enum NotePath {
     /// starts at the notes root. `.` and empty components are dropped, `..` goes up one folder.
     public static func resolve(_ target: String, from notePath: String) -> Resolution {
         var components: [Substring] = []
-        if !target.hasPrefix("/") {
-            components = notePath.split(separator: "/", omittingEmptySubsequences: true).dropLast()
+        if !target.utf8.starts(with: CollectionOfOne(slash)) {
+            components = Array(self.components(of: notePath).dropLast())
         }
-        for component in target.split(separator: "/", omittingEmptySubsequences: true) {
+        for component in self.components(of: target) {
             switch component {
             case ".":
                 continue
@@ -37,23 +37,43 @@ public enum NotePath {
 
     /// The folder holding `path`, `""` at the root: `a/b/c.md` → `a/b`.
     public static func folder(of path: String) -> Substring {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: slash) else { return "" }
         return path[..<slash]
     }
 
     /// The last component of `path`: `a/b/c.md` → `c.md`.
     public static func fileName(of path: some StringProtocol) -> Substring {
         let path = Substring(path)
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return path[path.index(after: slash)...]
+        guard let slash = path.utf8.lastIndex(of: slash) else { return path }
+        return path[path.utf8.index(after: slash)...]
     }
 
     /// The file name without its last extension: `a/TCP 연결.md` → `TCP 연결`; `.hidden` stays whole.
     public static func stem(of path: some StringProtocol) -> Substring {
         let name = fileName(of: path)
-        guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return name }
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot > name.startIndex else { return name }
         return name[..<dot]
     }
+
+    /// Whether `path` is `tail` or ends with `/` and `tail`, compared byte for byte (both NFC,
+    /// as every path here is): `a/b/c.md` ends with `b/c.md` and `c.md`, not with `/c.md` or `b/c`.
+    public static func endsWithPath(_ path: String, _ tail: String) -> Bool {
+        let path = path.utf8, tail = tail.utf8
+        guard path.count >= tail.count, path.suffix(tail.count).elementsEqual(tail) else { return false }
+        guard path.count > tail.count else { return true }
+        return path[path.index(path.endIndex, offsetBy: -tail.count - 1)] == slash
+    }
+
+    /// The non-empty components of `path` between `/`s.
+    ///
+    /// Paths are split at the byte `/`, as the file system does; Swift's `split` on a `String`
+    /// would walk it a grapheme at a time, the larger part of resolving a link.
+    static func components(of path: some StringProtocol) -> [Substring] {
+        let path = Substring(path)
+        return path.utf8.split(separator: slash, omittingEmptySubsequences: true).map { Substring($0) }
+    }
+
+    private static let slash = UInt8(ascii: "/")
 
     /// Whether `path` ends in `.md`, any letter case.
     public static func isMarkdown(_ path: some StringProtocol) -> Bool {

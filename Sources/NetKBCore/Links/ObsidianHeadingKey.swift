@@ -12,7 +12,7 @@ public enum ObsidianHeadingKey {
     public static func make(_ text: String) -> String {
         var key = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in NFC.normalize(text).lowercased().unicodeScalars {
+        for scalar in NFC.normalize(text).fastLowercased().unicodeScalars {
             if isWordScalar(scalar) {
                 if pendingSpace, !key.isEmpty { key.append(" ") }
                 pendingSpace = false

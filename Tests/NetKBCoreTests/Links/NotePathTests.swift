@@ -1,5 +1,5 @@
 import Testing
-import NetKBCore
+@testable import NetKBCore
 
 @Suite("NotePath")
 struct NotePathTests {
@@ -41,5 +41,29 @@ struct NotePathTests {
         #expect(NotePath.folder(of: path) == folder)
         #expect(NotePath.fileName(of: path) == fileName)
         #expect(NotePath.stem(of: path) == stem)
+    }
+
+    @Test(arguments: [
+        ("a/b/c.md", "c.md", true),
+        ("a/b/c.md", "b/c.md", true),
+        ("a/b/c.md", "a/b/c.md", true),
+        ("a/b/c.md", "/c.md", false),
+        ("a/b/c.md", "bc.md", false),
+        ("a/bc.md", "c.md", false),
+        ("a/b/c.md", "b/c", false),
+        ("c.md", "a/c.md", false),
+        ("네트워크/전송 계층/소켓.md", "전송 계층/소켓.md", true),
+        ("네트워크/전송계층/소켓.md", "계층/소켓.md", false),
+    ])
+    func endsWithAWholePath(path: String, tail: String, expected: Bool) {
+        #expect(NotePath.endsWithPath(path, tail) == expected)
+    }
+
+    @Test func componentsSplitAtTheByteSlashAlone() {
+        #expect(NotePath.components(of: "//a/./소켓//b.md/") == ["a", ".", "소켓", "b.md"])
+        #expect(NotePath.components(of: "") == [])
+        #expect(NotePath.components(of: "///") == [])
+        // A combining mark after a slash stays with the component it starts.
+        #expect(NotePath.components(of: "a/\u{301}b") == ["a", "\u{301}b"])
     }
 }
