@@ -1,7 +1,7 @@
 extension StringProtocol {
     /// `lowercased()`, with a fast path for text whose letters are ASCII or have no letter case
     /// (Hangul, kana, CJK ideographs): most paths, names and headings. `lowercased()` runs
-    /// every scalar through the full Unicode case mapping, the larger part of resolving a link.
+    /// every scalar through the full Unicode case mapping, a large part of resolving wiki links.
     public func fastLowercased() -> String {
         let utf8 = self.utf8
         if !utf8.allSatisfy({ $0 < 0x80 }) {

@@ -50,7 +50,8 @@ final class KoreanAwareFTS5Tokenizer {
         pText.withMemoryRebound(to: UInt8.self, capacity: Int(nText)) { bytes in
             let text = UnsafeBufferPointer(start: bytes, count: Int(nText))
             // Closures written in place, not a nested function passed by name: that boxes `code`
-            // and checks exclusive access to it at run time for every token (3% of a full index).
+            // and checks exclusive access to it at run time for every token (about 2% of a full
+            // index's instructions).
             // Tokens made ahead on the parsing thread, when this is the text they were made from.
             if mode == .document, let stream = PretokenizedText.shared.take(matching: text) {
                 stream.replay { token, range, colocated in

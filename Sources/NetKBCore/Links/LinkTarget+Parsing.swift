@@ -27,8 +27,8 @@ extension LinkTarget {
             self = .external(String(target))
             return
         }
-        // `#` and `?` are found by byte: a search by Character would walk the target a grapheme
-        // at a time, most of the cost of reading a link.
+        // `#` and `?` are found by byte: a search by Character walks the target a grapheme at a
+        // time, which cost about half of reading a link.
         var fragment: String?
         if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = PercentDecoding.decode(String(target[target.utf8.index(after: hash)...]))
