@@ -42,7 +42,7 @@ public struct MarkdownParser: Sendable {
         let content = assembler.finish()
 
         let fields = frontMatter?.frontMatter ?? .empty
-        let title = fields.title ?? content.firstLevel1Heading ?? Self.fileStem(of: path)
+        let title = fields.title ?? content.firstLevel1Heading ?? String(NotePath.stem(of: path))
         var seenTags = Set<Tag>()
         let tags = (fields.tags.map { Tag(name: $0, line: 1) } + content.tags).filter { seenTags.insert($0).inserted }
 
@@ -55,12 +55,5 @@ public struct MarkdownParser: Sendable {
             note: note,
             warnings: warnings.map { NoteWarning(path: path, line: $0.line, message: $0.message) }
         )
-    }
-
-    /// The file name without its directory and extension: `notes/network.md` → `network`.
-    static func fileStem(of path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
     }
 }
