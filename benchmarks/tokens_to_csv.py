@@ -40,6 +40,8 @@ def main():
         db = sqlite3.connect(copy)
         db.execute("CREATE VIRTUAL TABLE temp.instances USING fts5vocab('main', 'sections_fts', 'instance')")
         columns = ("heading", "context", "body")
+        # group_concat takes the rows in the order the subquery yields them (SQLite 3.40 has no
+        # ORDER BY inside an aggregate); the order changes positions only, not what is written.
         rows = db.execute("""
             SELECT doc, col, group_concat(term, ' ') FROM (
                 SELECT doc, col, replace(term, ' ', '_') AS term FROM temp.instances ORDER BY doc, col, offset
