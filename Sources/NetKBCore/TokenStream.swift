@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What ``KoreanAwareTokenizer`` makes of one text, recorded so that it can be replayed later,
 /// on another thread: a full index tokenizes each section on the thread that parses the notes,
 /// and the full-text index replays the tokens on the thread that writes.
@@ -71,10 +65,8 @@ public struct TokenStream: Sendable {
     public func isSource(of text: UnsafeBufferPointer<UInt8>) -> Bool {
         var source = source
         return source.withUTF8 { own in
-            // memcmp: the generic elementsEqual compares a byte at a time (1.6% of a full index).
-            guard own.count == text.count else { return false }
-            guard let ownBase = own.baseAddress, let textBase = text.baseAddress else { return true }
-            return memcmp(ownBase, textBase, own.count) == 0
+            // By memcmp: the generic elementsEqual compares a byte at a time (1.6% of a full index).
+            own.count == text.count && ByteOrder.compare(own, 0..<own.count, text, 0..<text.count) == 0
         }
     }
 }
