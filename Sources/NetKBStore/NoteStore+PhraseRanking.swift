@@ -6,18 +6,20 @@ import NetKBCore
 extension NoteStore {
     /// The best `limit` sections whose own heading or text holds a phrase of `expression`, as
     /// ``ranked(_:adjacency:typed:filter:own:noteColumns:notesOnly:inNotes:suffix:limit:)``
-    /// ranks them, for an expression that is phrases joined by `OR` alone and a filter that
-    /// narrows nothing (see ``NetKBCore/SearchQuery/matchesAnyPhrase``).
+    /// ranks them, for a filter that narrows nothing.
     ///
     /// Each row's bm25 inputs are recorded as FTS5 reads the sections (``PhraseFrequencies``)
-    /// and ranked by ``BM25``; `bm25()` itself would first run one more query over the whole
-    /// table for each phrase (a query with a concept's 14 names runs 14), only to count the
-    /// rows that hold it, which here are among the rows read. Ranks and order are those of
-    /// the SQL ranking, bit for bit. Rows' sizes are read by ``DocumentSizeReader`` unless
-    /// `readingSizes` is false (then from FTS5, for tests to compare).
+    /// and ranked by ``BM25``. For an expression of phrases joined by `OR` alone (see
+    /// ``NetKBCore/SearchQuery/matchesAnyPhrase``), the rows that hold each phrase are counted
+    /// among the rows read; `bm25()` would first run one more query over the whole table for
+    /// each phrase (a query with a concept's 14 names runs 14). Any other expression
+    /// (`countingRowsByQuery`) runs those queries too, and saves `bm25()`'s reading of each
+    /// row's size through a prepared statement. Ranks and order are those of the SQL ranking,
+    /// bit for bit. Rows' sizes are read by ``DocumentSizeReader`` unless `readingSizes` is
+    /// false (then from FTS5, for tests to compare).
     func rankedByPhraseFrequencies(
         _ db: Database, _ expression: String, adjacency: String?, typed: (groups: [[[Int]]], phraseCount: Int)?, limit: Int,
-        readingSizes: Bool = true
+        countingRowsByQuery: Bool = false, readingSizes: Bool = true
     ) throws -> [(id: Int64, rank: Double, typedMatch: Bool)]? {
         let boost = adjacency == nil ? "1.0" : Self.adjacencyFactor(parameter: ":adjacency")
         let typedMatch = typed == nil ? "1" : Self.typedMatch(groups: ":typed", phrases: ":phrases")
@@ -30,6 +32,7 @@ extension NoteStore {
             """)
         let handle = statement.sqliteStatement
         let frequencies = PhraseFrequencies()
+        frequencies.countsRowsByQuery = countingRowsByQuery
         if readingSizes, let connection = db.sqliteConnection {
             frequencies.sizeReader = DocumentSizeReader(connection: connection, table: "sections_fts")
         }

@@ -55,8 +55,10 @@ extension NoteStore {
         _ db: Database, query: SearchQuery, expression: String, typed: (groups: [[[Int]]], phraseCount: Int)?,
         filter: SearchFilter, phraseRanking: Bool = true
     ) throws -> [(id: Int64, rank: Double, typedMatch: Bool)] {
-        if phraseRanking, query.matchesAnyPhrase, !filter.narrows,
-           let ranked = try rankedByPhraseFrequencies(db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: filter.limit) {
+        if phraseRanking, !filter.narrows,
+           let ranked = try rankedByPhraseFrequencies(
+               db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: filter.limit,
+               countingRowsByQuery: !query.matchesAnyPhrase) {
             return ranked
         }
         return try Array(Row.fetchCursor(db, ranked(

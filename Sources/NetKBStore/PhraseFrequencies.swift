@@ -23,6 +23,10 @@ final class PhraseFrequencies {
 
     /// Where ranked rows' sizes are read, when not from FTS5.
     var sizeReader: DocumentSizeReader?
+    /// Whether each phrase's rows are counted by a query over the whole table, as `bm25()`
+    /// counts them (``countRows(holding:_:)``), rather than among the rows read: for an
+    /// expression whose rows need not hold just one phrase (words joined by AND, NOT).
+    var countsRowsByQuery = false
 
     /// Column weights, by column; a column past the end weighs 1.
     private var weights: [Double] = []
@@ -65,10 +69,19 @@ final class PhraseFrequencies {
         holds[phrase] = true
     }
 
-    /// Ends the row: counts the phrases it holds, and keeps it to rank when `ranked` is given.
+    /// Sets how many rows of the table hold `phrase`, counted by a query of its own.
+    func countRows(holding phrase: Int, _ rows: Int64) {
+        guard let holding, phrase >= 0, phrase < phraseCount else { return }
+        holding[phrase] = rows
+    }
+
+    /// Ends the row: counts the phrases it holds (unless they are counted by query), and
+    /// keeps it to rank when `ranked` is given.
     func endRow(ranked row: (rowid: Int64, size: Int)?) {
         guard let current, let holds, let holding else { return }
-        for phrase in 0..<phraseCount where holds[phrase] { holding[phrase] += 1 }
+        if !countsRowsByQuery {
+            for phrase in 0..<phraseCount where holds[phrase] { holding[phrase] += 1 }
+        }
         guard let row else { return }
         ranked.append(row)
         weighted.append(contentsOf: UnsafeBufferPointer(start: current, count: phraseCount))

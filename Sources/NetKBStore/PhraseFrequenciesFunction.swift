@@ -11,9 +11,11 @@ import GRDBSQLite
 /// `bm25()` also counts, before its first row, the rows that hold each phrase, by running a
 /// query for each phrase over the whole table. When a search reads every row that holds any
 /// phrase (see ``NetKBCore/SearchQuery/matchesAnyPhrase``), those counts are in what this
-/// function records, and ``BM25`` ranks the rows without the extra queries. Called in `WHERE`,
-/// it sees every row the expression matches; the rows it answers 1 for come out in the order
-/// it recorded them.
+/// function records, and ``BM25`` ranks the rows without the extra queries; otherwise
+/// (``PhraseFrequencies/countsRowsByQuery``) it runs the same queries on its first row, and
+/// what it saves is `bm25()`'s reading of each ranked row's size through a prepared statement.
+/// Called in `WHERE`, it sees every row the expression matches; the rows it answers 1 for come
+/// out in the order it recorded them.
 enum PhraseFrequenciesFunction {
     static let name = "netkb_phrase_frequencies"
     /// The type name the pointer is bound with: SQLite keeps the C string and compares it with
@@ -41,8 +43,20 @@ enum PhraseFrequenciesFunction {
             if code == SQLITE_OK { code = api.pointee.xColumnTotalSize(fts, -1, &tokens) }
             guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
             let weights = (2..<Int(max(count, 2))).map { sqlite3_value_double(values[$0]) }
-            frequencies.start(phraseCount: Int(api.pointee.xPhraseCount(fts)), rows: rows, tokens: tokens, weights: weights)
+            let phrases = Int(api.pointee.xPhraseCount(fts))
+            frequencies.start(phraseCount: phrases, rows: rows, tokens: tokens, weights: weights)
             frequencies.sizeReader?.columns = Int(api.pointee.xColumnCount(fts))
+            if frequencies.countsRowsByQuery {
+                for phrase in 0..<phrases {
+                    var holding: Int64 = 0
+                    code = api.pointee.xQueryPhrase(fts, Int32(phrase), &holding) { _, _, counter in
+                        counter?.assumingMemoryBound(to: Int64.self).pointee += 1
+                        return SQLITE_OK
+                    }
+                    guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+                    frequencies.countRows(holding: phrase, holding)
+                }
+            }
         }
         let own = count >= 2 ? sqlite3_value_int64(values[1]) : 0
         frequencies.beginRow()

@@ -5,8 +5,8 @@ import Testing
 import NetKBCore
 @testable import NetKBStore
 
-/// Ranking a search of phrases joined by OR from what FTS5 reads of each row must give what
-/// SQL's `bm25()` gives: the same sections, in the same order, with ranks equal bit for bit.
+/// Ranking a search from what FTS5 reads of each row must give what SQL's `bm25()` gives: the
+/// same sections, in the same order, with ranks equal bit for bit.
 @Suite("Phrase ranking")
 struct PhraseRankingTests {
     let index: TemporaryIndex
@@ -71,6 +71,61 @@ struct PhraseRankingTests {
         #expect(fast.map(\.id) == reference.map(\.id), "\(text): the same sections in the same order")
         #expect(fast.map(\.rank.bitPattern) == reference.map(\.rank.bitPattern), "\(text): the same ranks")
         #expect(fast.map(\.typedMatch) == reference.map(\.typedMatch), "\(text): the same typed matches")
+    }
+
+    /// Queries whose sections need not hold just one phrase: words joined by AND (a concept's
+    /// names among them), NOT, groups. Their phrases' rows are counted by queries of their own.
+    static let otherExpressions = [
+        "혼잡 제어", "TCP 소켓", "소켓 -세션", "TCP OR UDP 연결", "socket 버퍼", "the a", "3-way handshake", "혼잡 -제어", "라우터 router -the",
+    ]
+
+    @Test(arguments: otherExpressions, [1, 5, 20, 1000])
+    func ranksAsBM25DoesCountingRowsByQuery(_ text: String, limit: Int) throws {
+        let query = Self.query(text)
+        #expect(!query.matchesAnyPhrase, "\(text) is not phrases joined by OR alone")
+        let expression = try #require(query.matchExpression)
+        let typed = query.searchesOtherNames ? query.typedPhrases : nil
+        let filter = SearchFilter(limit: limit)
+        let (phraseRanked, reference) = try store.reading { db in
+            (try store.rankedByPhraseFrequencies(
+                db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: limit, countingRowsByQuery: true),
+             try store.rankedSections(db, query: query, expression: expression, typed: typed, filter: filter, phraseRanking: false))
+        }
+        let fast = try #require(phraseRanked, "\(text): the rows came out in the order the function recorded them")
+        #expect(!reference.isEmpty, "\(text) finds sections")
+        #expect(fast.map(\.id) == reference.map(\.id), "\(text): the same sections in the same order")
+        #expect(fast.map(\.rank.bitPattern) == reference.map(\.rank.bitPattern), "\(text): the same ranks")
+        #expect(fast.map(\.typedMatch) == reference.map(\.typedMatch), "\(text): the same typed matches")
+    }
+
+    /// The counts by query are what makes an AND query's ranks right: counted among the rows
+    /// read (only those holding every word), they rank otherwise.
+    @Test func rowsCountedAmongThoseReadRankAnANDQueryOtherwise() throws {
+        let query = Self.query("TCP 소켓")
+        let expression = try #require(query.matchExpression)
+        let typed = query.searchesOtherNames ? query.typedPhrases : nil
+        let (byQuery, amongRead) = try store.reading { db in
+            (try store.rankedByPhraseFrequencies(db, expression, adjacency: nil, typed: typed, limit: 1000, countingRowsByQuery: true),
+             try store.rankedByPhraseFrequencies(db, expression, adjacency: nil, typed: typed, limit: 1000, countingRowsByQuery: false))
+        }
+        let counted = try #require(byQuery), read = try #require(amongRead)
+        #expect(counted.map(\.id).sorted() == read.map(\.id).sorted(), "the same sections")
+        #expect(counted.map(\.rank.bitPattern) != read.map(\.rank.bitPattern), "other ranks")
+    }
+
+    /// A search through the store's own entry point ranks an AND query as SQL's `bm25()` does.
+    @Test(arguments: ["혼잡 제어", "TCP 소켓", "소켓 -세션"])
+    func searchRanksAnANDQueryAsBM25Does(_ text: String) throws {
+        let query = Self.query(text)
+        let expression = try #require(query.matchExpression)
+        let typed = query.searchesOtherNames ? query.typedPhrases : nil
+        let filter = SearchFilter(limit: 20)
+        let (ranked, reference) = try store.reading { db in
+            (try store.rankedSections(db, query: query, expression: expression, typed: typed, filter: filter),
+             try store.rankedSections(db, query: query, expression: expression, typed: typed, filter: filter, phraseRanking: false))
+        }
+        #expect(ranked.map(\.id) == reference.map(\.id), "\(text)")
+        #expect(ranked.map(\.rank.bitPattern) == reference.map(\.rank.bitPattern), "\(text)")
     }
 
     @Test(arguments: ["소켓", "the"])
