@@ -66,28 +66,19 @@ public struct SectionTextMap: Hashable, Sendable {
     public var encoded: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 + 3 * code.count + 3 * lines.count)
-        func put(_ value: Int) {
-            var rest = UInt64(max(0, value))
-            while rest >= 0x80 {
-                bytes.append(UInt8(rest & 0x7F) | 0x80)
-                rest >>= 7
-            }
-            bytes.append(UInt8(rest))
-        }
-        func zigzag(_ value: Int) -> Int { value >= 0 ? value << 1 : ((-value) << 1) - 1 }
-        put(code.count)
+        LEB128.append(code.count, to: &bytes)
         var previous = 0
         for range in code {
-            put(range.lowerBound - previous)
-            put(range.count)
+            LEB128.append(range.lowerBound - previous, to: &bytes)
+            LEB128.append(range.count, to: &bytes)
             previous = range.upperBound
         }
-        put(lines.count)
+        LEB128.append(lines.count, to: &bytes)
         previous = 0
         var previousLine = 0
         for start in lines {
-            put(start.offset - previous)
-            put(zigzag(start.line - previousLine))
+            LEB128.append(start.offset - previous, to: &bytes)
+            LEB128.appendSigned(start.line - previousLine, to: &bytes)
             previous = start.offset
             previousLine = start.line
         }
@@ -98,33 +89,20 @@ public struct SectionTextMap: Hashable, Sendable {
     public init(encoded bytes: [UInt8]) {
         self.init()
         var index = 0
-        func take() -> Int? {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while index < bytes.count, shift < 63 {
-                let byte = bytes[index]
-                index += 1
-                value |= UInt64(byte & 0x7F) << shift
-                if byte < 0x80 { return Int(truncatingIfNeeded: value) }
-                shift += 7
-            }
-            return nil
-        }
-        guard let codeCount = take() else { return }
+        guard let codeCount = LEB128.read(bytes, at: &index) else { return }
         var previous = 0
         var code: [Range<Int>] = []
         for _ in 0..<min(codeCount, bytes.count) {
-            guard let gap = take(), let length = take() else { return }
+            guard let gap = LEB128.read(bytes, at: &index), let length = LEB128.read(bytes, at: &index) else { return }
             code.append((previous + gap)..<(previous + gap + length))
             previous += gap + length
         }
-        guard let lineCount = take() else { return }
+        guard let lineCount = LEB128.read(bytes, at: &index) else { return }
         var lines: [LineStart] = []
         previous = 0
         var previousLine = 0
         for _ in 0..<min(lineCount, bytes.count) {
-            guard let gap = take(), let zigzag = take() else { return }
-            let delta = zigzag & 1 == 0 ? zigzag >> 1 : -((zigzag + 1) >> 1)
+            guard let gap = LEB128.read(bytes, at: &index), let delta = LEB128.readSigned(bytes, at: &index) else { return }
             previous += gap
             previousLine += delta
             lines.append(LineStart(offset: previous, line: previousLine))

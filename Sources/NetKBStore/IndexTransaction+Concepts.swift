@@ -30,30 +30,12 @@ extension IndexTransaction {
     /// ``NoteStore/storedTaxonomy()``).
     static let taxonomyTextKey = "taxonomy-text"
 
-    /// Rows a section's concepts are written in at most, per statement: one statement runs
-    /// for a dozen rows instead of one for each (there are hundreds of thousands).
-    static let conceptRowsPerInsert = 16
-    /// The insert of 1, 2, … ``conceptRowsPerInsert`` rows. `OR IGNORE` (a section names each
-    /// concept once, so nothing is ignored) means the statement can never stop half done, so
-    /// SQLite opens no statement savepoint for it, which would make FTS5 flush its pending terms.
-    static let conceptInserts: [String] = (1...conceptRowsPerInsert).map { count in
-        "INSERT OR IGNORE INTO section_concepts (concept_id, note_id, section_id, count, first_line) VALUES "
-            + Array(repeating: "(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
-    }
-
+    /// Holds a section's concept entries for ``conceptEntries`` to write with its bucket.
     func insertConcepts(_ tags: SectionTags, section: Int64, note: Int64) throws {
-        let concepts = tags.concepts
-        for concept in concepts { recount.add(concept.conceptID, 1) }
-        var start = 0
-        while start < concepts.count {
-            let end = min(concepts.count, start + Self.conceptRowsPerInsert)
-            let insert = try BoundStatement(db, sql: Self.conceptInserts[end - start - 1])
-            try insert.run { values in
-                for concept in concepts[start..<end] {
-                    values.add(concept.conceptID); values.add(note); values.add(section); values.add(concept.count); values.add(concept.line)
-                }
-            }
-            start = end
+        for concept in tags.concepts {
+            recount.add(concept.conceptID, 1)
+            try conceptEntries.add(
+                concept.conceptID, ConceptSectionBucket.Entry(noteID: note, sectionID: section, count: concept.count, firstLine: concept.line), db: db)
         }
     }
 
@@ -101,8 +83,9 @@ extension IndexTransaction {
     /// fast: counted anew after a new taxonomy or a rebuild, else by adding the entries this
     /// transaction wrote and removed.
     public func recountConcepts() throws {
+        try conceptEntries.flush(db)
         if recount.all {
-            try db.execute(sql: "UPDATE concepts SET sections = (SELECT COUNT(*) FROM section_concepts WHERE concept_id = concepts.id)")
+            try db.execute(sql: "UPDATE concepts SET sections = (SELECT COALESCE(SUM(entry_count), 0) FROM concept_sections WHERE concept_id = concepts.id)")
         } else {
             let update = try db.cachedStatement(sql: "UPDATE concepts SET sections = sections + ? WHERE id = ?")
             for (concept, change) in recount.change.sorted(by: { $0.key < $1.key }) where change != 0 {
@@ -140,7 +123,8 @@ extension IndexTransaction {
 
     /// Tags every stored section again from its stored heading, body and text map.
     func retag(with tagger: ConceptTagger) throws -> Int {
-        try db.execute(sql: "DELETE FROM section_concepts; DELETE FROM note_topics; UPDATE notes SET dominant_layer = NULL; UPDATE sections SET layers = 0, mentioned_layers = 0, concepts = ''")
+        try db.execute(sql: "DELETE FROM concept_sections; DELETE FROM note_topics; UPDATE notes SET dominant_layer = NULL; UPDATE sections SET layers = 0, mentioned_layers = 0, concepts = ''")
+        conceptEntries.discard()
         recount.all = true
         let update = try db.cachedStatement(sql: "UPDATE sections SET layers = ?, mentioned_layers = ?, concepts = ? WHERE id = ?")
         let rows = try Row.fetchCursor(db, sql: """
@@ -159,7 +143,7 @@ extension IndexTransaction {
             sections.removeAll(keepingCapacity: true)
             outline.removeAll(keepingCapacity: true)
         }
-        // The cursor reads sections while section_concepts and note_topics are written; the
+        // The cursor reads sections while concept_sections and note_topics are written; the
         // sections' own layers and concept lists are written after it ends.
         var layers: [(id: Int64, leading: Int64, mentioned: Int64, concepts: String)] = []
         while let row = try rows.next() {

@@ -119,23 +119,23 @@ extension NoteStore {
             var sections: [SectionReference] = []
             var sectionIDs: [Int64] = []
             var sectionNotes: [Int64] = []
-            // The first sections in path order are picked from the concept's entries (keyed by
-            // concept) and the notes table alone (a note's sections have increasing ids); only
-            // those sections are read.
-            let rows = try Row.fetchCursor(db, sql: """
-                WITH picked AS (
-                    SELECT sc.section_id, sc.note_id, sc.first_line, sc.count, n.path, n.title FROM section_concepts sc
-                    JOIN notes n ON n.id = sc.note_id
-                    WHERE sc.concept_id = ? ORDER BY n.path, sc.section_id LIMIT ?)
-                SELECT p.section_id AS id, p.note_id, p.path, p.title, p.first_line, p.count, s.heading FROM picked p
-                JOIN sections s ON s.id = p.section_id
-                ORDER BY p.path, p.section_id
-                """, arguments: [id, sectionLimit ?? -1])
-            while let row = try rows.next() {
-                sectionIDs.append(row["id"])
-                sectionNotes.append(row["note_id"])
-                let heading: String = row["heading"]
-                sections.append(SectionReference(path: row["path"], line: row["first_line"], heading: heading.isEmpty ? row["title"] : heading, count: row["count"]))
+            // The first sections in path order are picked from the concept's entries and the
+            // notes' paths; only those sections are read.
+            var entries = try Self.conceptEntries(db, concept: id)
+            let notes = try Self.notesInPathOrder(db, ids: Set(entries.map(\.noteID)))
+            entries.removeAll { notes.rank[$0.noteID] == nil }
+            entries.sort { a, b in
+                let first = notes.rank[a.noteID] ?? 0, second = notes.rank[b.noteID] ?? 0
+                return first != second ? first < second : a.sectionID < b.sectionID
+            }
+            if let sectionLimit, entries.count > max(0, sectionLimit) { entries.removeLast(entries.count - max(0, sectionLimit)) }
+            let headings = try Self.headings(db, sections: entries.map(\.sectionID))
+            for entry in entries {
+                guard let heading = headings[entry.sectionID], let rank = notes.rank[entry.noteID] else { continue }
+                let note = notes.ordered[rank]
+                sectionIDs.append(entry.sectionID)
+                sectionNotes.append(entry.noteID)
+                sections.append(SectionReference(path: note.path, line: entry.firstLine, heading: heading.isEmpty ? note.title : heading, count: entry.count))
             }
             var references: [ConceptCardReference] = []
             var seen = Set<String>()
@@ -165,16 +165,31 @@ extension NoteStore {
         try reading { db in
             let all = try Self.concepts(db)
             var sectionsByConcept: [String: [SectionReference]] = [:]
+            var sortKeys: [String: [(rank: Int, line: Int)]] = [:]
             if details {
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT sc.concept_id, n.path, sc.first_line, s.heading, n.title, sc.count FROM section_concepts sc
-                    JOIN sections s ON s.id = sc.section_id JOIN notes n ON n.id = s.note_id
-                    ORDER BY n.path, s.start_line
-                    """)
-                while let row = try rows.next() {
-                    let heading: String = row["heading"]
-                    sectionsByConcept[row["concept_id"], default: []].append(SectionReference(
-                        path: row["path"], line: row["first_line"], heading: heading.isEmpty ? row["title"] : heading, count: row["count"]))
+                // Every entry, each concept's in path and line order.
+                var sections: [Int64: (line: Int, heading: String, note: Int64)] = [:]
+                let rows1 = try Row.fetchCursor(db, sql: "SELECT id, start_line, heading, note_id FROM sections")
+                while let row = try rows1.next() {
+                    sections[row["id"]] = (row["start_line"], row["heading"], row["note_id"])
+                }
+                let notes = try Self.notesInPathOrder(db, ids: nil)
+                let rows2 = try Row.fetchCursor(db, sql: "SELECT concept_id, entries FROM concept_sections ORDER BY concept_id, bucket")
+                while let row = try rows2.next() {
+                    let concept: String = row["concept_id"]
+                    let data: Data = row["entries"]
+                    for entry in ConceptSectionBucket(encoded: [UInt8](data)).entries {
+                        guard let section = sections[entry.sectionID], let rank = notes.rank[section.note] else { continue }
+                        let note = notes.ordered[rank]
+                        sectionsByConcept[concept, default: []].append(SectionReference(
+                            path: note.path, line: entry.firstLine, heading: section.heading.isEmpty ? note.title : section.heading, count: entry.count))
+                        sortKeys[concept, default: []].append((rank, section.line))
+                    }
+                }
+                for (concept, keys) in sortKeys {
+                    guard let listed = sectionsByConcept[concept] else { continue }
+                    let order = keys.indices.sorted { keys[$0].rank != keys[$1].rank ? keys[$0].rank < keys[$1].rank : keys[$0].line < keys[$1].line }
+                    sectionsByConcept[concept] = order.map { listed[$0] }
                 }
             }
             var layerSections: [OSILayer: Int] = [:]
@@ -210,6 +225,56 @@ extension NoteStore {
             }
             return LayerOverview(layers: layers, sections: total, taggedSections: tagged)
         }
+    }
+
+    /// Every entry of `concept`, in note order.
+    static func conceptEntries(_ db: Database, concept: String) throws -> [ConceptSectionBucket.Entry] {
+        var entries: [ConceptSectionBucket.Entry] = []
+        let rows = try Data.fetchCursor(
+            db.cachedStatement(sql: "SELECT entries FROM concept_sections WHERE concept_id = ? ORDER BY bucket"), arguments: [concept])
+        while let data = try rows.next() {
+            entries += ConceptSectionBucket(encoded: [UInt8](data)).entries
+        }
+        return entries
+    }
+
+    /// Notes `ids` (every note when nil) in path order (bytes, as SQLite compares them), with
+    /// each one's place in that order.
+    static func notesInPathOrder(_ db: Database, ids: Set<Int64>?) throws -> (ordered: [(path: String, title: String)], rank: [Int64: Int]) {
+        var notes: [(id: Int64, path: String, title: String)] = []
+        if let ids {
+            let all = Array(ids)
+            for start in stride(from: 0, to: all.count, by: 500) {
+                let chunk = Array(all[start..<min(start + 500, all.count)])
+                let rows3 = try Row.fetchCursor(db, sql: "SELECT id, path, title FROM notes WHERE id IN (\(sqlParameterList(count: chunk.count)))", arguments: StatementArguments(chunk))
+                while let row = try rows3.next() {
+                    notes.append((row["id"], row["path"], row["title"]))
+                }
+            }
+        } else {
+            let rows4 = try Row.fetchCursor(db, sql: "SELECT id, path, title FROM notes")
+            while let row = try rows4.next() {
+                notes.append((row["id"], row["path"], row["title"]))
+            }
+        }
+        notes.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var rank: [Int64: Int] = [:]
+        rank.reserveCapacity(notes.count)
+        for (position, note) in notes.enumerated() { rank[note.id] = position }
+        return (notes.map { ($0.path, $0.title) }, rank)
+    }
+
+    /// The headings of sections `ids`, by id.
+    static func headings(_ db: Database, sections ids: [Int64]) throws -> [Int64: String] {
+        var headings: [Int64: String] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let rows5 = try Row.fetchCursor(db, sql: "SELECT id, heading FROM sections WHERE id IN (\(sqlParameterList(count: chunk.count)))", arguments: StatementArguments(chunk))
+            while let row = try rows5.next() {
+                headings[row["id"]] = row["heading"]
+            }
+        }
+        return headings
     }
 
     // MARK: Reading concepts

@@ -56,7 +56,10 @@ extension NoteStore {
         if let domain = filter.domain { sql += " AND r.domain = \(domain)" }
         if let url = filter.normalizedURL { sql += " AND r.normalized_url = \(url)" }
         if !filter.concepts.isEmpty {
-            sql += " AND r.section_id IN (SELECT section_id FROM section_concepts WHERE concept_id IN \(filter.concepts))"
+            sql += " AND "
+            sql += SQL(
+                sql: ConceptSectionIDsFunction.condition(column: "r.section_id", concepts: "(\(sqlParameterList(count: filter.concepts.count)))"),
+                arguments: StatementArguments(filter.concepts))
         }
         if !filter.layers.isEmpty {
             sql += " AND r.section_id IN (SELECT id FROM sections INDEXED BY sections_by_layers WHERE layers & \(LayerMask.of(filter.layers)) != 0)"

@@ -234,6 +234,22 @@ extension NoteStore {
                 DELETE FROM settings WHERE key = 'taxonomy';
                 """)
         }
+        migrator.registerMigration("v10: concept entries packed by bucket of notes") { db in
+            // A concept's entries for the notes of one bucket of ids are one row (see
+            // ConceptSectionBucket): a full index wrote a row for each of a concept's 665,000
+            // mentions in 10,000 notes, a b-tree insert each on the writer's thread.
+            try db.execute(sql: """
+                DROP TABLE section_concepts;
+                CREATE TABLE concept_sections (
+                    concept_id TEXT NOT NULL,
+                    bucket INTEGER NOT NULL,
+                    entry_count INTEGER NOT NULL,
+                    entries BLOB NOT NULL,
+                    PRIMARY KEY (concept_id, bucket)
+                ) WITHOUT ROWID;
+                DELETE FROM settings WHERE key = 'taxonomy';
+                """)
+        }
         return migrator
     }
 

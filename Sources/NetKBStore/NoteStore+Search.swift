@@ -382,7 +382,8 @@ extension NoteStore {
             _ = arguments.append(contentsOf: [tag.hasPrefix("#") ? String(tag.dropFirst()) : tag])
         }
         if !filter.concepts.isEmpty {
-            conditions += " AND sections_fts.rowid IN (SELECT section_id FROM section_concepts WHERE concept_id IN (\(sqlParameterList(count: filter.concepts.count))))"
+            conditions += " AND " + ConceptSectionIDsFunction.condition(
+                column: "sections_fts.rowid", concepts: "(\(sqlParameterList(count: filter.concepts.count)))")
             _ = arguments.append(contentsOf: StatementArguments(filter.concepts))
         }
         if !filter.layers.isEmpty {

@@ -33,7 +33,12 @@ extension NoteStore {
     /// Runs `changes` in one transaction: all of them are saved, or (on a thrown error) none.
     public func update<T>(_ changes: (IndexTransaction) throws -> T) throws -> T {
         do {
-            return try writer.write { db in try changes(IndexTransaction(db: db)) }
+            return try writer.write { db in
+                let transaction = IndexTransaction(db: db)
+                let result = try changes(transaction)
+                try transaction.finish()
+                return result
+            }
         } catch let error as DatabaseError {
             throw StoreError(error, path: path ?? ":memory:")
         }
@@ -75,7 +80,10 @@ extension NoteStore {
             try migrator.migrate(queue)
             result = try queue.write { db in
                 try insert(linkChecks, into: db)
-                return try changes(IndexTransaction(db: db))
+                let transaction = IndexTransaction(db: db)
+                let result = try changes(transaction)
+                try transaction.finish()
+                return result
             }
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = DELETE")
@@ -112,16 +120,24 @@ public struct IndexTransaction {
     let db: Database
     /// The concepts whose counts ``recountConcepts()`` must bring up to date.
     let recount = ConceptRecount()
+    /// The concept entries written, held until a bucket of notes is done (see ``finish()``).
+    let conceptEntries = ConceptEntryWriter()
+
+    /// Writes what the transaction still holds; run before it commits.
+    func finish() throws {
+        try conceptEntries.flush(db)
+    }
 
     /// Removes every note.
     public func removeAll() throws {
         try db.execute(sql: """
             INSERT INTO sections_fts(sections_fts) VALUES ('delete-all');
-            DELETE FROM section_concepts; DELETE FROM note_topics;
+            DELETE FROM concept_sections; DELETE FROM note_topics;
             DELETE FROM tags; DELETE FROM note_references; DELETE FROM links; DELETE FROM sections;
             DELETE FROM note_names; DELETE FROM note_anchors; DELETE FROM notes;
             """)
         recount.all = true
+        conceptEntries.discard()
     }
 
     /// Removes the note at `path`, if the index has it; returns the lookup keys it answered to
@@ -303,10 +319,8 @@ public struct IndexTransaction {
         for list in try String.fetchAll(db.cachedStatement(sql: "SELECT concepts FROM sections WHERE note_id = ? AND concepts != ''"), arguments: [noteID]) {
             mentioned.formUnion(SectionConceptList.ids(in: list))
         }
-        let deleteEntries = try db.cachedStatement(sql: "DELETE FROM section_concepts WHERE concept_id = ? AND note_id = ?")
-        for concept in mentioned.sorted() {
-            try deleteEntries.execute(arguments: [concept, noteID])
-            recount.add(concept, -db.changesCount)
+        for (concept, removed) in try conceptEntries.remove(noteID: noteID, concepts: mentioned.sorted(), db: db) {
+            recount.add(concept, -removed)
         }
         for table in ["tags", "note_references", "links", "sections", "note_names", "note_anchors", "note_topics"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE note_id = ?").execute(arguments: [noteID])

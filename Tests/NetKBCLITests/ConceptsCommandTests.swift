@@ -1,4 +1,5 @@
 import Foundation
+import NetKBTestSupport
 import Testing
 
 /// `netkb layers`, `netkb concepts`, search by layer and concept, bilingual search and
@@ -198,6 +199,44 @@ struct ConceptsCommandTests {
         let udp = try vault.netkb(["concepts", "UDP", "--format", "json", "--no-refresh"]).json()
         let places = try #require(udp["sections"] as? [[String: Any]]).compactMap { $0["path"] as? String }
         #expect(places.contains("b.md") && !places.contains("c.md"))
+    }
+
+    /// The same across buckets of notes (a concept's entries are kept one row per 256 note
+    /// ids): 600 notes, then notes edited, removed and added in several buckets.
+    @Test func refreshedConceptEntriesEqualARebuildAcrossBuckets() throws {
+        let vault = try Vault()
+        let sentences = [
+            "TCP 소켓과 UDP 소켓.", "ARP는 MAC 주소를 찾는다.", "라우터는 IP 패킷을 전달한다.", "DNS는 UDP 53번 포트를 쓴다.",
+            "TCP 3-way handshake와 SYN, ACK.", "스위치는 MAC 주소로 프레임을 보낸다.", "ping은 ICMP를 쓴다.", "HTTP는 TCP 위에서 돈다.",
+        ]
+        var random = SeededGenerator(state: 11)
+        func text(_ number: Int) -> String {
+            let body = (0..<3).map { _ in sentences.randomElement(using: &random)! }.joined(separator: " ")
+            let other = (0..<2).map { _ in sentences.randomElement(using: &random)! }.joined(separator: " ")
+            return "# 노트 \(number)\n\n\(body)\n\n## 더\n\n\(other)\n"
+        }
+        for number in 0..<600 { _ = try vault.write(String(format: "n/%03d.md", number), text(number)) }
+        #expect(try vault.netkb(["index"]).status == 0)
+        for number in [3, 255, 256, 300, 511, 599] { _ = try vault.write(String(format: "n/%03d.md", number), text(number + 1_000)) }
+        for number in [10, 257, 400, 598] { try FileManager.default.removeItem(at: vault.notes.appendingPathComponent(String(format: "n/%03d.md", number))) }
+        for number in 600..<620 { _ = try vault.write(String(format: "m/%03d.md", number), text(number)) }
+        #expect(try vault.netkb(["index"]).status == 0)
+        let rebuilt = vault.root.appendingPathComponent("rebuilt.sqlite").path
+        #expect(try vault.netkb(["index", "--rebuild", "--index", rebuilt]).status == 0)
+        let commands: [[String]] = [
+            ["concepts", "TCP"], ["concepts", "MAC 주소"], ["concepts", "ICMP"], ["concepts"], ["layers"],
+            ["search", "소켓", "--concept", "udp", "--limit", "1000"], ["refs", "--concept", "tcp"],
+        ]
+        for command in commands {
+            let refreshed = try vault.netkb(command + ["--format", "json", "--no-refresh"])
+            let fresh = try vault.netkb(command + ["--format", "json", "--no-refresh", "--index", rebuilt])
+            #expect(refreshed.status == fresh.status, "\(command)")
+            #expect(refreshed.stdout == fresh.stdout, "\(command)")
+        }
+        let icmp = try vault.netkb(["concepts", "ICMP", "--format", "json", "--no-refresh"]).json()
+        let places = try #require(icmp["sections"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+        #expect(places.count > 100 && places == places.sorted(), "every section, in path order")
+        #expect(!places.contains("n/257.md") && places.contains { $0.hasPrefix("m/") })
     }
 
     // MARK: search
