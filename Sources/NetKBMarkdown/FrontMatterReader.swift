@@ -39,7 +39,7 @@ enum FrontMatterReader {
 
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            root = try Yams.compose(yaml: yaml, YAMLScalarTags.resolver, .default, .utf8)
         } catch {
             let (yamlLine, problem) = describe(error, yaml: yaml)
             // YAML line 1 is file line 2; keep the line inside the block.

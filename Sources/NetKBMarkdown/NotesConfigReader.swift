@@ -38,7 +38,7 @@ public enum NotesConfigReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            root = try Yams.compose(yaml: yaml, YAMLScalarTags.resolver, .default, .utf8)
         } catch {
             let (line, problem) = describe(error, yaml: yaml)
             throw NotesConfigError(file: file, line: line, message: "invalid YAML: \(problem)")

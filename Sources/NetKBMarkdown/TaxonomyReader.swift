@@ -45,7 +45,7 @@ public enum TaxonomyReader {
         let parser: Parser
         let root: Node?
         do {
-            parser = try Parser(yaml: yaml, encoding: .utf8)
+            parser = try Parser(yaml: yaml, resolver: YAMLScalarTags.resolver, encoding: .utf8)
             root = try parser.singleRoot()
         } catch {
             let (line, problem) = describe(error)

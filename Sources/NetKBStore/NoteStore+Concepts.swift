@@ -169,13 +169,13 @@ extension NoteStore {
             if details {
                 // Every entry, each concept's in path and line order.
                 var sections: [Int64: (line: Int, heading: String, note: Int64)] = [:]
-                let rows1 = try Row.fetchCursor(db, sql: "SELECT id, start_line, heading, note_id FROM sections")
-                while let row = try rows1.next() {
+                let sectionRows = try Row.fetchCursor(db, sql: "SELECT id, start_line, heading, note_id FROM sections")
+                while let row = try sectionRows.next() {
                     sections[row["id"]] = (row["start_line"], row["heading"], row["note_id"])
                 }
                 let notes = try Self.notesInPathOrder(db, ids: nil)
-                let rows2 = try Row.fetchCursor(db, sql: "SELECT concept_id, entries FROM concept_sections ORDER BY concept_id, bucket")
-                while let row = try rows2.next() {
+                let bucketRows = try Row.fetchCursor(db, sql: "SELECT concept_id, entries FROM concept_sections ORDER BY concept_id, bucket")
+                while let row = try bucketRows.next() {
                     let concept: String = row["concept_id"]
                     let data: Data = row["entries"]
                     for entry in ConceptSectionBucket(encoded: [UInt8](data)).entries {
@@ -246,14 +246,14 @@ extension NoteStore {
             let all = Array(ids)
             for start in stride(from: 0, to: all.count, by: 500) {
                 let chunk = Array(all[start..<min(start + 500, all.count)])
-                let rows3 = try Row.fetchCursor(db, sql: "SELECT id, path, title FROM notes WHERE id IN (\(sqlParameterList(count: chunk.count)))", arguments: StatementArguments(chunk))
-                while let row = try rows3.next() {
+                let chunkRows = try Row.fetchCursor(db, sql: "SELECT id, path, title FROM notes WHERE id IN (\(sqlParameterList(count: chunk.count)))", arguments: StatementArguments(chunk))
+                while let row = try chunkRows.next() {
                     notes.append((row["id"], row["path"], row["title"]))
                 }
             }
         } else {
-            let rows4 = try Row.fetchCursor(db, sql: "SELECT id, path, title FROM notes")
-            while let row = try rows4.next() {
+            let noteRows = try Row.fetchCursor(db, sql: "SELECT id, path, title FROM notes")
+            while let row = try noteRows.next() {
                 notes.append((row["id"], row["path"], row["title"]))
             }
         }
@@ -269,8 +269,8 @@ extension NoteStore {
         var headings: [Int64: String] = [:]
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            let rows5 = try Row.fetchCursor(db, sql: "SELECT id, heading FROM sections WHERE id IN (\(sqlParameterList(count: chunk.count)))", arguments: StatementArguments(chunk))
-            while let row = try rows5.next() {
+            let headingRows = try Row.fetchCursor(db, sql: "SELECT id, heading FROM sections WHERE id IN (\(sqlParameterList(count: chunk.count)))", arguments: StatementArguments(chunk))
+            while let row = try headingRows.next() {
                 headings[row["id"]] = row["heading"]
             }
         }

@@ -33,12 +33,7 @@ extension NoteStore {
     /// Runs `changes` in one transaction: all of them are saved, or (on a thrown error) none.
     public func update<T>(_ changes: (IndexTransaction) throws -> T) throws -> T {
         do {
-            return try writer.write { db in
-                let transaction = IndexTransaction(db: db)
-                let result = try changes(transaction)
-                try transaction.finish()
-                return result
-            }
+            return try writer.write { db in try IndexTransaction.run(in: db, changes) }
         } catch let error as DatabaseError {
             throw StoreError(error, path: path ?? ":memory:")
         }
@@ -80,10 +75,7 @@ extension NoteStore {
             try migrator.migrate(queue)
             result = try queue.write { db in
                 try insert(linkChecks, into: db)
-                let transaction = IndexTransaction(db: db)
-                let result = try changes(transaction)
-                try transaction.finish()
-                return result
+                return try IndexTransaction.run(in: db, changes)
             }
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA locking_mode = NORMAL; PRAGMA journal_mode = DELETE")
@@ -120,12 +112,16 @@ public struct IndexTransaction {
     let db: Database
     /// The concepts whose counts ``recountConcepts()`` must bring up to date.
     let recount = ConceptRecount()
-    /// The concept entries written, held until a bucket of notes is done (see ``finish()``).
+    /// The concept entries written, held until a bucket of notes is done or the changes end
+    /// (see ``run(in:_:)``).
     let conceptEntries = ConceptEntryWriter()
 
-    /// Writes what the transaction still holds; run before it commits.
-    func finish() throws {
-        try conceptEntries.flush(db)
+    /// Runs `changes` on a transaction of `db`'s, then writes what it still holds.
+    static func run<T>(in db: Database, _ changes: (IndexTransaction) throws -> T) throws -> T {
+        let transaction = IndexTransaction(db: db)
+        let result = try changes(transaction)
+        try transaction.conceptEntries.flush(db)
+        return result
     }
 
     /// Removes every note.
