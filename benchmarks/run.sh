@@ -191,6 +191,7 @@ add_baseline() {
 run_group() {
     local name=$1 warmup=$2 runs=$3 noshell=$4
     say "hyperfine: $name"
+    if ((${INTERLEAVE:-0})) && ((${#G_IDS[@]})); then run_interleaved "$@"; return; fi
     while ((${#G_IDS[@]})); do
         local args=(--style basic --time-unit millisecond --warmup "$warmup" --runs "$runs"
                     --export-json "$RES/$name.json")
@@ -225,6 +226,38 @@ run_group() {
         fi
         G_IDS=("${keep_ids[@]}"); G_CMDS=("${keep_cmds[@]}"); G_PREPS=("${keep_preps[@]}")
     done
+}
+
+# run_interleaved NAME WARMUP RUNS NOSHELL: the group's commands in rounds, one run of each per
+# round (hyperfine --runs 1 each, after the command's prepare), so that a spell of load on this
+# shared machine weighs on every command alike rather than on whichever ran during it; the
+# rounds' exports are merged into one (merge_rounds.py). For commands of seconds compared by
+# ratio: the full index against its baselines, tagged against untagged. A command that fails
+# in a round is reported failed and left out of the rest.
+run_interleaved() {
+    local name=$1 warmup=$2 runs=$3 noshell=$4 round i rounds=() failed=()
+    local shown="hyperfine --style basic --time-unit millisecond --runs 1 per command, $runs interleaved rounds after $warmup"
+    ((noshell)) && shown+=" (-N)"
+    for ((round = -warmup; round < runs; round++)); do
+        for i in "${!G_IDS[@]}"; do
+            [[ " ${failed[*]} " == *" $i "* ]] && continue
+            local args=(--style basic --time-unit millisecond --runs 1 --command-name "${G_IDS[$i]}")
+            ((noshell)) && args+=(-N)
+            [[ -n "${G_PREPS[$i]}" ]] && args+=(--prepare "${G_PREPS[$i]}")
+            local out="$WORK/round-$name-$round-$i.json"
+            if hyperfine "${args[@]}" --export-json "$out" "${G_CMDS[$i]}" 2>&1 | tee -a "$LOG"; then
+                ((round >= 0)) && rounds+=("$out")
+            else
+                status "${G_IDS[$i]}" "failed during the hyperfine runs (see $LOG)"; failed+=("$i")
+            fi
+        done
+    done
+    if ((${#rounds[@]})); then
+        python3 "$HERE/merge_rounds.py" "$RES/$name.json" "${rounds[@]}"
+        tsv "$name" "$shown --command-name <id> <commands>" >> "$RES/hyperfine.tsv"
+        for i in "${!G_IDS[@]}"; do [[ " ${failed[*]} " == *" $i "* ]] || status "${G_IDS[$i]}" "ok"; done
+    fi
+    rm -f "$WORK"/round-"$name"-*.json
 }
 
 rmdb() { printf 'rm -f %s %s-wal %s-shm %s-journal' "$1" "$1" "$1" "$1"; }
@@ -287,7 +320,7 @@ add_netkb index netkb-index-full-untagged "env NETKB_NO_TAGGING=1 $NETKB index -
 add_baseline index sqlite3-bulk-load "sqlite3 $BASE_DB < $WORK/base-load.sql" "$(rmdb "$BASE_DB")"
 CMARK="find $CORPUS -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e autolink -e strikethrough -e tasklist > /dev/null"
 add_baseline index cmark-gfm-parse "$CMARK" ""
-run_group index "$W_INDEX" "$R_INDEX" 0
+INTERLEAVE=1 run_group index "$W_INDEX" "$R_INDEX" 0
 # The sqlite3 queries below need the table: make sure the last load left a complete one.
 if ! sqlite3 -readonly "$BASE_DB" "SELECT count(*) FROM sections;" >/dev/null 2>&1; then
     sh -c "$(rmdb "$BASE_DB")"; sqlite3 "$BASE_DB" < "$WORK/base-load.sql"
