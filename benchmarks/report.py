@@ -284,7 +284,7 @@ def main():
     L.append("")
     L.append("## Targets")
     L.append("")
-    L.append("Computed from hyperfine medians.")
+    L.append("Computed from hyperfine medians (the full index and the searches in interleaved rounds; see benchmarks/README.md).")
     L.append("")
     L += targets_table(targets)
 

@@ -177,7 +177,7 @@ def render(args):
 
     L.append("### Targets (%s notes)" % format(notes, ","))
     L.append("")
-    L.append("Computed from hyperfine medians; peak RSS from `/usr/bin/time -v`, one run each.")
+    L.append("Computed from hyperfine medians (the full index and the searches in interleaved rounds); peak RSS from `/usr/bin/time -v`, one run each.")
     L.append("")
     L += targets_table(targets)
 

@@ -300,7 +300,7 @@ try:
 except Exception:
     print("?")')" >> "$RES/hits.tsv"
         fi
-        run_group "query-$q" "$W_QUERY" "$R_QUERY" 1
+        INTERLEAVE=1 run_group "query-$q" "$W_QUERY" "$R_QUERY" 1
     done
 }
 

@@ -77,7 +77,7 @@ fi
 add_baseline index sqlite3-bulk-load "sqlite3 $BASE_DB < $WORK/base-load.sql" "$(rmdb "$BASE_DB")"
 CMARK="find $CORPUS -name '*.md' -print0 | xargs -0 cmark-gfm -e table -e autolink -e strikethrough -e tasklist > /dev/null"
 add_baseline index cmark-gfm-parse "$CMARK" ""
-run_group index "$W_INDEX" "$R_INDEX" 0
+INTERLEAVE=1 run_group index "$W_INDEX" "$R_INDEX" 0
 sh -c "$(rmdb "$FULL_DB")"; rm -f "$FULL_DB.lock"
 # The sqlite3 queries below need the table: make sure the last load left a complete one.
 if ! sqlite3 -readonly "$BASE_DB" "SELECT count(*) FROM sections;" >/dev/null 2>&1; then
