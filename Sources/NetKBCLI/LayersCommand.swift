@@ -25,10 +25,13 @@ struct LayersCommand: ParsableCommand {
 
     func run() throws {
         try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
-            let overview = try opened.store.layerOverview(details: options.format == .json)
             switch options.format {
-            case .json: try JSONOutput.print(LayersJSON(overview))
-            case .text, .markdown: try StandardOutput.write(LayersText.render(overview, color: options.color.enabled))
+            case .json:
+                // Every topic; each concept's sections read and written one concept at a time.
+                let overview = try opened.store.layerOverview(details: true, listingSections: false)
+                try opened.store.withConceptSections { sections in try LayersJSONStream.write(overview, sections: sections) }
+            case .text, .markdown:
+                try StandardOutput.write(LayersText.render(try opened.store.layerOverview(details: false), color: options.color.enabled))
             }
         }
     }

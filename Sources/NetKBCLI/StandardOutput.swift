@@ -101,6 +101,11 @@ enum StandardOutput {
             count += digits
         }
 
+        /// Appends bytes as they are; nothing is written out (see ``flushIfFull()``).
+        mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
+            add(bytes)
+        }
+
         /// Appends bytes, growing the buffer when they do not fit (a piece larger than the
         /// room left between two ``flushIfFull()`` calls).
         @inline(__always)

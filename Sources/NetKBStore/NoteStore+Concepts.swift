@@ -159,37 +159,18 @@ extension NoteStore {
         }
     }
 
-    /// The layers the notes cover; with `details`, every section that mentions each concept,
-    /// and every topic; else the first `topicsPerLayer` topics of each layer.
-    public func layerOverview(details: Bool, topicsPerLayer: Int = 3) throws -> LayerOverview {
-        try reading { db in
+    /// The layers the notes cover; with `details`, every topic, and every section that mentions
+    /// each concept unless `listingSections` is false (``withConceptSections(_:)`` lists them a
+    /// concept at a time); else the first `topicsPerLayer` topics of each layer.
+    public func layerOverview(details: Bool, listingSections: Bool? = nil, topicsPerLayer: Int = 3) throws -> LayerOverview {
+        let listingSections = listingSections ?? details
+        return try reading { db in
             let all = try Self.concepts(db)
             var sectionsByConcept: [String: [SectionReference]] = [:]
-            var sortKeys: [String: [(rank: Int, line: Int)]] = [:]
-            if details {
-                // Every entry, each concept's in path and line order.
-                var sections: [Int64: (line: Int, heading: String, note: Int64)] = [:]
-                let sectionRows = try Row.fetchCursor(db, sql: "SELECT id, start_line, heading, note_id FROM sections")
-                while let row = try sectionRows.next() {
-                    sections[row["id"]] = (row["start_line"], row["heading"], row["note_id"])
-                }
-                let notes = try Self.notesInPathOrder(db, ids: nil)
-                let bucketRows = try Row.fetchCursor(db, sql: "SELECT concept_id, entries FROM concept_sections ORDER BY concept_id, bucket")
-                while let row = try bucketRows.next() {
-                    let concept: String = row["concept_id"]
-                    let data: Data = row["entries"]
-                    for entry in ConceptSectionBucket(encoded: [UInt8](data)).entries {
-                        guard let section = sections[entry.sectionID], let rank = notes.rank[section.note] else { continue }
-                        let note = notes.ordered[rank]
-                        sectionsByConcept[concept, default: []].append(SectionReference(
-                            path: note.path, line: entry.firstLine, heading: section.heading.isEmpty ? note.title : section.heading, count: entry.count))
-                        sortKeys[concept, default: []].append((rank, section.line))
-                    }
-                }
-                for (concept, keys) in sortKeys {
-                    guard let listed = sectionsByConcept[concept] else { continue }
-                    let order = keys.indices.sorted { keys[$0].rank != keys[$1].rank ? keys[$0].rank < keys[$1].rank : keys[$0].line < keys[$1].line }
-                    sectionsByConcept[concept] = order.map { listed[$0] }
+            if listingSections {
+                let lister = try ConceptSectionLister(db)
+                for concept in all where concept.sectionCount > 0 {
+                    sectionsByConcept[concept.concept.id] = try lister.sections(of: concept.concept.id)
                 }
             }
             var layerSections: [OSILayer: Int] = [:]

@@ -201,6 +201,32 @@ struct ConceptsCommandTests {
         #expect(places.contains("b.md") && !places.contains("c.md"))
     }
 
+    /// `layers --format json` lists each concept's sections a concept at a time: every concept
+    /// of every layer lists exactly its card's sections, in the same (path, line) order, and a
+    /// layer without concepts shows an empty list.
+    @Test func layersJSONListsEachConceptsSectionsAsItsCardDoes() throws {
+        let vault = try Vault(copying: Self.userNotes)
+        _ = try vault.write("z/more.md", "# 더\n\nTCP와 UDP, 그리고 IP.\n\n## ARP\n\nARP는 MAC 주소를 찾는다. TCP 다시.\n")
+        let json = try vault.netkb(["layers", "--format", "json"]).json()
+        let layers = try #require(json["layers"] as? [[String: Any]])
+        #expect(layers.count == 7)
+        var checked = 0
+        for layer in layers {
+            let concepts = try #require(layer["concepts"] as? [[String: Any]], "every layer has a concepts list")
+            for concept in concepts.prefix(4) {
+                let id = try #require(concept["id"] as? String)
+                let listed = try #require(concept["sections"] as? [[String: Any]]).map { "\($0["path"] ?? ""):\($0["line"] ?? "")" }
+                let card = try vault.netkb(["concepts", id, "--format", "json", "--no-refresh"]).json()
+                let carded = try #require(card["sections"] as? [[String: Any]]).map { "\($0["path"] ?? ""):\($0["line"] ?? "")" }
+                #expect(Set(listed) == Set(carded), "\(id)")
+                #expect(listed.count == carded.count && !listed.isEmpty, "\(id)")
+                checked += 1
+            }
+        }
+        #expect(checked > 5)
+        #expect(layers.contains { ($0["concepts"] as? [Any])?.isEmpty == true }, "a layer the notes leave empty")
+    }
+
     /// The same across buckets of notes (a concept's entries are kept one row per 256 note
     /// ids): 600 notes, then notes edited, removed and added in several buckets.
     @Test func refreshedConceptEntriesEqualARebuildAcrossBuckets() throws {

@@ -242,6 +242,17 @@ struct ReliabilityTests {
         #expect(run.stderr.isEmpty, "\(run.stderr)")
     }
 
+    /// `layers --format json` writes its JSON as it goes: a pipe closed after the first bytes
+    /// ends it quietly too.
+    @Test func aPipeClosedEarlyEndsLayersJSONQuietly() throws {
+        let vault = try Vault()
+        for n in 0..<300 { try vault.write("n\(n).md", "# 노트 \(n)\n\nTCP 소켓과 UDP. IP 패킷과 라우터.\n") }
+        #expect(try vault.netkb(["index"]).status == 0)
+        let run = try shell("trap '' PIPE; \"$NETKB\" layers --format json --notes \"$NOTES\" --index \"$INDEX\" | head -c 10 > /dev/null", in: vault)
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+    }
+
     // MARK: 12, 13. An index that cannot be written.
 
     @Test func aReadOnlyIndexFolderIsSearchedWithAWarning() throws {
