@@ -133,19 +133,4 @@ struct LayersJSON: Encodable {
     var layers: [Layer]
     var sections: Int
     var taggedSections: Int
-
-    init(_ overview: LayerOverview) {
-        layers = overview.layers.reversed().map { layer in
-            Layer(
-                osi: layer.osi.number, name: layer.osi.name, koreanName: layer.osi.koreanName, tcpip: layer.osi.tcpipLayer.name,
-                sectionCount: layer.sectionCount,
-                concepts: layer.concepts.map { used in
-                    Concept(id: used.concept.concept.id, name: used.concept.concept.name, label: used.concept.label,
-                            sections: used.sections.map { Section(path: $0.path, line: $0.line, heading: $0.heading, count: $0.count) })
-                },
-                topics: layer.topics.map { Topic(path: $0.path, line: $0.line, heading: $0.heading, layers: $0.layers.map(\.number)) })
-        }
-        sections = overview.sections
-        taggedSections = overview.taggedSections
-    }
 }

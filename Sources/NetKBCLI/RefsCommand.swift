@@ -93,7 +93,7 @@ struct RefsCommand: ParsableCommand {
         } else if byDomain {
             let sites = ReferenceGrouping.byDomain(consume citations)
             switch options.format {
-            case .json: try JSONOutput.print(RefsJSON.Sites(sites))
+            case .json: try RefsJSON.Sites.write(sites)
             case .text:
                 var output = StandardOutput.Buffered()
                 try RefsText.sites(sites, color: color, to: &output)
@@ -104,7 +104,7 @@ struct RefsCommand: ParsableCommand {
         } else {
             let topics = ReferenceGrouping.byTopic(consume citations)
             switch options.format {
-            case .json: try JSONOutput.print(RefsJSON(topics))
+            case .json: try RefsJSON.write(topics)
             case .text:
                 var output = StandardOutput.Buffered()
                 try RefsText.topics(topics, color: color, to: &output)

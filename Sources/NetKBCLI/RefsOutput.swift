@@ -291,15 +291,28 @@ struct RefsJSON: Encodable {
         var headingPath: [String]
         var title: String
         var references: [Reference]
+
+        init(_ topic: ReferenceGrouping.Topic) {
+            path = topic.path
+            line = topic.line
+            heading = topic.heading
+            headingPath = topic.headingPath
+            title = topic.noteTitle
+            references = topic.references.map(Reference.init)
+        }
     }
 
     var topics: [Topic]
 
-    init(_ topics: [ReferenceGrouping.Topic]) {
-        self.topics = topics.map { topic in
-            Topic(path: topic.path, line: topic.line, heading: topic.heading, headingPath: topic.headingPath,
-                  title: topic.noteTitle, references: topic.references.map(Reference.init))
-        }
+    /// Writes `{"topics": [...]}` a piece at a time (see ``JSONStreamWriter``), byte for byte as
+    /// ``JSONOutput`` would write the `RefsJSON` of these topics.
+    static func write(_ topics: [ReferenceGrouping.Topic]) throws {
+        var writer = JSONStreamWriter()
+        writer.raw("{")
+        writer.key("topics", depth: 1, first: true)
+        try writer.array(topics.lazy.map(Topic.init), depth: 1)
+        writer.raw("\n}\n")
+        try writer.flush()
     }
 
     /// One citation of a reference.
@@ -363,11 +376,20 @@ struct RefsJSON: Encodable {
 
         var domains: [Site]
 
-        init(_ sites: [ReferenceGrouping.Site]) {
-            domains = sites.map {
-                Site(domain: $0.domain, referenceCount: $0.references.count, citationCount: $0.citationCount,
-                     references: $0.references.map(CitedEntry.init))
-            }
+        static func site(_ site: ReferenceGrouping.Site) -> Site {
+            Site(domain: site.domain, referenceCount: site.references.count, citationCount: site.citationCount,
+                 references: site.references.map(CitedEntry.init))
+        }
+
+        /// Writes `{"domains": [...]}` a piece at a time, as ``RefsJSON/write(_:)`` does.
+        static func write(_ sites: [ReferenceGrouping.Site]) throws {
+            var writer = JSONStreamWriter()
+            writer.raw("{")
+            writer.key("domains", depth: 1, first: true)
+            // A site's references go as one piece: the largest site holds a few thousand.
+            try writer.array(sites.lazy.map(site), depth: 1, chunk: 16)
+            writer.raw("\n}\n")
+            try writer.flush()
         }
     }
 

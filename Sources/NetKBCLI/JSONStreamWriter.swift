@@ -1,0 +1,103 @@
+import Foundation
+
+/// Writes JSON in pieces, byte for byte as ``JSONOutput`` writes the whole value: each piece
+/// goes through the same encoder, its lines after the first indented to its depth (2 spaces a
+/// level, an empty array's or object's blank line left empty, as the encoder leaves it), and
+/// the pieces are joined as the encoder's pretty printing joins them: `"key" : value`, a comma
+/// and a newline between items, keys in sorted order (the caller writes them so). What
+/// `layers` and `refs` write over 100,000 notes (1.5 GB and 280 MB of JSON) is then never held
+/// whole, nor is the encoder's tree of it.
+struct JSONStreamWriter: ~Copyable {
+    private let encoder = JSONOutput.encoder()
+    private var output = StandardOutput.Buffered()
+
+    /// Appends `text` as it is.
+    mutating func raw(_ text: StaticString) {
+        output.add(literal: text)
+    }
+
+    /// Appends a key of an object at `depth` (its first when `first`): `,`, newline, indent, `"name" : `.
+    mutating func key(_ name: StaticString, depth: Int, first: Bool) {
+        output.add(literal: first ? "\n" : ",\n")
+        addIndent(depth)
+        output.add(literal: "\"")
+        output.add(literal: name)
+        output.add(literal: "\" : ")
+    }
+
+    /// Appends a value's JSON, as the encoder writes it at `depth`.
+    mutating func value(_ value: some Encodable, depth: Int) throws {
+        let data = try encoder.encode(value)
+        data.withUnsafeBytes { add(indenting: $0.bindMemory(to: UInt8.self), depth: depth) }
+        try output.flushIfFull()
+    }
+
+    /// Appends an array at `depth` of `elements`, encoding `chunk` of them at a time.
+    mutating func array<Element: Encodable>(_ elements: some Sequence<Element>, depth: Int, chunk: Int = 256) throws {
+        var pending: [Element] = []
+        pending.reserveCapacity(chunk)
+        var wrote = false
+        func write(_ pending: [Element], to writer: inout JSONStreamWriter) throws {
+            // The encoder writes "[\n" + the elements one level in + "\n]": kept is the middle,
+            // indented one level more than it is.
+            let data = try writer.encoder.encode(pending)
+            try data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                guard bytes.count >= 4, bytes.first == 0x5B, bytes.last == 0x5D else { throw JSONStreamError.unexpectedArray }
+                writer.output.add(literal: wrote ? ",\n" : "[\n")
+                writer.addIndent(depth + 1)
+                // Skip "[\n" and the first element's indent; stop before "\n]".
+                let inner = UnsafeBufferPointer(rebasing: bytes[(2 + 2)..<(bytes.count - 2)])
+                writer.add(indenting: inner, depth: depth)
+            }
+            try writer.output.flushIfFull()
+        }
+        for element in elements {
+            pending.append(element)
+            if pending.count == chunk {
+                try write(pending, to: &self)
+                wrote = true
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        if !pending.isEmpty {
+            try write(pending, to: &self)
+            wrote = true
+        }
+        if wrote {
+            output.add(literal: "\n")
+            addIndent(depth)
+            output.add(literal: "]")
+        } else {
+            output.add(literal: "[\n\n")
+            addIndent(depth)
+            output.add(literal: "]")
+        }
+    }
+
+    /// Writes out what is held.
+    mutating func flush() throws {
+        try output.flush()
+    }
+
+    private mutating func addIndent(_ depth: Int) {
+        for _ in 0..<depth { output.add(literal: "  ") }
+    }
+
+    /// Appends `bytes`, each line after the first indented by `depth` more levels, but for
+    /// empty lines.
+    private mutating func add(indenting bytes: UnsafeBufferPointer<UInt8>, depth: Int) {
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            output.add(bytes: UnsafeBufferPointer(rebasing: bytes[start...index]))
+            start = index + 1
+            if start < bytes.count, bytes[start] != 0x0A { addIndent(depth) }
+        }
+        output.add(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+}
+
+enum JSONStreamError: Error {
+    /// The encoder wrote an array in a shape the writer does not know.
+    case unexpectedArray
+}
