@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes JSON in pieces, byte for byte as ``JSONOutput`` writes the whole value: each piece
 /// goes through the same encoder, its lines after the first indented to its depth (2 spaces a
@@ -9,7 +12,12 @@ import Foundation
 /// whole, nor is the encoder's tree of it.
 struct JSONStreamWriter: ~Copyable {
     private let encoder = JSONOutput.encoder()
-    private var output = StandardOutput.Buffered()
+    private var output: StandardOutput.Buffered
+
+    /// A writer to standard output, or (for tests) to another descriptor.
+    init(descriptor: Int32 = STDOUT_FILENO) {
+        output = StandardOutput.Buffered(descriptor: descriptor)
+    }
 
     /// Appends `text` as it is.
     mutating func raw(_ text: StaticString) {

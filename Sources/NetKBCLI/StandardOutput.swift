@@ -15,9 +15,14 @@ enum StandardOutput {
         private var buffer: UnsafeMutablePointer<UInt8>
         private var capacity = flushBytes + 4096
         private var count = 0
+        /// Where the buffer is written: standard output, or (for tests) another descriptor.
+        private let descriptor: Int32
         static let flushBytes = 1 << 16
 
-        init() { buffer = .allocate(capacity: Self.flushBytes + 4096) }
+        init(descriptor: Int32 = STDOUT_FILENO) {
+            buffer = .allocate(capacity: Self.flushBytes + 4096)
+            self.descriptor = descriptor
+        }
 
         deinit { buffer.deallocate() }
 
@@ -34,7 +39,7 @@ enum StandardOutput {
 
         mutating func flush() throws {
             guard count > 0 else { return }
-            try StandardOutput.write(UnsafeRawBufferPointer(start: buffer, count: count))
+            try StandardOutput.write(UnsafeRawBufferPointer(start: buffer, count: count), to: descriptor)
             count = 0
         }
 
@@ -136,10 +141,10 @@ enum StandardOutput {
     }
 
     /// Writes all of `bytes`.
-    static func write(_ bytes: UnsafeRawBufferPointer) throws {
+    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32 = STDOUT_FILENO) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written >= 0 {
                 offset += written
                 continue
