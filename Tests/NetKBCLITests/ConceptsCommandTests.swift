@@ -171,6 +171,19 @@ struct ConceptsCommandTests {
         #expect(try vault.netkb(["concepts", "TCP", "--format", "json", "--no-refresh"]).json()["osi"] as? [Int] == [4])
     }
 
+    /// Rebuilds the vault's notes into a second index and expects each command's JSON from
+    /// the refreshed index to be the rebuilt one's, byte for byte.
+    static func expectSameAsARebuild(_ vault: Vault, _ commands: [[String]]) throws {
+        let rebuilt = vault.root.appendingPathComponent("rebuilt.sqlite").path
+        #expect(try vault.netkb(["index", "--rebuild", "--index", rebuilt]).status == 0)
+        for command in commands {
+            let refreshed = try vault.netkb(command + ["--format", "json", "--no-refresh"])
+            let fresh = try vault.netkb(command + ["--format", "json", "--no-refresh", "--index", rebuilt])
+            #expect(refreshed.status == fresh.status, "\(command)")
+            #expect(refreshed.stdout == fresh.stdout, "\(command)")
+        }
+    }
+
     /// Concept entries are kept per concept: editing, adding and removing notes must leave
     /// exactly what a full rebuild of the same notes gives, in every command that reads them.
     @Test func refreshedConceptEntriesEqualARebuild() throws {
@@ -183,19 +196,11 @@ struct ConceptsCommandTests {
         try FileManager.default.removeItem(at: vault.notes.appendingPathComponent("c.md"))
         _ = try vault.write("d/e.md", "# ICMP\n\nping은 ICMP를 쓴다. IP와 TCP 이야기도 조금.\n")
         #expect(try vault.netkb(["index"]).status == 0)
-        let rebuilt = vault.root.appendingPathComponent("rebuilt.sqlite").path
-        #expect(try vault.netkb(["index", "--rebuild", "--index", rebuilt]).status == 0)
-        let commands: [[String]] = [
+        try Self.expectSameAsARebuild(vault, [
             ["concepts", "TCP"], ["concepts", "UDP"], ["concepts", "MAC 주소"], ["concepts", "DNS"], ["concepts"],
             ["layers"],
             ["search", "소켓", "--concept", "udp"], ["search", "스위치"], ["search", "ICMP"], ["refs", "--concept", "tcp"],
-        ]
-        for command in commands {
-            let refreshed = try vault.netkb(command + ["--format", "json", "--no-refresh"])
-            let fresh = try vault.netkb(command + ["--format", "json", "--no-refresh", "--index", rebuilt])
-            #expect(refreshed.status == fresh.status, "\(command)")
-            #expect(refreshed.stdout == fresh.stdout, "\(command)")
-        }
+        ])
         let udp = try vault.netkb(["concepts", "UDP", "--format", "json", "--no-refresh"]).json()
         let places = try #require(udp["sections"] as? [[String: Any]]).compactMap { $0["path"] as? String }
         #expect(places.contains("b.md") && !places.contains("c.md"))
@@ -247,18 +252,10 @@ struct ConceptsCommandTests {
         for number in [10, 257, 400, 598] { try FileManager.default.removeItem(at: vault.notes.appendingPathComponent(String(format: "n/%03d.md", number))) }
         for number in 600..<620 { _ = try vault.write(String(format: "m/%03d.md", number), text(number)) }
         #expect(try vault.netkb(["index"]).status == 0)
-        let rebuilt = vault.root.appendingPathComponent("rebuilt.sqlite").path
-        #expect(try vault.netkb(["index", "--rebuild", "--index", rebuilt]).status == 0)
-        let commands: [[String]] = [
+        try Self.expectSameAsARebuild(vault, [
             ["concepts", "TCP"], ["concepts", "MAC 주소"], ["concepts", "ICMP"], ["concepts"], ["layers"],
             ["search", "소켓", "--concept", "udp", "--limit", "1000"], ["refs", "--concept", "tcp"],
-        ]
-        for command in commands {
-            let refreshed = try vault.netkb(command + ["--format", "json", "--no-refresh"])
-            let fresh = try vault.netkb(command + ["--format", "json", "--no-refresh", "--index", rebuilt])
-            #expect(refreshed.status == fresh.status, "\(command)")
-            #expect(refreshed.stdout == fresh.stdout, "\(command)")
-        }
+        ])
         let icmp = try vault.netkb(["concepts", "ICMP", "--format", "json", "--no-refresh"]).json()
         let places = try #require(icmp["sections"] as? [[String: Any]]).compactMap { $0["path"] as? String }
         #expect(places.count > 100 && places == places.sorted(), "every section, in path order")
