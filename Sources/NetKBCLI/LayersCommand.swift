@@ -97,18 +97,9 @@ extension String {
 }
 
 /// `layers --format json`: DESIGN.md's `{"layers": [{"osi", "name", "tcpip", "concepts": [{"id", "name", "sections": [{"path", "line", "heading"}]}]}]}`,
-/// OSI 7 first, with `koreanName`, `sectionCount` and `topics` added.
-struct LayersJSON: Encodable {
-    struct Layer: Encodable {
-        var osi: Int
-        var name: String
-        var koreanName: String
-        var tcpip: String
-        var sectionCount: Int
-        var concepts: [Concept]
-        var topics: [Topic]
-    }
-
+/// OSI 7 first, with `koreanName`, `sectionCount`, `topics`, and the index's `sections` and
+/// `taggedSections` added; written by ``LayersJSONStream`` a piece at a time, these are its pieces.
+enum LayersJSON {
     struct Concept: Encodable {
         var id: String
         var name: String
@@ -130,7 +121,4 @@ struct LayersJSON: Encodable {
         var layers: [Int]
     }
 
-    var layers: [Layer]
-    var sections: Int
-    var taggedSections: Int
 }

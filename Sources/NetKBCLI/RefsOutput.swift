@@ -246,7 +246,7 @@ enum RefsMarkdown {
 
 /// `refs --format json`: `{"topics": [{"path", "line", "heading", "references": [{"url",
 /// "normalizedUrl", "label", "description", "domain"}]}]}`, as DESIGN.md promises.
-struct RefsJSON: Encodable {
+enum RefsJSON {
     struct Reference: Encodable {
         var url: String
         var normalizedUrl: String
@@ -302,7 +302,6 @@ struct RefsJSON: Encodable {
         }
     }
 
-    var topics: [Topic]
 
     /// Writes `{"topics": [...]}` a piece at a time (see ``JSONStreamWriter``), byte for byte as
     /// ``JSONOutput`` would write the `RefsJSON` of these topics.
@@ -366,15 +365,13 @@ struct RefsJSON: Encodable {
     }
 
     /// `--by-domain --format json`: `{"domains": [{"domain", "referenceCount", "citationCount", "references": [...]}]}`.
-    struct Sites: Encodable {
+    enum Sites {
         struct Site: Encodable {
             var domain: String
             var referenceCount: Int
             var citationCount: Int
             var references: [CitedEntry]
         }
-
-        var domains: [Site]
 
         static func site(_ site: ReferenceGrouping.Site) -> Site {
             Site(domain: site.domain, referenceCount: site.references.count, citationCount: site.citationCount,
