@@ -139,16 +139,15 @@ extension NoteStore {
             }
             var references: [ConceptCardReference] = []
             var seen = Set<String>()
-            for chunk in stride(from: 0, to: sectionIDs.count, by: 500) {
-                let ids = Array(sectionIDs[chunk..<min(chunk + 500, sectionIDs.count)])
+            for (ids, noteIDs) in zip(sqlChunks(sectionIDs), sqlChunks(sectionNotes)) {
                 // Looked up through their notes (an index), not by scanning every reference.
-                let notes = Array(Set(sectionNotes[chunk..<min(chunk + 500, sectionIDs.count)]))
+                let notes = Array(Set(noteIDs))
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT r.url, r.label, r.description, n.path, r.line FROM note_references r INDEXED BY references_by_note_line
                     JOIN notes n ON n.id = r.note_id
                     WHERE r.note_id IN (\(sqlParameterList(count: notes.count)))
                       AND r.section_id IN (\(sqlParameterList(count: ids.count))) ORDER BY n.path, r.line
-                    """, arguments: StatementArguments(notes) + StatementArguments(ids))
+                    """, arguments: StatementArguments(notes) + StatementArguments(Array(ids)))
                 while let row = try rows.next() {
                     let url: String = row["url"]
                     guard seen.insert(url).inserted else { continue }
@@ -224,10 +223,8 @@ extension NoteStore {
     static func notesInPathOrder(_ db: Database, ids: Set<Int64>?) throws -> (ordered: [(path: String, title: String)], rank: [Int64: Int]) {
         var notes: [(id: Int64, path: String, title: String)] = []
         if let ids {
-            let all = Array(ids)
-            for start in stride(from: 0, to: all.count, by: 500) {
-                let chunk = Array(all[start..<min(start + 500, all.count)])
-                let chunkRows = try Row.fetchCursor(db, sql: "SELECT id, path, title FROM notes WHERE id IN (\(sqlParameterList(count: chunk.count)))", arguments: StatementArguments(chunk))
+            for chunk in sqlChunks(Array(ids)) {
+                let chunkRows = try Row.fetchCursor(db, sql: "SELECT id, path, title FROM notes WHERE id IN (\(sqlParameterList(count: chunk.count)))", arguments: StatementArguments(Array(chunk)))
                 while let row = try chunkRows.next() {
                     notes.append((row["id"], row["path"], row["title"]))
                 }
@@ -248,9 +245,8 @@ extension NoteStore {
     /// The headings of sections `ids`, by id.
     static func headings(_ db: Database, sections ids: [Int64]) throws -> [Int64: String] {
         var headings: [Int64: String] = [:]
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            let headingRows = try Row.fetchCursor(db, sql: "SELECT id, heading FROM sections WHERE id IN (\(sqlParameterList(count: chunk.count)))", arguments: StatementArguments(chunk))
+        for chunk in sqlChunks(ids) {
+            let headingRows = try Row.fetchCursor(db, sql: "SELECT id, heading FROM sections WHERE id IN (\(sqlParameterList(count: chunk.count)))", arguments: StatementArguments(Array(chunk)))
             while let row = try headingRows.next() {
                 headings[row["id"]] = row["heading"]
             }

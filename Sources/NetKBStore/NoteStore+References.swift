@@ -72,6 +72,7 @@ extension NoteStore {
             sql += " AND r.section_id IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH \(match))"
         }
         return try reading { db in
+            if !filter.concepts.isEmpty { ConceptSectionIDsFunction.register(db) }
             // One pass over every reference gains nothing from the large page cache a writer
             // keeps (after a refresh), and pays for its memory: SQLite's default for the scan.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000

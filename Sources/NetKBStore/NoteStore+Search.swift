@@ -29,6 +29,7 @@ extension NoteStore {
         guard let expression = query.matchExpression, filter.limit > 0 else { return [] }
         let parts = query.parts
         return try reading { db in
+            if !filter.concepts.isEmpty { ConceptSectionIDsFunction.register(db) }
             let typed = query.searchesOtherNames ? query.typedPhrases : nil
             let snippets = Snippets(query: query)
             let ranked = try rankedSections(db, query: query, expression: expression, typed: typed, filter: filter)

@@ -155,7 +155,6 @@ public struct NoteStore: Sendable {
             TypedWordsFunction.register(db)
             InColumnsFunction.register(db)
             PhraseFrequenciesFunction.register(db)
-            ConceptSectionIDsFunction.register(db)
             // Pages are read with read(2), not through a memory map: with a map, faulting the
             // pages in and tearing the map down cost more than copying (measured: 100,000
             // notes' `search 소켓` 34.3 -> 28.7 ms, `refs` on 10,000 195 -> 156 ms).

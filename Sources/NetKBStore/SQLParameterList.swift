@@ -9,3 +9,8 @@ func sqlParameterList(count: Int) -> String {
     list.removeLast()
     return list
 }
+
+/// `items` in pieces of at most `size`, each small enough for one `IN (…)` list.
+func sqlChunks<T>(_ items: [T], size: Int = 500) -> [ArraySlice<T>] {
+    stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+}

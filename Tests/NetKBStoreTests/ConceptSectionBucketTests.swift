@@ -135,6 +135,7 @@ struct ConceptSectionBucketTests {
             try transaction.insertConcepts(Self.tags([("tcp", 1, 1)]), section: 900, note: 300)
         }
         try store.reading { db in
+            ConceptSectionIDsFunction.register(db)
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM (SELECT 7 AS id UNION SELECT 8 UNION SELECT 9 UNION SELECT 900) WHERE "
                 + ConceptSectionIDsFunction.condition(column: "id", concepts: "(?)") + " ORDER BY id", arguments: ["tcp"])
             #expect(ids == [7, 8, 900])

@@ -28,4 +28,13 @@ struct SQLParameterListTests {
         #expect(NoteStore.lines("전송 제어\n\nTransmission Control") == ["전송 제어", "", "Transmission Control"])
         #expect(NoteStore.lines("a\n") == ["a", ""])
     }
+
+    @Test(arguments: [0, 1, 499, 500, 501, 1_234])
+    func chunksCoverEveryItemInOrderAndStayWithinTheSize(count: Int) {
+        let items = Array(0..<count)
+        let chunks = sqlChunks(items, size: 500)
+        #expect(chunks.flatMap { $0 } == items)
+        #expect(chunks.allSatisfy { !$0.isEmpty && $0.count <= 500 })
+        #expect(chunks.count == (count + 499) / 500)
+    }
 }
