@@ -40,47 +40,29 @@ struct JSONStreamWriter: ~Copyable {
         try output.flushIfFull()
     }
 
-    /// Appends an array at `depth` of `elements`, encoding `chunk` of them at a time.
-    mutating func array<Element: Encodable>(_ elements: some Sequence<Element>, depth: Int, chunk: Int = 256) throws {
-        var pending: [Element] = []
-        pending.reserveCapacity(chunk)
-        var wrote = false
-        func write(_ pending: [Element], to writer: inout JSONStreamWriter) throws {
+    /// Appends an array at `depth` of `count` elements, made by `element` from their
+    /// positions when their chunk is encoded, `chunk` of them at a time.
+    mutating func array<Element: Encodable>(count: Int, depth: Int, chunk: Int = 256, _ element: (Int) throws -> Element) throws {
+        output.add(literal: "[")
+        for start in stride(from: 0, to: count, by: chunk) {
+            let pending = try (start..<min(start + chunk, count)).map(element)
             // The encoder writes "[\n" + the elements one level in + "\n]": kept is the middle,
             // indented one level more than it is.
-            let data = try writer.encoder.encode(pending)
+            let data = try encoder.encode(pending)
             try data.withUnsafeBytes { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 guard bytes.count >= 4, bytes.first == 0x5B, bytes.last == 0x5D else { throw JSONStreamError.unexpectedArray }
-                writer.output.add(literal: wrote ? ",\n" : "[\n")
-                writer.addIndent(depth + 1)
+                output.add(literal: start == 0 ? "\n" : ",\n")
+                addIndent(depth + 1)
                 // Skip "[\n" and the first element's indent; stop before "\n]".
-                let inner = UnsafeBufferPointer(rebasing: bytes[(2 + 2)..<(bytes.count - 2)])
-                writer.add(indenting: inner, depth: depth)
+                add(indenting: UnsafeBufferPointer(rebasing: bytes[(2 + 2)..<(bytes.count - 2)]), depth: depth)
             }
-            try writer.output.flushIfFull()
+            try output.flushIfFull()
         }
-        for element in elements {
-            pending.append(element)
-            if pending.count == chunk {
-                try write(pending, to: &self)
-                wrote = true
-                pending.removeAll(keepingCapacity: true)
-            }
-        }
-        if !pending.isEmpty {
-            try write(pending, to: &self)
-            wrote = true
-        }
-        if wrote {
-            output.add(literal: "\n")
-            addIndent(depth)
-            output.add(literal: "]")
-        } else {
-            output.add(literal: "[\n\n")
-            addIndent(depth)
-            output.add(literal: "]")
-        }
+        // An empty array keeps the encoder's blank line.
+        output.add(literal: count == 0 ? "\n\n" : "\n")
+        addIndent(depth)
+        output.add(literal: "]")
     }
 
     /// Writes out what is held.

@@ -13,18 +13,12 @@ enum LayersJSONStream {
         for (position, layer) in overview.layers.reversed().enumerated() {
             writer.raw(position == 0 ? "\n    {" : ",\n    {")
             writer.key("concepts", depth: 3, first: true)
-            if layer.concepts.isEmpty {
-                writer.raw("[\n\n      ]")
-            } else {
-                writer.raw("[")
-                for (index, used) in layer.concepts.enumerated() {
-                    writer.raw(index == 0 ? "\n        " : ",\n        ")
-                    let concept = LayersJSON.Concept(
-                        id: used.concept.concept.id, name: used.concept.concept.name, label: used.concept.label,
-                        sections: try sections(used.concept.concept.id).map { LayersJSON.Section(path: $0.path, line: $0.line, heading: $0.heading, count: $0.count) })
-                    try writer.value(concept, depth: 4)
-                }
-                writer.raw("\n      ]")
+            // One concept, and its sections, at a time.
+            try writer.array(count: layer.concepts.count, depth: 3, chunk: 1) { index in
+                let used = layer.concepts[index]
+                return LayersJSON.Concept(
+                    id: used.concept.concept.id, name: used.concept.concept.name, label: used.concept.label,
+                    sections: try sections(used.concept.concept.id).map { LayersJSON.Section(path: $0.path, line: $0.line, heading: $0.heading, count: $0.count) })
             }
             writer.key("koreanName", depth: 3, first: false)
             try writer.value(layer.osi.koreanName, depth: 3)
@@ -37,7 +31,10 @@ enum LayersJSONStream {
             writer.key("tcpip", depth: 3, first: false)
             try writer.value(layer.osi.tcpipLayer.name, depth: 3)
             writer.key("topics", depth: 3, first: false)
-            try writer.array(layer.topics.lazy.map { LayersJSON.Topic(path: $0.path, line: $0.line, heading: $0.heading, layers: $0.layers.map(\.number)) }, depth: 3)
+            try writer.array(count: layer.topics.count, depth: 3) { index in
+                let topic = layer.topics[index]
+                return LayersJSON.Topic(path: topic.path, line: topic.line, heading: topic.heading, layers: topic.layers.map(\.number))
+            }
             writer.raw("\n    }")
         }
         writer.raw(overview.layers.isEmpty ? "\n\n  ]" : "\n  ]")

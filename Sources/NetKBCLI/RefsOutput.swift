@@ -309,7 +309,7 @@ enum RefsJSON {
         var writer = JSONStreamWriter()
         writer.raw("{")
         writer.key("topics", depth: 1, first: true)
-        try writer.array(topics.lazy.map(Topic.init), depth: 1)
+        try writer.array(count: topics.count, depth: 1) { Topic(topics[$0]) }
         writer.raw("\n}\n")
         try writer.flush()
     }
@@ -384,7 +384,7 @@ enum RefsJSON {
             writer.raw("{")
             writer.key("domains", depth: 1, first: true)
             // A site's references go as one piece: the largest site holds a few thousand.
-            try writer.array(sites.lazy.map(site), depth: 1, chunk: 16)
+            try writer.array(count: sites.count, depth: 1, chunk: 16) { site(sites[$0]) }
             writer.raw("\n}\n")
             try writer.flush()
         }

@@ -48,7 +48,7 @@ import Testing
         writer.key("count", depth: 1, first: true)
         try writer.value(document.count, depth: 1)
         writer.key("items", depth: 1, first: false)
-        try writer.array(document.items, depth: 1, chunk: chunk)
+        try writer.array(count: document.items.count, depth: 1, chunk: chunk) { document.items[$0] }
         writer.key("name", depth: 1, first: false)
         try writer.value(document.name, depth: 1)
         writer.raw("\n}\n")
