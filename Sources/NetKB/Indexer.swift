@@ -15,12 +15,16 @@ public struct Indexer: Sendable {
     public let repository: RepositoryURL?
     /// The taxonomy sections are tagged with; nil turns tagging off.
     public let taxonomy: TaxonomySource?
+    /// How many threads read and parse notes while one writes them.
+    public let readerThreads: Int
 
-    public init(folder: NotesFolder, indexPath: String, repository: RepositoryURL? = nil, taxonomy: TaxonomySource? = TaxonomySource(userBytes: nil)) {
+    /// `readerThreads` nil reads on a thread for each core.
+    public init(folder: NotesFolder, indexPath: String, repository: RepositoryURL? = nil, taxonomy: TaxonomySource? = TaxonomySource(userBytes: nil), readerThreads: Int? = nil) {
         self.folder = folder
         self.indexPath = indexPath
         self.repository = repository
         self.taxonomy = taxonomy
+        self.readerThreads = readerThreads ?? NoteReader.defaultThreadCount
     }
 
     /// Runs once, returning the store to use afterwards and what the run did. A first build,
@@ -83,7 +87,7 @@ public struct Indexer: Sendable {
             return try source.tagger()
         }
 
-        let reader = NoteReader(files: consume toRead, indexed: indexed, tagger: tagger)
+        let reader = NoteReader(files: consume toRead, indexed: indexed, tagger: tagger, threads: readerThreads)
         reader.start()
         defer { reader.cancel() }
         func apply(_ transaction: IndexTransaction) throws {

@@ -16,12 +16,15 @@ public struct Workspace: Sendable {
     public let repositoryURL: String?
     /// Whether sections are tagged with concepts; off only to measure what tagging costs.
     public let tagsConcepts: Bool
+    /// How many threads read and parse notes; nil for one for each core.
+    public let readerThreads: Int?
 
-    public init(notesPath: String, indexPath: String, repositoryURL: String? = nil, tagsConcepts: Bool = true) {
+    public init(notesPath: String, indexPath: String, repositoryURL: String? = nil, tagsConcepts: Bool = true, readerThreads: Int? = nil) {
         self.folder = NotesFolder(root: notesPath)
         self.indexPath = indexPath
         self.repositoryURL = repositoryURL
         self.tagsConcepts = tagsConcepts
+        self.readerThreads = readerThreads
     }
 
     /// The taxonomy sections are tagged with: the shipped one, with `.netkb/concepts.yml` of
@@ -154,7 +157,7 @@ public struct Workspace: Sendable {
         guard let lock = try IndexLock.acquire(forIndex: indexPath, wait: waitForLock, waiting: waiting) else { return nil }
         defer { lock.release() }
         let taxonomy = tagsConcepts ? try taxonomySource() : nil
-        return try Indexer(folder: folder, indexPath: indexPath, repository: repository, taxonomy: taxonomy)
+        return try Indexer(folder: folder, indexPath: indexPath, repository: repository, taxonomy: taxonomy, readerThreads: readerThreads)
             .run(rebuild: rebuild, progress: progress)
     }
 }

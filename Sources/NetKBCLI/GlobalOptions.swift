@@ -25,6 +25,7 @@ struct GlobalOptions: ParsableArguments {
     static var defaultRepoURL: String? { Environment.value("NETKB_REPO_URL") }
 
     func validate() throws {
+        _ = try Self.readerThreads()
         for (value, option, variable) in [(notes, "--notes", "NETKB_NOTES"), (index, "--index", "NETKB_INDEX")] where value.isEmpty {
             if Environment.value(variable) == "" && !CommandLine.arguments.contains(where: { $0 == option || $0.hasPrefix(option + "=") }) {
                 throw ValidationError("\(variable) is set but empty: set it to a path or unset it")
@@ -40,8 +41,21 @@ struct GlobalOptions: ParsableArguments {
 
     /// `NETKB_NO_TAGGING=1` turns concept tagging off, for the benchmark that measures its cost.
     var workspace: Workspace {
-        Workspace(notesPath: notes, indexPath: index, repositoryURL: repoURL, tagsConcepts: Environment.value("NETKB_NO_TAGGING") != "1")
+        Workspace(notesPath: notes, indexPath: index, repositoryURL: repoURL, tagsConcepts: Environment.value("NETKB_NO_TAGGING") != "1",
+                  readerThreads: (try? Self.readerThreads()) ?? nil)
     }
+
+    /// `NETKB_THREADS`: how many threads read and parse notes while one writes them (default:
+    /// one for each core); unset or empty for the default.
+    static func readerThreads() throws -> Int? {
+        guard let text = Environment.value("NETKB_THREADS"), !text.isEmpty else { return nil }
+        guard let count = Int(text), (1...Self.maximumReaderThreads).contains(count) else {
+            throw ValidationError("NETKB_THREADS must be a whole number from 1 to \(Self.maximumReaderThreads), not '\(TerminalText.escaped(text))'")
+        }
+        return count
+    }
+
+    static let maximumReaderThreads = 32
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

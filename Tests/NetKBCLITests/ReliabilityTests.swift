@@ -166,6 +166,21 @@ struct ReliabilityTests {
         #expect(run.stderr.hasPrefix("netkb: error: NETKB_NOTES is set but empty: set it to a path or unset it\n"))
     }
 
+    @Test func aBadThreadCountIsNamedAndNothingIsWritten() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓\n")
+        for (value, shown) in [("0", "'0'"), ("abc", "'abc'"), ("33", "'33'"), ("2\u{1B}[31m", "'2\\x1B[31m'")] {
+            for command in [["index"], ["search", "소켓"]] {
+                let run = try NetKBBinary.run(command + ["--notes", vault.notes.path, "--index", vault.index.path], environment: ["NETKB_THREADS": value])
+                #expect(run.status == 2, "\(command) \(value): \(run.stderr)")
+                #expect(run.stderr.hasPrefix("netkb: error: NETKB_THREADS must be a whole number from 1 to 32, not \(shown)\n"), "\(run.stderr)")
+                #expect(!FileManager.default.fileExists(atPath: vault.index.path))
+            }
+        }
+        let run = try NetKBBinary.run(["search", "소켓", "--notes", vault.notes.path, "--index", vault.index.path], environment: ["NETKB_THREADS": "3"])
+        #expect(run.status == 0 && run.stdout.hasPrefix("a.md:1  A"), "\(run.stdout) \(run.stderr)")
+    }
+
     @Test func versionIsPrinted() throws {
         let run = try NetKBBinary.run(["--version"])
         #expect(run.status == 0 && run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
