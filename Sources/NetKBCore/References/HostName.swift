@@ -15,6 +15,48 @@ enum HostName {
     /// space, a control character or ASCII punctuation other than `-` and `_`).
     static func canonical(_ bytes: ArraySlice<UInt8>) -> String? {
         if bytes.first == UInt8(ascii: "[") { return canonicalIPv6(bytes) }
+        switch canonicalPlainASCII(bytes) {
+        case .canonical(let host): return host
+        case .notPlain: return canonicalDecodingUnicode(bytes)
+        }
+    }
+
+    /// What ``canonicalPlainASCII(_:)`` made of a host.
+    enum PlainASCIIHost: Equatable {
+        /// The host was plain ASCII: its canonical form, or nil when it cannot be a host.
+        case canonical(String?)
+        /// It holds a percent-escape or a byte beyond ASCII: it takes the long way.
+        case notPlain
+    }
+
+    /// The canonical form of a host written in ASCII without percent-escapes, most hosts, in one
+    /// pass over its bytes: lower-cased, a final `.` dropped. What ``canonicalDecodingUnicode(_:)``
+    /// gives for the same bytes, without decoding, case mapping or NFC.
+    static func canonicalPlainASCII(_ bytes: ArraySlice<UInt8>) -> PlainASCIIHost {
+        var host = [UInt8]()
+        host.reserveCapacity(bytes.count)
+        var allowed = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): host.append(byte | 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                host.append(byte)
+            case UInt8(ascii: "%"), 0x80...: return .notPlain
+            default: allowed = false
+            }
+        }
+        guard allowed else { return .canonical(nil) }
+        if host.last == UInt8(ascii: ".") { host.removeLast() }
+        let dot = UInt8(ascii: ".")
+        guard !host.isEmpty, host.first != dot, host.last != dot,
+              !zip(host, host.dropFirst()).contains(where: { $0 == dot && $1 == dot }) else { return .canonical(nil) }
+        return .canonical(String(decoding: host, as: UTF8.self))
+    }
+
+    /// The canonical host by the general rules: percent-decoded, mapped to lower case and NFC.
+    static func canonicalDecodingUnicode(_ bytes: ArraySlice<UInt8>) -> String? {
+        if bytes.first == UInt8(ascii: "[") { return canonicalIPv6(bytes) }
         var decoded = [UInt8]()
         decoded.reserveCapacity(bytes.count)
         var index = bytes.startIndex
@@ -48,6 +90,18 @@ enum HostName {
     /// (`en.m.wikipedia.org` → `en.wikipedia.org`). A label is kept when dropping it would leave a
     /// bare public suffix (`www.co.kr`).
     static func folded(_ host: String) -> String {
+        guard !host.hasPrefix("[") else { return host }
+        // Most hosts start with neither `www.` nor `m.` and have no `m` for their second label.
+        if host.utf8.allSatisfy({ $0 < 0x80 }) {
+            let labels = host.utf8.split(separator: UInt8(ascii: "."), maxSplits: 2)
+            guard labels.count == 3, labels[0].elementsEqual("www".utf8) || labels[0].elementsEqual("m".utf8)
+                    || labels[1].elementsEqual("m".utf8) else { return host }
+        }
+        return foldedByLabels(host)
+    }
+
+    /// ``folded(_:)`` by the general rules, label by label.
+    static func foldedByLabels(_ host: String) -> String {
         guard !host.hasPrefix("[") else { return host }
         var labels = host.split(separator: ".").map(String.init)
         if labels.count >= 3, labels[0] == "www" || labels[0] == "m" {

@@ -27,6 +27,29 @@ enum SiteDomain {
     /// The domain of a canonical host (see ``HostName``).
     static func of(host: String) -> String {
         guard !host.hasPrefix("[") else { return host }
+        let utf8 = host.utf8
+        // ASCII hosts, most of them, by their bytes: the same labels as by characters.
+        let dot = UInt8(ascii: ".")
+        let labels = utf8.split(separator: dot, omittingEmptySubsequences: false)
+        guard utf8.allSatisfy({ $0 < 0x80 }), !labels.contains(where: \.isEmpty) else { return ofByCharacters(host: host) }
+        if labels.count == 4, labels.allSatisfy({ $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }) {
+            return host
+        }
+        var take = 2
+        if labels.count >= 2 {
+            let lastTwo = String(Substring(utf8[labels[labels.count - 2].startIndex...]))
+            let (second, last) = (labels[labels.count - 2], labels[labels.count - 1])
+            if sharedHostingSuffixes.contains(lastTwo) || (last.count == 2 && countrySecondLevels.contains(String(Substring(second)))) {
+                take = 3
+            }
+        }
+        guard labels.count > take else { return host }
+        return String(Substring(utf8[labels[labels.count - take].startIndex...]))
+    }
+
+    /// ``of(host:)`` by the general rules, splitting the host into labels by characters.
+    static func ofByCharacters(host: String) -> String {
+        guard !host.hasPrefix("[") else { return host }
         let labels = host.split(separator: ".").map(String.init)
         if labels.count == 4, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
             return host
