@@ -146,19 +146,33 @@ final class NoteReader: @unchecked Sendable {
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(POSIXFailure(code: Self.notRegular)) }
         // Regular files never block; reading goes on in blocking mode.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(POSIXFailure(code: errno))
+        // The size fstat gave is read straight into the array, then on to the end in chunks
+        // (the file may have grown since), up to `limit`.
+        let expected = max(0, min(Int(info.st_size), limit))
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            while initialized < buffer.count, let base = buffer.baseAddress {
+                let count = Glibc.read(descriptor, base + initialized, buffer.count - initialized)
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { failure = errno; return }
+                if count == 0 { return }
+                initialized += count
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count >= limit { break }
         }
-        return .success(bytes)
+        guard failure == 0 else { return .failure(POSIXFailure(code: failure)) }
+        guard bytes.count == expected, bytes.count < limit else { return .success(bytes) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+            while true {
+                let count = Glibc.read(descriptor, chunk.baseAddress, chunk.count)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(POSIXFailure(code: errno))
+                }
+                if count == 0 { break }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<count]))
+                if bytes.count >= limit { break }
+            }
+            return .success(bytes)
+        }
     }
 }

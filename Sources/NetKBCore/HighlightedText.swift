@@ -96,7 +96,9 @@ extension HighlightedText {
     /// `text` with the marker characters replaced by U+FFFD, so that a note holding them can
     /// never produce a highlight of its own.
     public static func withoutMarkers(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == openMarker || $0 == closeMarker }) else { return text }
+        // The markers are ASCII control characters: their bytes are found without decoding.
+        let markerBytes = (UInt8(openMarker.value), UInt8(closeMarker.value))
+        guard text.utf8.contains(where: { $0 == markerBytes.0 || $0 == markerBytes.1 }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             result.append(scalar == openMarker || scalar == closeMarker ? "\u{FFFD}" : scalar)
