@@ -42,11 +42,11 @@ struct GlobalOptions: ParsableArguments {
     /// `NETKB_NO_TAGGING=1` turns concept tagging off, for the benchmark that measures its cost.
     var workspace: Workspace {
         Workspace(notesPath: notes, indexPath: index, repositoryURL: repoURL, tagsConcepts: Environment.value("NETKB_NO_TAGGING") != "1",
-                  readerThreads: (try? Self.readerThreads()) ?? nil)
+                  readerThreads: try? Self.readerThreads())
     }
 
-    /// `NETKB_THREADS`: how many threads read and parse notes while one writes them (default:
-    /// one for each core); unset or empty for the default.
+    /// `NETKB_THREADS`: how many threads read and parse notes while one writes them; unset or
+    /// empty for the default, one for each core but the writer's.
     static func readerThreads() throws -> Int? {
         guard let text = Environment.value("NETKB_THREADS"), !text.isEmpty else { return nil }
         guard let count = Int(text), (1...Self.maximumReaderThreads).contains(count) else {

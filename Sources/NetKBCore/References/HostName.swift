@@ -22,7 +22,7 @@ enum HostName {
     }
 
     /// What ``canonicalPlainASCII(_:)`` made of a host.
-    enum PlainASCIIHost: Equatable {
+    enum PlainASCIIHost {
         /// The host was plain ASCII: its canonical form, or nil when it cannot be a host.
         case canonical(String?)
         /// It holds a percent-escape or a byte beyond ASCII: it takes the long way.
