@@ -111,4 +111,23 @@ struct ParallelReadingTests {
         #expect(seen == expected)
         #expect(reader.next() == nil)
     }
+
+    /// The writer reads files itself while the readers are behind: with no reader thread
+    /// started at all, it reads every one, in order.
+    @Test(.timeLimit(.minutes(1))) func theCallerReadsWhatNoReaderHasTaken() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        let files = try (0..<50).map { number in
+            let url = notes.appendingPathComponent("n\(number).md")
+            try Data("# N\(number)\n\n소켓 \(number)\n".utf8).write(to: url)
+            return NoteFile(path: "n\(number).md", absolutePath: Array(url.path.utf8), modified: 0, size: 0)
+        }
+        let reader = NoteReader(files: files, indexed: [:], threads: 4)
+        var titles: [String] = []
+        while let outcome = reader.next() {
+            guard case .parsed(_, let parsed, _, _, _, _) = outcome else { Issue.record("\(outcome)"); continue }
+            titles.append(parsed.note.title)
+        }
+        #expect(titles == (0..<50).map { "N\($0)" })
+    }
 }
