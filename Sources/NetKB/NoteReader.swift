@@ -9,8 +9,9 @@ import Glibc
 ///
 /// Each thread takes the next file not yet taken, and so does the writer when the result it
 /// needs next is not ready yet; results come out in the files' order through ``next()``,
-/// whichever thread made them, so a build gives its notes the same ids however many threads read. At most ``capacity`` results are made ahead of the writer, which bounds memory
-/// however many notes change.
+/// whichever thread made them, so a build gives its notes the same ids however many threads
+/// read. At most ``capacity`` results are made ahead of the writer, which bounds memory however
+/// many notes change.
 final class NoteReader: @unchecked Sendable {
     enum Outcome: Sendable {
         case parsed(NoteFile, ParsedNote, LinkedNote, FileStamp, NoteTags?, [StoredSectionText])
@@ -41,7 +42,7 @@ final class NoteReader: @unchecked Sendable {
     private var running = 0
     private var cancelled = false
 
-    /// Tags each parsed note on the reader's thread, beside the writer; nil for no tags.
+    /// Tags each parsed note on the thread that read it; nil for no tags.
     private let tagger: ConceptTagger?
     private let tokenizer = KoreanAwareTokenizer()
     /// The parser of the thread that calls ``next()``.
