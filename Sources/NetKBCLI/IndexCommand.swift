@@ -9,7 +9,8 @@ struct IndexCommand: ParsableCommand {
         abstract: "Add, update and remove notes whose files changed.",
         discussion: """
             Unchanged files (same modification time and size) are not read. Prints counts and warnings. \
-            When another netkb process is updating the same index, waits for it.
+            When another netkb process is updating the same index, waits for it. NETKB_THREADS (1 to 32) \
+            sets how many threads read notes; the default is one for each core but the writer's.
             """
     )
 
