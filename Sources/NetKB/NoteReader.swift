@@ -45,8 +45,8 @@ final class NoteReader: @unchecked Sendable {
     /// Tags each parsed note on the thread that read it; nil for no tags.
     private let tagger: ConceptTagger?
     private let tokenizer = KoreanAwareTokenizer()
-    /// The parser of the thread that calls ``next()``.
-    private let callerParser = MarkdownParser()
+    /// Holds no state: every thread parses with it.
+    private let parser = MarkdownParser()
 
     /// `threads` is clamped to 1 ... `capacity`, and to the number of files.
     init(files: [NoteFile], indexed: [String: FileStamp], tagger: ConceptTagger? = nil, threads: Int = 1) {
@@ -82,7 +82,7 @@ final class NoteReader: @unchecked Sendable {
             let (index, file) = (taken, files[taken])
             taken += 1
             condition.unlock()
-            let outcome = load(file, parser: callerParser)
+            let outcome = load(file)
             condition.lock()
             made[index] = outcome
         }
@@ -101,9 +101,8 @@ final class NoteReader: @unchecked Sendable {
     }
 
     private func produce() {
-        let parser = MarkdownParser()
         while let work = take() {
-            let outcome = load(work.file, parser: parser)
+            let outcome = load(work.file)
             condition.lock()
             made[work.index] = outcome
             condition.broadcast()
@@ -128,7 +127,7 @@ final class NoteReader: @unchecked Sendable {
         return (taken - 1, files[taken - 1])
     }
 
-    private func load(_ file: NoteFile, parser: MarkdownParser) -> Outcome {
+    private func load(_ file: NoteFile) -> Outcome {
         let bytes: [UInt8]
         switch Self.contents(of: file.absolutePath) {
         case .success(let read): bytes = read

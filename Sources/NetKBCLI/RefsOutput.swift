@@ -302,7 +302,6 @@ enum RefsJSON {
         }
     }
 
-
     /// Writes `{"topics": [...]}` a piece at a time (see ``JSONStreamWriter``), byte for byte as
     /// ``JSONOutput`` would write the `RefsJSON` of these topics.
     static func write(_ topics: [ReferenceGrouping.Topic]) throws {

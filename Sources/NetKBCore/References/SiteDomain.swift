@@ -29,9 +29,9 @@ enum SiteDomain {
         guard !host.hasPrefix("[") else { return host }
         let utf8 = host.utf8
         // ASCII hosts, most of them, by their bytes: the same labels as by characters.
-        let dot = UInt8(ascii: ".")
-        let labels = utf8.split(separator: dot, omittingEmptySubsequences: false)
-        guard utf8.allSatisfy({ $0 < 0x80 }), !labels.contains(where: \.isEmpty) else { return ofByCharacters(host: host) }
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return ofByCharacters(host: host) }
+        let labels = utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard !labels.contains(where: \.isEmpty) else { return ofByCharacters(host: host) }
         if labels.count == 4, labels.allSatisfy({ $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }) {
             return host
         }

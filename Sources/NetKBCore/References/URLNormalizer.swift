@@ -76,8 +76,7 @@ public enum URLNormalizer {
     /// `path` with its `.` and `..` segments resolved (RFC 3986, 5.2.4); `..` never climbs above
     /// the root. Empty becomes `/`.
     static func removingDotSegments(_ path: String) -> String {
-        guard path.utf8.first == UInt8(ascii: "/") else { return path.isEmpty ? "/" : resolvingDotSegments(path) }
-        guard hasDotSegment(path) else { return path }
+        if path.utf8.first == UInt8(ascii: "/") && !hasDotSegment(path) { return path }
         return resolvingDotSegments(path)
     }
 
