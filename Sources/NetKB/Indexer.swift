@@ -110,21 +110,21 @@ public struct Indexer: Sendable {
                 progress?(.read(done: done, of: toReadCount))
             }
             affected.formUnion(try transaction.replaceFiles(with: scan.otherFiles))
-            // A new file builds its indexes (and counts concepts, which needs one) while its
-            // links are resolved on the other cores; the indexes whose sorts hold the most memory
-            // first, before resolving holds its catalog of every note, so that the two are never
-            // held at once (a full build of 100,000 notes peaks at 241 rather than 272 MiB).
-            let (largest, others) = suspended?.byMemory ?? (nil, nil)
-            if let largest { try transaction.restore(largest) }
-            func finish() throws {
-                if let others { try transaction.restore(others) }
-                if taxonomy != nil { try transaction.recountConcepts() }
-            }
-            if suspended != nil {
-                try transaction.resolveLinks(affectedKeys: affected, repository: repository, meanwhile: finish)
-                try transaction.mergeFullTextSegments()
+            // A new file builds its indexes, counts concepts (which needs one) and merges its
+            // full-text segments while its links are resolved on the other cores: first the
+            // indexes whose sorts hold the most memory, before resolving holds its catalog of
+            // every note, so that the two are never held at once (a full build of 100,000 notes
+            // peaks at 241 rather than 272 MiB); last the index on what resolving writes.
+            if let phases = suspended?.byPhase {
+                try transaction.restore(phases.beforeResolving)
+                try transaction.resolveLinks(affectedKeys: affected, repository: repository) {
+                    try transaction.restore(phases.whileResolving)
+                    if taxonomy != nil { try transaction.recountConcepts() }
+                    try transaction.mergeFullTextSegments()
+                }
+                try transaction.restore(phases.afterResolving)
             } else {
-                try finish()
+                if taxonomy != nil { try transaction.recountConcepts() }
                 try transaction.resolveLinks(affectedKeys: affected, repository: repository)
                 try transaction.mergeSmallSegments()
             }

@@ -3,15 +3,28 @@ import GRDB
 /// Secondary indexes set aside while a new index file is loaded (see
 /// ``IndexTransaction/suspendSecondaryIndexes()``).
 public struct SuspendedIndexes: Sendable {
-    /// The `CREATE INDEX` statements of the indexes dropped, in schema order, with their tables.
-    let indexes: [(table: String, statement: String)]
+    /// The `CREATE INDEX` statements of the indexes dropped, in schema order, with their names
+    /// and tables.
+    let indexes: [(name: String, table: String, statement: String)]
 
-    /// The indexes whose sorts hold the most memory while they are built — those of the tables
-    /// with a row per link or per URL, a million each in a vault of 100,000 notes — and the others.
-    public var byMemory: (largest: SuspendedIndexes, others: SuspendedIndexes) {
+    /// The indexes in the order a full build makes them again:
+    /// - `beforeResolving`: those whose sorts hold the most memory (the tables with a row per
+    ///   link or per URL, a million each in a vault of 100,000 notes), built before link
+    ///   resolution holds its catalog of every note, so that the two are never held at once;
+    /// - `whileResolving`: the others, built on the writer while links are resolved on the
+    ///   other cores;
+    /// - `afterResolving`: those on the columns resolution writes (`links.target_path`), built
+    ///   from sorted rows once every verdict is in rather than kept up to date through a
+    ///   hundred thousand updates.
+    public var byPhase: (beforeResolving: SuspendedIndexes, whileResolving: SuspendedIndexes, afterResolving: SuspendedIndexes) {
         let largest: Set<String> = ["links", "note_references"]
-        return (SuspendedIndexes(indexes: indexes.filter { largest.contains($0.table) }),
-                SuspendedIndexes(indexes: indexes.filter { !largest.contains($0.table) }))
+        let written: Set<String> = ["links_by_target"]
+        func only(_ keep: ((name: String, table: String, statement: String)) -> Bool) -> SuspendedIndexes {
+            SuspendedIndexes(indexes: indexes.filter(keep))
+        }
+        return (only { largest.contains($0.table) && !written.contains($0.name) },
+                only { !largest.contains($0.table) && !written.contains($0.name) },
+                only { written.contains($0.name) })
     }
 }
 
@@ -30,12 +43,12 @@ extension IndexTransaction {
         for index in indexes {
             try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
         }
-        return SuspendedIndexes(indexes: indexes.map { ($0["tbl_name"], $0["sql"]) })
+        return SuspendedIndexes(indexes: indexes.map { ($0["name"], $0["tbl_name"], $0["sql"]) })
     }
 
     /// Builds again the indexes ``suspendSecondaryIndexes()`` dropped.
     public func restore(_ suspended: SuspendedIndexes) throws {
-        for (_, statement) in suspended.indexes {
+        for (_, _, statement) in suspended.indexes {
             try db.execute(sql: statement)
         }
     }

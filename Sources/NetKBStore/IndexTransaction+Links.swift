@@ -22,7 +22,8 @@ extension IndexTransaction {
     /// rules changed (another `repository`, another netkb). Returns how many were resolved.
     ///
     /// `meanwhile`, when given, runs on this thread while the links are resolved on others
-    /// (a full build builds its indexes then); at most `overlapLimit` links are held for that.
+    /// (a full build builds its indexes and merges its full-text segments then); at most
+    /// `overlapLimit` links are held for that.
     @discardableResult
     public func resolveLinks(
         affectedKeys: Set<String>, repository: RepositoryURL?, meanwhile: (() throws -> Void)? = nil,

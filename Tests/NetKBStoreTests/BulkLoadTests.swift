@@ -86,6 +86,32 @@ struct BulkLoadTests {
 }
 
 extension BulkLoadTests {
+    /// A full build makes its indexes again in three steps around link resolution: between
+    /// them, every index once, the one on what resolving writes last.
+    @Test func thePhasesOfAFullBuildRestoreEveryIndexOnce() throws {
+        let store = try NoteStore.inMemory()
+        func indexes() throws -> [String] {
+            try store.reading { db in
+                try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            }
+        }
+        let before = try indexes()
+        try store.update { transaction in
+            let phases = try transaction.suspendSecondaryIndexes().byPhase
+            let names = [phases.beforeResolving, phases.whileResolving, phases.afterResolving].map { $0.indexes.map(\.name) }
+            #expect(names.joined().count == before.count)
+            #expect(Set(names.joined()).count == before.count)
+            #expect(names[2] == ["links_by_target"])
+            #expect(!names[0].isEmpty && phases.beforeResolving.indexes.allSatisfy { ["links", "note_references"].contains($0.table) })
+            #expect(!names[1].isEmpty && phases.whileResolving.indexes.allSatisfy { !["links", "note_references"].contains($0.table) })
+            for note in notes { try transaction.save(LinkedNote(note), stamp: stamp) }
+            try transaction.restore(phases.beforeResolving)
+            try transaction.restore(phases.whileResolving)
+            try transaction.restore(phases.afterResolving)
+        }
+        #expect(try indexes() == before)
+    }
+
     /// Merging leaves one segment and the same index: every instance, and the same answers.
     @Test func mergedSegmentsHoldTheSameIndex() throws {
         let store = try NoteStore.inMemory()

@@ -3,6 +3,7 @@ import GRDB
 import NetKBTestSupport
 import Testing
 @testable import NetKB
+@testable import NetKBStore
 
 /// Notes read and parsed on several threads at once: results come out in the files' order, and
 /// the index is the one a single reader builds, byte for byte in every table. cmark-gfm keeps the
@@ -65,6 +66,17 @@ struct ParallelReadingTests {
             let report = try #require(try workspace.open(.update(rebuild: true)).report)
             #expect(report.added == 160)
             built.append(try rows(ofIndexAt: path))
+            // A full build makes its indexes again around link resolution: all of them are
+            // there, as an empty index has them, and the full-text index is one segment.
+            let shape = try DatabaseQueue(path: path).read { db in
+                (try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"),
+                 try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT segid) FROM sections_fts_idx"))
+            }
+            let empty = try NoteStore.inMemory().reading { db in
+                try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            }
+            #expect(shape.0 == empty && shape.0.contains { $0.contains("links_by_target") })
+            #expect(shape.1 == 1)
         }
         let single = built[0]
         #expect(single["notes"]?.count == 160)
