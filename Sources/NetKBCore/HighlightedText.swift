@@ -98,7 +98,7 @@ extension HighlightedText {
     public static func withoutMarkers(_ text: String) -> String {
         // The markers are ASCII control characters: their bytes are found without decoding.
         let markerBytes = (UInt8(openMarker.value), UInt8(closeMarker.value))
-        let holdsMarker = text.utf8.withContiguousStorageIfAvailable { containsEither(markerBytes, in: $0) }
+        let holdsMarker = text.utf8.withContiguousStorageIfAvailable { ByteScan.containsAny(of: SIMD4(markerBytes.0, markerBytes.1, markerBytes.0, markerBytes.1), in: $0) }
             ?? text.utf8.contains(where: { $0 == markerBytes.0 || $0 == markerBytes.1 })
         guard holdsMarker else { return text }
         var result = String.UnicodeScalarView()
@@ -106,22 +106,5 @@ extension HighlightedText {
             result.append(scalar == openMarker || scalar == closeMarker ? "\u{FFFD}" : scalar)
         }
         return String(result)
-    }
-
-    /// Whether `bytes` holds either byte: a kilobyte at a time, each without an early exit, so
-    /// that the compiler compares many bytes at once (indexing looks through every section).
-    static func containsEither(_ pair: (UInt8, UInt8), in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var start = 0
-        while start < bytes.count {
-            let end = min(bytes.count, start + 1024)
-            var seen: UInt8 = 0
-            for index in start..<end {
-                let byte = bytes[index]
-                seen |= (byte == pair.0 ? 1 : 0) | (byte == pair.1 ? 1 : 0)
-            }
-            if seen != 0 { return true }
-            start = end
-        }
-        return false
     }
 }

@@ -1,3 +1,5 @@
+import NetKBCore
+
 /// Markup that cmark leaves in text nodes but a reader never sees, removed from a note's
 /// indexed text:
 ///
@@ -18,6 +20,10 @@ enum LeftoverMarkup {
     /// The text without leftover markup, or nil when there is none (the common case, which
     /// allocates nothing).
     static func visible(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        // Most text has no delimiter and no colon at all: seen at a glance.
+        guard ByteScan.containsAny(of: SIMD4(UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":")), in: text) else {
+            return nil
+        }
         var removed: [Range<Int>] = []
         findEmphasisPairs(text, into: &removed)
         findEmojiShortcodes(text, into: &removed)

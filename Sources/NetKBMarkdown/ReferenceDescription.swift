@@ -194,17 +194,22 @@ enum ReferenceDescription {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count)
         for byte in text {
-            var open = bytes.count - 1
-            while open >= 0, bytes[open] == 0x20 { open -= 1 }
-            if open >= 0, isEmptyPair(bytes[open], byte) {
-                // "( )" left where a link stood: dropped with the space before it.
-                bytes.removeSubrange(open...)
-                if bytes.last == 0x20 { bytes.removeLast() }
-            } else if byte == 0x20, bytes.last == 0x20 {
+            if byte == 0x20 {
+                if bytes.last != 0x20 { bytes.append(byte) }
                 continue
-            } else {
-                bytes.append(byte)
             }
+            // Only a closing bracket can end an empty pair: other bytes are kept as they are.
+            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: ">") {
+                var open = bytes.count - 1
+                while open >= 0, bytes[open] == 0x20 { open -= 1 }
+                if open >= 0, isEmptyPair(bytes[open], byte) {
+                    // "( )" left where a link stood: dropped with the space before it.
+                    bytes.removeSubrange(open...)
+                    if bytes.last == 0x20 { bytes.removeLast() }
+                    continue
+                }
+            }
+            bytes.append(byte)
         }
         var start = 0
         var end = bytes.count

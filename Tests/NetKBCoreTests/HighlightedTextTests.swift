@@ -1,6 +1,6 @@
 import Testing
 import NetKBTestSupport
-@testable import NetKBCore
+import NetKBCore
 
 @Suite("HighlightedText")
 struct HighlightedTextTests {
@@ -15,31 +15,6 @@ struct HighlightedTextTests {
     @Test func adjacentHighlightsMerge() {
         let text = HighlightedText(marked: "\u{02}3\u{03}\u{02}way\u{03} x")
         #expect(text.highlights == [0..<4])
-    }
-
-    /// The kilobyte-at-a-time scan finds a marker wherever it stands: at either end, on either
-    /// side of a kilobyte's edge, alone or with the other one, among Hangul and ASCII.
-    @Test func markersAreFoundAnywhereInLongText() {
-        var random = SeededGenerator(state: 0x6d61726b)
-        let filler = Array("소켓 socket 패킷 ".utf8)
-        for length in [0, 1, 2, 1023, 1024, 1025, 2048, 5000] {
-            let plain = (0..<length).map { filler[$0 % filler.count] }
-            let text = String(decoding: plain, as: UTF8.self)
-            #expect(HighlightedText.withoutMarkers(text).unicodeScalars.elementsEqual(text.unicodeScalars))
-            guard length > 0 else { continue }
-            var places = [0, length - 1, min(length - 1, 1023), min(length - 1, 1024)]
-            places += (0..<20).map { _ in Int.random(in: 0..<length, using: &random) }
-            for place in places {
-                for marker: UInt8 in [0x02, 0x03] {
-                    var bytes = plain
-                    bytes[place] = marker
-                    let found = bytes.withUnsafeBufferPointer { HighlightedText.containsEither((0x02, 0x03), in: $0) }
-                    #expect(found, "a marker at \(place) of \(length) bytes")
-                }
-            }
-            let none = plain.withUnsafeBufferPointer { HighlightedText.containsEither((0x02, 0x03), in: $0) }
-            #expect(!none)
-        }
     }
 
     @Test func unbalancedMarkersDoNotCrash() {
