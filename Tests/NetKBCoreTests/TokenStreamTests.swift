@@ -1,4 +1,5 @@
 import Testing
+import NetKBTestSupport
 @testable import NetKBCore
 
 /// Tokens recorded on one thread and replayed on another are the tokenizer's own.
@@ -22,6 +23,28 @@ struct TokenStreamTests {
         #expect(other.withUnsafeMutableBufferPointer { stream.isSource(of: UnsafeBufferPointer($0)) } == false)
         var same = Array(text.utf8)
         #expect(same.withUnsafeMutableBufferPointer { stream.isSource(of: UnsafeBufferPointer($0)) })
+    }
+
+    /// Tokens that are their source's bytes are replayed from the source, the others from
+    /// their own: seeded texts of both kinds, in both modes, replay as the tokenizer emits.
+    @Test func seededTextsReplayAsTheTokenizerEmits() throws {
+        var random = SeededGenerator(state: 0x746f_6b65)
+        let pieces = ["소켓", "은", "혼잡", " ", "  ", "\t", "제어", "TCP", "tcp", "Café", "NAÏVE", "ß",
+                      "\u{1100}\u{1161}\u{11AB}", "한\u{302}", "😀", "3-way", "e\u{301}", "x_y", "\n", "가나다라마"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for mode in [TokenizationMode.document, .query] {
+                let direct = KoreanAwareTokenizer().tokens(in: text, mode: mode)
+                let stream = try #require(TokenStream(recording: text, mode: mode))
+                var replayed: [KoreanAwareTokenizer.Token] = []
+                stream.replay { token, range, colocated in
+                    replayed.append(.init(text: String(decoding: token, as: UTF8.self), range: range, colocated: colocated))
+                    return true
+                }
+                #expect(replayed.map(\.text.utf8).map(Array.init) == direct.map(\.text.utf8).map(Array.init), "\(text.debugDescription)")
+                #expect(replayed.map(\.range) == direct.map(\.range) && replayed.map(\.colocated) == direct.map(\.colocated))
+            }
+        }
     }
 
     @Test func theSourceIsComparedByteForByte() throws {
