@@ -65,12 +65,7 @@ struct BulkLoadTests {
 
     @Test func suspendedIndexesComeBackAsTheyWere() throws {
         let store = try NoteStore.inMemory()
-        func indexes() throws -> [String] {
-            try store.reading { db in
-                try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-            }
-        }
-        let before = try indexes()
+        let before = try store.indexStatements()
         #expect(before.count > 10)
         try store.update { transaction in
             let suspended = try transaction.suspendSecondaryIndexes()
@@ -78,7 +73,7 @@ struct BulkLoadTests {
             for note in notes { try transaction.save(LinkedNote(note), stamp: stamp) }
             try transaction.restore(suspended)
         }
-        #expect(try indexes() == before)
+        #expect(try store.indexStatements() == before)
         // The unique index on note paths stayed: a second save of a path replaces the note.
         _ = try store.update { transaction in try transaction.save(LinkedNote(notes[1]), stamp: stamp) }
         #expect(try store.totals().notes == 2)
@@ -90,12 +85,7 @@ extension BulkLoadTests {
     /// them, every index once, the one on what resolving writes last.
     @Test func thePhasesOfAFullBuildRestoreEveryIndexOnce() throws {
         let store = try NoteStore.inMemory()
-        func indexes() throws -> [String] {
-            try store.reading { db in
-                try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
-            }
-        }
-        let before = try indexes()
+        let before = try store.indexStatements()
         try store.update { transaction in
             let phases = try transaction.suspendSecondaryIndexes().byPhase
             let names = [phases.beforeResolving, phases.whileResolving, phases.afterResolving].map { $0.indexes.map(\.name) }
@@ -109,7 +99,7 @@ extension BulkLoadTests {
             try transaction.restore(phases.whileResolving)
             try transaction.restore(phases.afterResolving)
         }
-        #expect(try indexes() == before)
+        #expect(try store.indexStatements() == before)
     }
 
     /// Merging leaves one segment and the same index: every instance, and the same answers.
@@ -133,6 +123,13 @@ extension BulkLoadTests {
 }
 
 extension NoteStore {
+    /// The `CREATE INDEX` statements of the schema, by index name.
+    func indexStatements() throws -> [String] {
+        try reading { db in
+            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        }
+    }
+
     /// How many secondary indexes the schema has, seen from inside `transaction`.
     func readingInTransaction(_ transaction: IndexTransaction) throws -> Int {
         try Int.fetchOne(transaction.db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL") ?? -1
