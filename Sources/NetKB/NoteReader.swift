@@ -75,12 +75,10 @@ final class NoteReader: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while handedOut < total && made[handedOut] == nil && !cancelled {
-            guard taken < total && taken - handedOut < Self.capacity else {
+            guard let (index, file) = claimNextFile() else {
                 condition.wait()
                 continue
             }
-            let (index, file) = (taken, files[taken])
-            taken += 1
             condition.unlock()
             let outcome = load(file)
             condition.lock()
@@ -117,12 +115,19 @@ final class NoteReader: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while taken - handedOut >= Self.capacity && !cancelled { condition.wait() }
-        guard !cancelled, taken < total else {
+        guard !cancelled, let next = claimNextFile() else {
             running -= 1
             if running == 0 { files = [] }
             condition.broadcast()
             return nil
         }
+        return next
+    }
+
+    /// The next file not yet taken and its index, now taken; nil when none is left or
+    /// `capacity` results are already ahead of the writer. The caller holds `condition`.
+    private func claimNextFile() -> (index: Int, file: NoteFile)? {
+        guard taken < total && taken - handedOut < Self.capacity else { return nil }
         taken += 1
         return (taken - 1, files[taken - 1])
     }

@@ -59,6 +59,29 @@ struct JSONStreamWriter: ~Copyable {
             }
             try output.flushIfFull()
         }
+        endArray(count: count, depth: depth)
+    }
+
+    /// Appends an array at `depth` of `count` elements that `element` writes itself, each
+    /// after its separator and indent, laid out as the encoder lays them out.
+    mutating func array(count: Int, depth: Int, writing element: (inout JSONStreamWriter, Int) throws -> Void) rethrows {
+        output.add(literal: "[")
+        for index in 0..<count {
+            output.add(literal: index == 0 ? "\n" : ",\n")
+            addIndent(depth + 1)
+            try element(&self, index)
+        }
+        endArray(count: count, depth: depth)
+    }
+
+    /// Ends an object at `depth` that was begun with `raw("{")` and written key by key.
+    mutating func endObject(depth: Int) {
+        output.add(literal: "\n")
+        addIndent(depth)
+        output.add(literal: "}")
+    }
+
+    private mutating func endArray(count: Int, depth: Int) {
         // An empty array keeps the encoder's blank line.
         output.add(literal: count == 0 ? "\n\n" : "\n")
         addIndent(depth)

@@ -9,9 +9,10 @@ enum LayersJSONStream {
         var writer = JSONStreamWriter()
         writer.raw("{")
         writer.key("layers", depth: 1, first: true)
-        writer.raw("[")
-        for (position, layer) in overview.layers.reversed().enumerated() {
-            writer.raw(position == 0 ? "\n    {" : ",\n    {")
+        let layers = Array(overview.layers.reversed())
+        try writer.array(count: layers.count, depth: 1) { writer, position in
+            let layer = layers[position]
+            writer.raw("{")
             writer.key("concepts", depth: 3, first: true)
             // One concept, and its sections, at a time.
             try writer.array(count: layer.concepts.count, depth: 3, chunk: 1) { index in
@@ -35,9 +36,8 @@ enum LayersJSONStream {
                 let topic = layer.topics[index]
                 return LayersJSON.Topic(path: topic.path, line: topic.line, heading: topic.heading, layers: topic.layers.map(\.number))
             }
-            writer.raw("\n    }")
+            writer.endObject(depth: 2)
         }
-        writer.raw(overview.layers.isEmpty ? "\n\n  ]" : "\n  ]")
         writer.key("sections", depth: 1, first: false)
         try writer.value(overview.sections, depth: 1)
         writer.key("taggedSections", depth: 1, first: false)

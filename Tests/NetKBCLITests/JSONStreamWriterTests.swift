@@ -37,7 +37,7 @@ import Testing
     }
 
     /// What the writer writes for `document`, read back from a file.
-    static func streamed(_ document: Document, chunk: Int) throws -> Data {
+    static func streamed(_ document: Document, chunk: Int, byHand: Bool = false) throws -> Data {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("json-stream-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: url) }
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
@@ -48,7 +48,26 @@ import Testing
         writer.key("count", depth: 1, first: true)
         try writer.value(document.count, depth: 1)
         writer.key("items", depth: 1, first: false)
-        try writer.array(count: document.items.count, depth: 1, chunk: chunk) { document.items[$0] }
+        if byHand {
+            // Each item an object written key by key, in the encoder's sorted order.
+            try writer.array(count: document.items.count, depth: 1) { writer, index in
+                let item = document.items[index]
+                writer.raw("{")
+                writer.key("id", depth: 3, first: true)
+                try writer.value(item.id, depth: 3)
+                writer.key("nested", depth: 3, first: false)
+                try writer.value(item.nested, depth: 3)
+                if let note = item.note {
+                    writer.key("note", depth: 3, first: false)
+                    try writer.value(note, depth: 3)
+                }
+                writer.key("tags", depth: 3, first: false)
+                try writer.value(item.tags, depth: 3)
+                writer.endObject(depth: 2)
+            }
+        } else {
+            try writer.array(count: document.items.count, depth: 1, chunk: chunk) { document.items[$0] }
+        }
         writer.key("name", depth: 1, first: false)
         try writer.value(document.name, depth: 1)
         writer.raw("\n}\n")
@@ -63,6 +82,16 @@ import Testing
         var whole = try JSONOutput.encoder().encode(document)
         whole.append(0x0A)
         let streamed = try Self.streamed(document, chunk: chunk)
+        #expect(streamed == whole, "\(String(decoding: streamed, as: UTF8.self))\n---\n\(String(decoding: whole, as: UTF8.self))")
+    }
+
+    @Test(arguments: [0, 1, 2, 7, 300])
+    func objectsWrittenKeyByKeyAreTheBytesOfTheWholeEncoding(items: Int) throws {
+        var random = SeededGenerator(state: UInt64(items * 7 + 1))
+        let document = Self.document(&random, items: items)
+        var whole = try JSONOutput.encoder().encode(document)
+        whole.append(0x0A)
+        let streamed = try Self.streamed(document, chunk: 1, byHand: true)
         #expect(streamed == whole, "\(String(decoding: streamed, as: UTF8.self))\n---\n\(String(decoding: whole, as: UTF8.self))")
     }
 }

@@ -34,17 +34,21 @@ struct URLFastPathTests {
         }
     }
 
+    /// Compared scalar by scalar: `String`'s `==` takes canonically equivalent text as equal,
+    /// and would miss a short way that skipped NFC.
+    func scalars(_ text: String?) -> [Unicode.Scalar]? { text.map { Array($0.unicodeScalars) } }
+
     @Test func canonicalFoldedAndDomainAgree() {
         var plain = 0
         for bytes in Self.hosts(count: 4000) {
             let general = HostName.canonicalDecodingUnicode(bytes[...])
             let host = String(decoding: bytes, as: UTF8.self)
-            #expect(HostName.canonical(bytes[...]) == general, "\(host)")
+            #expect(scalars(HostName.canonical(bytes[...])) == scalars(general), "\(host)")
             if case .canonical = HostName.canonicalPlainASCII(bytes[...]) { plain += 1 }
             guard let general else { continue }
-            #expect(HostName.folded(general) == HostName.foldedByLabels(general), "\(host)")
+            #expect(scalars(HostName.folded(general)) == scalars(HostName.foldedByLabels(general)), "\(host)")
             let folded = HostName.foldedByLabels(general)
-            #expect(SiteDomain.of(host: folded) == SiteDomain.ofByCharacters(host: folded), "\(host)")
+            #expect(scalars(SiteDomain.of(host: folded)) == scalars(SiteDomain.ofByCharacters(host: folded)), "\(host)")
         }
         // Most drawn hosts are plain ASCII, and some are not.
         #expect(plain > 3000 && plain < 4020)
@@ -59,7 +63,7 @@ struct URLFastPathTests {
             let path = (Int.random(in: 0..<8, using: &random) == 0 ? "" : "/")
                 + (0..<count).map { _ in segments.randomElement(using: &random)! }.joined(separator: "/")
             let expected = URLNormalizer.resolvingDotSegments(path)
-            #expect(URLNormalizer.removingDotSegments(path) == expected, "\(path)")
+            #expect(scalars(URLNormalizer.removingDotSegments(path)) == scalars(expected), "\(path)")
             if expected != path { resolved += 1 }
         }
         #expect(resolved > 500)
