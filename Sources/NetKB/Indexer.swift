@@ -101,6 +101,7 @@ public struct Indexer: Sendable {
             }
             // A new file: its indexes are built once its rows are in.
             let suspended = store == nil ? try transaction.suspendSecondaryIndexes() : nil
+            if suspended != nil { try transaction.holdFullTextMerges() }
             var done = 0
             while let outcome = reader.next() {
                 done += 1

@@ -102,6 +102,35 @@ extension BulkLoadTests {
         #expect(try store.indexStatements() == before)
     }
 
+    /// While a new file is loaded FTS5 merges nothing (each transaction here leaves a segment
+    /// of its own); the final merge makes one and lets FTS5 merge as it goes again.
+    @Test func mergesWaitForTheEndOfABuild() throws {
+        // Enough text that each segment spans many pages: FTS5 merges by pages written.
+        let body = (0..<1_000).map { "소켓 \($0) 통신의 끝점 word\($0) 혼잡 제어 흐름" }.joined(separator: " ")
+        let copies = (0..<12).map { note("n/\($0).md", title: "노트 \($0)", [(["소켓"], "소켓 \($0)\n" + body)]) }
+        func automerge(_ store: NoteStore) throws -> Int? {
+            try store.update { try Int.fetchOne($0.db, sql: "SELECT v FROM sections_fts_config WHERE k = 'automerge'") }
+        }
+        func segments(_ store: NoteStore) throws -> Int {
+            try store.update { try Int.fetchOne($0.db, sql: "SELECT COUNT(DISTINCT segid) FROM sections_fts_idx") ?? -1 }
+        }
+        func loaded(holding: Bool) throws -> NoteStore {
+            let store = try NoteStore.inMemory()
+            if holding { try store.update { try $0.holdFullTextMerges() } }
+            for note in copies {
+                _ = try store.update { transaction in try transaction.save(LinkedNote(note), stamp: stamp) }
+            }
+            return store
+        }
+        let held = try loaded(holding: true)
+        #expect(try automerge(held) == 0)
+        #expect(try segments(held) == copies.count)
+        #expect(try segments(loaded(holding: false)) < copies.count, "FTS5 merges as it goes by default")
+        try held.update { try $0.mergeFullTextSegments() }
+        #expect(try segments(held) == 1)
+        #expect(try automerge(held) == IndexTransaction.defaultAutomerge)
+    }
+
     /// Merging leaves one segment and the same index: every instance, and the same answers.
     @Test func mergedSegmentsHoldTheSameIndex() throws {
         let store = try NoteStore.inMemory()

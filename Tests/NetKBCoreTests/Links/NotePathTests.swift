@@ -1,4 +1,5 @@
 import Testing
+import NetKBTestSupport
 @testable import NetKBCore
 
 @Suite("NotePath")
@@ -21,6 +22,24 @@ struct NotePathTests {
     ])
     func resolution(target: String, notePath: String, expected: NotePath.Resolution) {
         #expect(NotePath.resolve(target, from: notePath) == expected)
+    }
+
+    /// The short way for plain paths gives what resolving component by component gives.
+    @Test func plainPathsResolveAsComponentsDo() {
+        var generator = SeededGenerator(state: 0x5041_5448)
+        let pieces = ["a", "소켓", ".", "..", "...", ".md", "", "b c", "x.md", "é"]
+        func path() -> String {
+            (0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: "/")
+        }
+        var plain = 0
+        for _ in 0..<5_000 {
+            let (target, notePath) = (Bool.random(using: &generator) ? "/" + path() : path(), path())
+            #expect(NotePath.resolve(target, from: notePath) == NotePath.resolveComponents(target, from: notePath), "\(target) from \(notePath)")
+            if NotePath.isPlain(target), NotePath.isPlain(notePath) { plain += 1 }
+        }
+        #expect(plain > 500)
+        #expect(NotePath.isPlain("a/b.md") && NotePath.isPlain("...") && NotePath.isPlain(".md/x"))
+        #expect(!NotePath.isPlain("a//b") && !NotePath.isPlain("./a") && !NotePath.isPlain("a/..") && !NotePath.isPlain("a/") && !NotePath.isPlain(""))
     }
 
     @Test func farAboveTheRootIsOutsideNotACrash() {
