@@ -39,8 +39,8 @@ public enum NFC {
     }
 
     /// Scalars with NFC quick check "yes" and canonical combining class 0.
-    @inline(__always)
-    static func isStable(_ value: UInt32) -> Bool {
+    @inlinable
+    public static func isStable(_ value: UInt32) -> Bool {
         switch value {
         case 0..<0x300,
              0x2010...0x205F,  // General punctuation (U+2000 and U+2001 are singletons).

@@ -20,7 +20,8 @@ enum SourceDecoder {
         }
 
         var bytes: [UInt8]
-        if let bad = UTF8Scan.firstInvalidOffset(input) {
+        let validation = UTF8Scan.validate(input)
+        if let bad = validation.firstInvalidOffset {
             let line = lineNumber(atByteOffset: bad, in: input)
             warnings.append(LineWarning(line: line, message: "invalid UTF-8 replaced (first at line \(line))"))
             bytes = Array(String(decoding: input, as: UTF8.self).utf8)
@@ -32,7 +33,8 @@ enum SourceDecoder {
             warnings.append(LineWarning(line: firstNUL, message: "NUL bytes replaced (first at line \(firstNUL))"))
         }
         normaliseLineEndings(&bytes)
-        normaliseToNFC(&bytes)
+        // Replacing NULs and line endings adds only scalars NFC keeps as they are.
+        if !validation.isSurelyNFC { normaliseToNFC(&bytes) }
         return (SourceText(bytes: bytes), warnings)
     }
 

@@ -1,4 +1,5 @@
 import NetKBCore
+import NetKBTestSupport
 import Testing
 @testable import NetKBMarkdown
 
@@ -93,5 +94,37 @@ import Testing
     ] as [([UInt8], Int?)])
     func firstInvalidOffset(bytes: [UInt8], expected: Int?) {
         #expect(bytes.withUnsafeBufferPointer { UTF8Scan.firstInvalidOffset($0) } == expected)
+    }
+
+    /// One pass finds what the two checks it replaced find: the first invalid byte (as
+    /// decoding with the standard library finds it) and, for valid bytes, whether NFC's own
+    /// check calls them surely normalised.
+    @Test func oneValidationPassAnswersAsBothChecks() {
+        var generator = SeededGenerator(state: 0x5554_4638)
+        let pieces: [[UInt8]] = [
+            Array("abcdefgh".utf8), Array("소켓은 ".utf8), Array("e\u{301}".utf8), Array("\u{1100}\u{1161}".utf8),
+            Array("😀".utf8), Array("\u{2000}".utf8), Array("\n\r".utf8), [0x00], [0xED, 0x95], [0xFF], [0xC0, 0x80],
+        ]
+        var invalid = 0, notNFC = 0
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...12, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let validation = bytes.withUnsafeBufferPointer { UTF8Scan.validate($0) }
+            var expectedInvalid: Int?
+            var offset = 0
+            var decoder = Unicode.UTF8.ForwardParser()
+            var iterator = bytes.makeIterator()
+            loop: while true {
+                switch decoder.parseScalar(from: &iterator) {
+                case .valid(let scalar): offset += scalar.count
+                case .error(let length): expectedInvalid = offset; _ = length; break loop
+                case .emptyInput: break loop
+                }
+            }
+            #expect(validation.firstInvalidOffset == expectedInvalid, "\(bytes)")
+            let expectedNFC = expectedInvalid == nil && bytes.withUnsafeBufferPointer { NFC.isSurelyNormalized($0) }
+            #expect(validation.isSurelyNFC == expectedNFC, "\(bytes)")
+            if expectedInvalid != nil { invalid += 1 } else if !expectedNFC { notNFC += 1 }
+        }
+        #expect(invalid > 200 && notNFC > 200)
     }
 }
