@@ -34,13 +34,15 @@ struct NestedItemDescriptions {
     }
 
     /// The first paragraph of the current item ended, citing `cited` (reference indices, with
-    /// whether the paragraph itself described each); `text` is its cleaned text.
-    mutating func leadParagraphEnded(cited: [(reference: Int, described: Bool)], text: String?) {
+    /// whether the paragraph itself described each); `text` gives its cleaned text, asked for
+    /// only when an item above cites a link (most items' text is never needed).
+    mutating func leadParagraphEnded(cited: [(reference: Int, described: Bool)], text: () -> String?) {
         guard let current = frames.indices.last else { return }
         frames[current].cited = cited
-        guard cited.isEmpty, frames[current].isNested, current > 0, let text else { return }
+        guard cited.isEmpty, frames[current].isNested, current > 0 else { return }
         let parent = current - 1
-        guard !frames[parent].cited.isEmpty, frames[parent].nestedBytes < ReferenceDescription.maximumBytes else { return }
+        guard !frames[parent].cited.isEmpty, frames[parent].nestedBytes < ReferenceDescription.maximumBytes,
+              let text = text() else { return }
         frames[parent].nested.append(text)
         frames[parent].nestedBytes += text.utf8.count + 2
     }

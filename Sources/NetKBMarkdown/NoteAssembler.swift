@@ -294,7 +294,7 @@ struct NoteAssembler {
         }
         if blockIsItemLead {
             let cited = blockCitations.compactMap(\.reference).map { ($0, references[$0].description != nil) }
-            nestedItems.leadParagraphEnded(cited: cited, text: cited.isEmpty ? ReferenceDescription.clean(bytes) : nil)
+            nestedItems.leadParagraphEnded(cited: cited) { cited.isEmpty ? ReferenceDescription.clean(bytes) : nil }
         }
     }
 
