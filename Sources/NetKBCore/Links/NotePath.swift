@@ -89,10 +89,6 @@ public enum NotePath {
         return path[path.index(path.endIndex, offsetBy: -tail.count - 1)] == slash
     }
 
-    /// The non-empty components of `path` between `/`s.
-    ///
-    /// Paths are split at the byte `/`, as the file system does; Swift's `split` on a `String`
-    /// walks it a grapheme at a time, which cost a sixth of resolving the benchmark's links.
     /// Whether `path` is names joined by single slashes: not empty, no `/` at either end, no
     /// `.` or `..` component. Such a path is its own components joined.
     static func isPlain(_ path: some StringProtocol) -> Bool {
@@ -111,6 +107,10 @@ public enum NotePath {
         return length > 0 && !(onlyDots && length <= 2)
     }
 
+    /// The non-empty components of `path` between `/`s.
+    ///
+    /// Paths are split at the byte `/`, as the file system does; Swift's `split` on a `String`
+    /// walks it a grapheme at a time, which cost a sixth of resolving the benchmark's links.
     static func components(of path: some StringProtocol) -> [Substring] {
         let path = Substring(path)
         return path.utf8.split(separator: slash, omittingEmptySubsequences: true).map { Substring($0) }
