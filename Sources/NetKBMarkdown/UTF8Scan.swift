@@ -33,11 +33,6 @@ enum UTF8Scan {
         return Validation(firstInvalidOffset: nil, isSurelyNFC: surelyNFC)
     }
 
-    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence, or nil.
-    static func firstInvalidOffset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        validate(buffer).firstInvalidOffset
-    }
-
     /// The number of scalars in `range` (every byte that is not a continuation byte).
     static func scalarCount(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var count = 0

@@ -93,7 +93,7 @@ import Testing
         ([0xFF], 0),
     ] as [([UInt8], Int?)])
     func firstInvalidOffset(bytes: [UInt8], expected: Int?) {
-        #expect(bytes.withUnsafeBufferPointer { UTF8Scan.firstInvalidOffset($0) } == expected)
+        #expect(bytes.withUnsafeBufferPointer { UTF8Scan.validate($0).firstInvalidOffset } == expected)
     }
 
     /// One pass finds what the two checks it replaced find: the first invalid byte (as

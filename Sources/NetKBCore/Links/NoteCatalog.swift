@@ -58,7 +58,7 @@ public struct NoteCatalog: Sendable {
             var folder = NotePath.folder(of: path)
             positionsByFolder[folder, default: []].append(Int32(position))
             while !folder.isEmpty, folders.insert(String(folder)).inserted {
-                folder = NotePath.folder(of: String(folder))
+                folder = NotePath.folder(of: folder)
             }
         }
         self.folders = folders

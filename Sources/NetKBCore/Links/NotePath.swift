@@ -36,7 +36,7 @@ public enum NotePath {
         var folder = folder(of: notePath)
         for _ in 0..<climbs {
             guard !folder.isEmpty else { return .outsideRoot }
-            folder = folder.utf8.lastIndex(of: slash).map { folder[..<$0] } ?? ""
+            folder = Self.folder(of: folder)
         }
         return .inside(folder.isEmpty ? String(rest) : "\(folder)/\(rest)")
     }
@@ -61,7 +61,8 @@ public enum NotePath {
     }
 
     /// The folder holding `path`, `""` at the root: `a/b/c.md` → `a/b`.
-    public static func folder(of path: String) -> Substring {
+    public static func folder(of path: some StringProtocol) -> Substring {
+        let path = Substring(path)
         guard let slash = path.utf8.lastIndex(of: slash) else { return "" }
         return path[..<slash]
     }
