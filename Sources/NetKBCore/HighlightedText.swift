@@ -98,9 +98,8 @@ extension HighlightedText {
     public static func withoutMarkers(_ text: String) -> String {
         // The markers are ASCII control characters: their bytes are found without decoding.
         let markerBytes = (UInt8(openMarker.value), UInt8(closeMarker.value))
-        let holdsMarker = text.utf8.withContiguousStorageIfAvailable { ByteScan.containsAny(of: SIMD4(markerBytes.0, markerBytes.1, markerBytes.0, markerBytes.1), in: $0) }
-            ?? text.utf8.contains(where: { $0 == markerBytes.0 || $0 == markerBytes.1 })
-        guard holdsMarker else { return text }
+        var bytes = text
+        guard bytes.withUTF8({ ByteScan.containsAny(of: SIMD4(markerBytes.0, markerBytes.1, markerBytes.0, markerBytes.1), in: $0) }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             result.append(scalar == openMarker || scalar == closeMarker ? "\u{FFFD}" : scalar)

@@ -93,19 +93,8 @@ public enum NotePath {
     /// Whether `path` is names joined by single slashes: not empty, no `/` at either end, no
     /// `.` or `..` component. Such a path is its own components joined.
     static func isPlain(_ path: some StringProtocol) -> Bool {
-        var length = 0
-        var onlyDots = true
-        for byte in path.utf8 {
-            if byte == slash {
-                if length == 0 || (onlyDots && length <= 2) { return false }
-                length = 0
-                onlyDots = true
-            } else {
-                length += 1
-                if byte != UInt8(ascii: ".") { onlyDots = false }
-            }
-        }
-        return length > 0 && !(onlyDots && length <= 2)
+        let segments = PathSegments(path)
+        return !segments.hasEmptySegment && !segments.hasDotSegment
     }
 
     /// The non-empty components of `path` between `/`s.

@@ -76,25 +76,8 @@ public enum URLNormalizer {
     /// `path` with its `.` and `..` segments resolved (RFC 3986, 5.2.4); `..` never climbs above
     /// the root. Empty becomes `/`.
     static func removingDotSegments(_ path: String) -> String {
-        if path.utf8.first == UInt8(ascii: "/") && !hasDotSegment(path) { return path }
+        if path.utf8.first == UInt8(ascii: "/") && !PathSegments(path).hasDotSegment { return path }
         return resolvingDotSegments(path)
-    }
-
-    /// Whether a segment of `path` is `.` or `..`; most paths have dots (`page.html`) but none.
-    static func hasDotSegment(_ path: String) -> Bool {
-        var dots = 0
-        var segmentLength = 0
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                if segmentLength > 0 && segmentLength == dots && dots <= 2 { return true }
-                dots = 0
-                segmentLength = 0
-            } else {
-                segmentLength += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
-            }
-        }
-        return segmentLength > 0 && segmentLength == dots && dots <= 2
     }
 
     /// ``removingDotSegments(_:)`` segment by segment.
