@@ -37,7 +37,7 @@ struct LinksCommand: ParsableCommand {
                 }
                 return
             }
-            let path = try Self.notePath(named: note ?? "", in: store)
+            let path = try Self.notePath(named: note ?? "", in: store.catalog())
             let outgoing = try store.outgoingLinks(of: path)
             let backlinks = try store.backlinks(to: path)
             switch options.format {
@@ -48,8 +48,7 @@ struct LinksCommand: ParsableCommand {
     }
 
     /// The path of the note `name` names, looked up as a wiki link would be from the notes root.
-    static func notePath(named name: String, in store: NoteStore) throws -> String {
-        let catalog = try store.catalog()
+    static func notePath(named name: String, in catalog: NoteCatalog) throws -> String {
         switch LinkResolver(catalog: catalog).resolve(LinkTarget(wiki: name), from: "") {
         case .resolved(let resolved) where catalog.note(at: resolved.path) != nil:
             return resolved.path

@@ -20,7 +20,7 @@ struct NetKBCommand: AsyncParsableCommand {
             Exit status: 0 success (search, refs: something found), 1 search or refs found nothing, 2 error.
             """,
         version: NetKBVersion.current,
-        subcommands: [IndexCommand.self, SearchCommand.self, RefsCommand.self, CheckCommand.self, LinksCommand.self, LayersCommand.self, ConceptsCommand.self]
+        subcommands: [IndexCommand.self, SearchCommand.self, RefsCommand.self, CheckCommand.self, LinksCommand.self, ShowCommand.self, LayersCommand.self, ConceptsCommand.self]
     )
 
     static func main() async {

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import NetKB
+
+/// `netkb show NOTE[#HEADING]`: a note, or one heading with what is under it, as written.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a note, or one heading of it with what is under it, as written.",
+        discussion: """
+            NOTE is a path from the notes root, a file name (with or without .md), a title or an \
+            alias, as for `links`. NOTE#HEADING shows that heading down to the next heading of its \
+            level or above: HEADING is the heading's text (letter case and punctuation ignored, \
+            H1#H2 for a heading under another) or its anchor as a Markdown link writes it \
+            (tcp-연결-수립). A path that contains # is taken whole when a note has it.
+            The lines are read from the file as it is now. Control characters are shown escaped.
+            """
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The note, and optionally one of its headings.", valueName: "note[#heading]"))
+    var note: String
+
+    @Flag(help: "Read the index as it is, without bringing it up to date first.")
+    var noRefresh = false
+
+    func validate() throws {
+        try options.requireTextOrJSON()
+    }
+
+    func run() throws {
+        let shown = try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
+            let (path, fragment) = try Self.target(note, in: opened.store.catalog())
+            do {
+                return try options.workspace.show(notePath: path, fragment: fragment)
+            } catch let error as ShowError {
+                throw CommandFailure(message: TerminalText.escaped(error.description))
+            }
+        }
+        switch options.format {
+        case .json: try JSONOutput.print(ShowJSON(shown))
+        case .text, .markdown: try StandardOutput.write(TerminalText.escaped(shown.text, keepNewlines: true))
+        }
+    }
+
+    /// The note's path and the fragment after `#`. A note's path (with or without `.md`) is
+    /// taken whole, `#` and all: the argument itself, else the longest part before a `#`.
+    /// Otherwise what comes before the first `#` names the note as in `links`.
+    static func target(_ argument: String, in catalog: NoteCatalog) throws -> (path: String, fragment: String?) {
+        let whole = NFC.normalize(argument)
+        let hashes = whole.indices.filter { whole[$0] == "#" }
+        for end in [whole.endIndex] + hashes.reversed() {
+            let name = String(whole[..<end])
+            for path in [name, name + ".md"] where catalog.note(at: path) != nil {
+                return (path, end == whole.endIndex ? nil : String(whole[whole.index(after: end)...]))
+            }
+        }
+        guard let hash = hashes.first else {
+            return (try LinksCommand.notePath(named: whole, in: catalog), nil)
+        }
+        let name = String(whole[..<hash])
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CommandFailure(message: "name a note before '#': '\(TerminalText.escaped(whole))'")
+        }
+        return (try LinksCommand.notePath(named: name, in: catalog), String(whole[whole.index(after: hash)...]))
+    }
+}
+
+/// `show --format json`: `{"path", "title", "heading", "headingPath", "line", "endLine", "text"}`;
+/// `heading` is null and `headingPath` empty for a whole note.
+struct ShowJSON: Encodable {
+    var path: String
+    var title: String
+    var heading: String?
+    var headingPath: [String]
+    var line: Int
+    var endLine: Int
+    var text: String
+
+    init(_ shown: ShownNote) {
+        path = shown.path
+        title = shown.title
+        heading = shown.heading
+        headingPath = shown.headingPath
+        line = shown.startLine
+        endLine = shown.endLine
+        text = shown.text
+    }
+
+    enum CodingKeys: String, CodingKey { case path, title, heading, headingPath, line, endLine, text }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(title, forKey: .title)
+        try container.encode(heading, forKey: .heading)
+        try container.encode(headingPath, forKey: .headingPath)
+        try container.encode(line, forKey: .line)
+        try container.encode(endLine, forKey: .endLine)
+        try container.encode(text, forKey: .text)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+@Suite struct ShowCommandTests {
+    static let tcp = """
+        ---
+        title: TCP 정리
+        aliases: [전송 제어]
+        ---
+        # TCP
+
+        소개 문단.
+
+        ## 연결 수립 {#handshake}
+
+        세 번 주고받는다. ^summary
+
+        ### SYN
+
+        SYN을 보낸다.
+
+        ## 연결 종료
+
+        FIN.
+
+        """
+
+    static func vault() throws -> Vault {
+        let vault = try Vault()
+        try vault.write("net/TCP.md", tcp)
+        try vault.write("net/UDP.md", "# UDP\n\n[[TCP]]\n")
+        return vault
+    }
+
+    @Test func aWholeNoteIsItsFileByPathNameTitleOrAlias() throws {
+        let vault = try Self.vault()
+        for name in ["net/TCP.md", "net/TCP", "TCP", "TCP 정리", "전송 제어"] {
+            let text = try vault.netkb(["show", name])
+            #expect(text.status == 0 && text.stdout == Self.tcp, "\(name): \(text.stderr)")
+            let json = try vault.netkb(["show", name, "--format", "json"]).json()
+            #expect(json["path"] as? String == "net/TCP.md")
+            #expect(json["title"] as? String == "TCP 정리")
+            #expect(json["heading"] is NSNull)
+            #expect(json["headingPath"] as? [String] == [])
+            #expect(json["line"] as? Int == 1 && json["endLine"] as? Int == 19)
+            #expect(json["text"] as? String == Self.tcp)
+        }
+    }
+
+    @Test func aHeadingShowsItselfAndWhatIsUnderItByTextOrAnchor() throws {
+        let vault = try Self.vault()
+        let section = """
+            ## 연결 수립 {#handshake}
+
+            세 번 주고받는다. ^summary
+
+            ### SYN
+
+            SYN을 보낸다.
+
+            """
+        let written = ["TCP#연결 수립", "tcp#연결 수립", "net/TCP.md#handshake", "TCP#연결-수립", "TCP#%EC%97%B0%EA%B2%B0-%EC%88%98%EB%A6%BD"]
+        for target in written {
+            let run = try vault.netkb(["show", target])
+            #expect(run.status == 0 && run.stdout == section, "\(target): \(run.stdout) \(run.stderr)")
+            let json = try vault.netkb(["show", target, "--format", "json"]).json()
+            // The heading as written, the way search and refs show it.
+            #expect(json["heading"] as? String == "연결 수립 {#handshake}", "\(target)")
+            #expect(json["headingPath"] as? [String] == ["TCP", "연결 수립 {#handshake}"])
+            #expect(json["line"] as? Int == 9 && json["endLine"] as? Int == 15, "\(target): \(json)")
+        }
+        let nested = try vault.netkb(["show", "TCP#연결 수립#SYN", "--format", "json"]).json()
+        #expect(nested["headingPath"] as? [String] == ["TCP", "연결 수립 {#handshake}", "SYN"])
+        #expect(nested["text"] as? String == "### SYN\n\nSYN을 보낸다.\n")
+        let last = try vault.netkb(["show", "TCP#연결 종료"])
+        #expect(last.stdout == "## 연결 종료\n\nFIN.\n")
+    }
+
+    @Test func whatCannotBeShownIsAnErrorThatSaysWhy() throws {
+        let vault = try Self.vault()
+        let cases: [(String, String)] = [
+            ("TCP#연결 숩립", "no heading '연결 숩립' in 'net/TCP.md' (did you mean '#연결 수립'?)"),
+            ("TCP#^summary", "'#^summary' in net/TCP.md is an anchor or a block, not a heading"),
+            ("UPD", "no note 'UPD': "),
+            ("#연결 수립", "name a note before '#'"),
+        ]
+        for (target, message) in cases {
+            let run = try vault.netkb(["show", target])
+            #expect(run.status == 2 && run.stdout.isEmpty, "\(target)")
+            #expect(run.stderr.hasPrefix("netkb: error: ") && run.stderr.contains(message), "\(target): \(run.stderr)")
+        }
+    }
+
+    @Test func controlCharactersAreEscapedInTextAndKeptInJSON() throws {
+        let vault = try Vault()
+        try vault.write("esc.md", "# 제목\n\n\u{1B}]0;title\u{07} 그리고\ttab\n")
+        let text = try vault.netkb(["show", "esc"])
+        #expect(text.stdout == "# 제목\n\n\\x1B]0;title\\x07 그리고\ttab\n")
+        let json = try vault.netkb(["show", "esc", "--format", "json"]).json()
+        #expect(json["text"] as? String == "# 제목\n\n\u{1B}]0;title\u{07} 그리고\ttab\n")
+    }
+
+    @Test func theLinesAreTheFilesAsItIsNowEvenWhenTheIndexIsNot() throws {
+        let vault = try Self.vault()
+        #expect(try vault.netkb(["index"]).status == 0)
+        try vault.write("net/TCP.md", "# 새 머리말\n\n" + Self.tcp.replacingOccurrences(of: "FIN.", with: "FIN과 ACK."))
+        let json = try vault.netkb(["show", "TCP#연결 종료", "--no-refresh", "--format", "json"]).json()
+        #expect(json["line"] as? Int == 19)
+        #expect(json["text"] as? String == "## 연결 종료\n\nFIN과 ACK.\n")
+    }
+
+    @Test func aNoteGoneOrSwappedForAFIFOIsAnErrorNotAHang() throws {
+        let vault = try Self.vault()
+        #expect(try vault.netkb(["index"]).status == 0)
+        let path = vault.notes.appendingPathComponent("net/TCP.md").path
+        try FileManager.default.removeItem(atPath: path)
+        let gone = try vault.netkb(["show", "TCP", "--no-refresh"])
+        #expect(gone.status == 2 && gone.stderr == "netkb: error: cannot read net/TCP.md: it is gone since it was indexed\n", "\(gone.stderr)")
+        #expect(mkfifo(path, 0o644) == 0)
+        let fifo = try vault.netkb(["show", "TCP", "--no-refresh"])
+        #expect(fifo.status == 2 && fifo.stderr == "netkb: error: cannot read net/TCP.md: it is not a regular file\n", "\(fifo.stderr)")
+    }
+
+    @Test func decomposedFileNamesAndPathsWithAHash() throws {
+        let vault = try Vault()
+        let decomposed = "\u{1112}\u{1161}\u{11AB}\u{1100}\u{1173}\u{11AF}.md"   // 한글.md, NFD as macOS saves it
+        try vault.write(decomposed, "# 한글\n\n본문\n")
+        try vault.write("C#.md", "# C#\n\n## 문법\n\n본문\n")
+        let hangul = try vault.netkb(["show", "한글", "--format", "json"]).json()
+        #expect((hangul["path"] as? String)?.unicodeScalars.elementsEqual("한글.md".unicodeScalars) == true)
+        #expect(hangul["text"] as? String == "# 한글\n\n본문\n")
+        for name in ["C#.md", "C#"] {
+            #expect(try vault.netkb(["show", name]).stdout == "# C#\n\n## 문법\n\n본문\n", "\(name)")
+        }
+        #expect(try vault.netkb(["show", "C##문법"]).stdout == "## 문법\n\n본문\n")
+    }
+}
