@@ -37,27 +37,13 @@ struct LinksCommand: ParsableCommand {
                 }
                 return
             }
-            let path = try Self.notePath(named: note ?? "", in: store.catalog())
+            let path = try NoteArgument.path(named: note ?? "", in: store)
             let outgoing = try store.outgoingLinks(of: path)
             let backlinks = try store.backlinks(to: path)
             switch options.format {
             case .json: try JSONOutput.print(LinksJSON(note: path, outgoing: outgoing, backlinks: backlinks))
             case .text, .markdown: try StandardOutput.write(Self.text(path: path, outgoing: outgoing, backlinks: backlinks))
             }
-        }
-    }
-
-    /// The path of the note `name` names, looked up as a wiki link would be from the notes root.
-    static func notePath(named name: String, in catalog: NoteCatalog) throws -> String {
-        switch LinkResolver(catalog: catalog).resolve(LinkTarget(wiki: name), from: "") {
-        case .resolved(let resolved) where catalog.note(at: resolved.path) != nil:
-            return resolved.path
-        case .broken(let broken):
-            var message = "no note '\(TerminalText.escaped(name))': \(broken.reason)"
-            if let suggestion = broken.suggestion { message += " (did you mean '\(suggestion)'?)" }
-            throw CommandFailure(message: message)
-        default:
-            throw CommandFailure(message: "'\(TerminalText.escaped(name))' is not a note")
         }
     }
 

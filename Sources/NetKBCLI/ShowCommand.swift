@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let shown = try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
-            let (path, fragment) = try Self.target(note, in: opened.store.catalog())
+            let (path, fragment) = try NoteArgument.pathAndFragment(note, in: opened.store)
             do {
                 return try options.workspace.show(notePath: path, fragment: fragment)
             } catch let error as ShowError {
@@ -42,28 +42,6 @@ struct ShowCommand: ParsableCommand {
         case .json: try JSONOutput.print(ShowJSON(shown))
         case .text, .markdown: try StandardOutput.write(TerminalText.escaped(shown.text, keepNewlines: true))
         }
-    }
-
-    /// The note's path and the fragment after `#`. A note's path (with or without `.md`) is
-    /// taken whole, `#` and all: the argument itself, else the longest part before a `#`.
-    /// Otherwise what comes before the first `#` names the note as in `links`.
-    static func target(_ argument: String, in catalog: NoteCatalog) throws -> (path: String, fragment: String?) {
-        let whole = NFC.normalize(argument)
-        let hashes = whole.indices.filter { whole[$0] == "#" }
-        for end in [whole.endIndex] + hashes.reversed() {
-            let name = String(whole[..<end])
-            for path in [name, name + ".md"] where catalog.note(at: path) != nil {
-                return (path, end == whole.endIndex ? nil : String(whole[whole.index(after: end)...]))
-            }
-        }
-        guard let hash = hashes.first else {
-            return (try LinksCommand.notePath(named: whole, in: catalog), nil)
-        }
-        let name = String(whole[..<hash])
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw CommandFailure(message: "name a note before '#': '\(TerminalText.escaped(whole))'")
-        }
-        return (try LinksCommand.notePath(named: name, in: catalog), String(whole[whole.index(after: hash)...]))
     }
 }
 

@@ -71,6 +71,15 @@ extension NoteStore {
         }
     }
 
+    /// Which of `paths` are paths of notes in the index: a lookup that needs no catalog.
+    public func notePaths(among paths: [String]) throws -> Set<String> {
+        guard !paths.isEmpty else { return [] }
+        return try reading { db in
+            let marks = Array(repeating: "?", count: paths.count).joined(separator: ", ")
+            return Set(try String.fetchAll(db, sql: "SELECT path FROM notes WHERE path IN (\(marks))", arguments: StatementArguments(paths)))
+        }
+    }
+
     /// The catalog of every note and file, for looking a note up by name.
     public func catalog() throws -> NoteCatalog {
         try reading { db in try IndexTransaction(db: db).catalog() }

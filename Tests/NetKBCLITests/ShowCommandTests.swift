@@ -84,6 +84,11 @@ import Testing
             ("UPD", "no note 'UPD': "),
             ("#연결 수립", "name a note before '#'"),
         ]
+        // A 10,000-character name or heading is quoted shortened, and 100,000 `#` are no trouble.
+        for target in [String(repeating: "가", count: 10_000), "TCP#" + String(repeating: "x", count: 10_000), "TCP" + String(repeating: "#", count: 100_000)] {
+            let run = try vault.netkb(["show", target])
+            #expect(run.status == 2 && run.stderr.hasPrefix("netkb: error: ") && run.stderr.utf8.count < 1_000, "\(run.stderr.prefix(300))")
+        }
         for (target, message) in cases {
             let run = try vault.netkb(["show", target])
             #expect(run.status == 2 && run.stdout.isEmpty, "\(target)")
@@ -98,6 +103,17 @@ import Testing
         #expect(text.stdout == "# 제목\n\n\\x1B]0;title\\x07 그리고\ttab\n")
         let json = try vault.netkb(["show", "esc", "--format", "json"]).json()
         #expect(json["text"] as? String == "# 제목\n\n\u{1B}]0;title\u{07} 그리고\ttab\n")
+    }
+
+    @Test func aNoteWhoseNameHoldsAControlCharacterIsNamedByItsPath() throws {
+        // A wiki link may not hold control characters; a note's own path, given whole, may.
+        let vault = try Vault()
+        try vault.write("esc\u{1B}[2J.md", "# 제목\n\n[[other]]\n")
+        try vault.write("other.md", "# other\n")
+        let show = try vault.netkb(["show", "esc\u{1B}[2J"])
+        #expect(show.status == 0 && show.stdout == "# 제목\n\n[[other]]\n", "\(show.stderr)")
+        let links = try vault.netkb(["links", "esc\u{1B}[2J.md"])
+        #expect(links.status == 0 && links.stdout.hasPrefix("esc\\x1B[2J.md\noutgoing (1):\n"), "\(links.stdout)\(links.stderr)")
     }
 
     @Test func theLinesAreTheFilesAsItIsNowEvenWhenTheIndexIsNot() throws {

@@ -1,0 +1,53 @@
+import Foundation
+import NetKB
+
+/// A note named on the command line (`links NOTE`, `show NOTE#HEADING`): its path, found the
+/// cheap way when the argument is a note's own path, else the way a wiki link from the notes
+/// root finds it.
+enum NoteArgument {
+    /// The path of the note `name` names. A note's own path (with or without `.md`) is taken
+    /// as it is, whatever it holds; anything else is read as `[[name]]` would be.
+    static func path(named name: String, in store: NoteStore) throws -> String {
+        let name = NFC.normalize(name)
+        let found = try store.notePaths(among: [name, name + ".md"])
+        if let path = [name, name + ".md"].first(where: found.contains) { return path }
+        return try path(resolving: name, in: store.catalog())
+    }
+
+    /// The note's path and the fragment after `#`. A note's path (with or without `.md`) is
+    /// taken whole, `#` and all: the argument itself, else the longest part before a `#` (of
+    /// the last 16). Otherwise what comes before the first `#` names the note as in ``path(named:in:)``.
+    static func pathAndFragment(_ argument: String, in store: NoteStore) throws -> (path: String, fragment: String?) {
+        let whole = NFC.normalize(argument)
+        let hashes = whole.indices.filter { whole[$0] == "#" }
+        let ends = [whole.endIndex] + hashes.suffix(16).reversed()
+        let names = ends.map { String(whole[..<$0]) }
+        let found = try store.notePaths(among: names.flatMap { [$0, $0 + ".md"] })
+        for (end, name) in zip(ends, names) {
+            guard let path = [name, name + ".md"].first(where: found.contains) else { continue }
+            return (path, end == whole.endIndex ? nil : String(whole[whole.index(after: end)...]))
+        }
+        guard let hash = hashes.first else {
+            return (try path(resolving: whole, in: store.catalog()), nil)
+        }
+        let name = String(whole[..<hash])
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CommandFailure(message: "name a note before '#': '\(TerminalText.escaped(SearchCommand.shortened(whole)))'")
+        }
+        return (try path(resolving: name, in: store.catalog()), String(whole[whole.index(after: hash)...]))
+    }
+
+    /// The note `name` leads to as a wiki link from the notes root.
+    private static func path(resolving name: String, in catalog: NoteCatalog) throws -> String {
+        switch LinkResolver(catalog: catalog).resolve(LinkTarget(wiki: name), from: "") {
+        case .resolved(let resolved) where catalog.note(at: resolved.path) != nil:
+            return resolved.path
+        case .broken(let broken):
+            var message = "no note '\(TerminalText.escaped(SearchCommand.shortened(name)))': \(broken.reason)"
+            if let suggestion = broken.suggestion { message += " (did you mean '\(suggestion)'?)" }
+            throw CommandFailure(message: message)
+        default:
+            throw CommandFailure(message: "'\(TerminalText.escaped(SearchCommand.shortened(name)))' is not a note")
+        }
+    }
+}
