@@ -75,8 +75,8 @@ extension NoteStore {
     public func notePaths(among paths: [String]) throws -> Set<String> {
         guard !paths.isEmpty else { return [] }
         return try reading { db in
-            let marks = Array(repeating: "?", count: paths.count).joined(separator: ", ")
-            return Set(try String.fetchAll(db, sql: "SELECT path FROM notes WHERE path IN (\(marks))", arguments: StatementArguments(paths)))
+            Set(try String.fetchAll(db, sql: "SELECT path FROM notes WHERE path IN (\(sqlParameterList(count: paths.count)))",
+                                    arguments: StatementArguments(paths)))
         }
     }
 
