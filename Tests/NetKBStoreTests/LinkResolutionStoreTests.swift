@@ -41,6 +41,15 @@ struct LinkResolutionStoreTests {
         #expect(try store.brokenLinks().broken.map(\.target) == ["n7#Top"])
     }
 
+    @Test func notePathsAreLookedUpExactly() throws {
+        let store = try NoteStore.inMemory()
+        _ = try save(store, [note("net/TCP.md", links: []), note("C#.md", links: []), note("한글.md", links: [])])
+        #expect(try store.notePaths(among: []) == [])
+        #expect(try store.notePaths(among: ["net/TCP.md", "net/TCP", "TCP.md", "net/tcp.md", "C#.md", "C#"]) == ["net/TCP.md", "C#.md"])
+        // Paths are stored NFC: a decomposed spelling is not a path of the index.
+        #expect(try store.notePaths(among: ["\u{1112}\u{1161}\u{11AB}\u{1100}\u{1173}\u{11AF}.md", "한글.md"]).map { Array($0.unicodeScalars) } == [Array("한글.md".unicodeScalars)])
+    }
+
     @Test func anotherRepositoryResolvesEveryLinkAgain() throws {
         let store = try NoteStore.inMemory()
         #expect(try save(store, [note("a.md", links: ["b"]), note("b.md", links: ["a"])]) == 2)
