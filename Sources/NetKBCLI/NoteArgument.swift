@@ -6,17 +6,14 @@ import NetKB
 /// root finds it.
 enum NoteArgument {
     /// The path of the note `name` names. A note's own path (with or without `.md`) is taken
-    /// as it is, whatever it holds; anything else is read as `[[name]]` would be.
+    /// as it is, whatever it holds; anything else is read as `[[name]]` would be, up to a `#`.
     static func path(named name: String, in store: NoteStore) throws -> String {
-        let name = NFC.normalize(name)
-        let found = try store.notePaths(among: [name, name + ".md"])
-        if let path = [name, name + ".md"].first(where: found.contains) { return path }
-        return try path(resolving: name, in: store.catalog())
+        try pathAndFragment(name, in: store).path
     }
 
     /// The note's path and the fragment after `#`. A note's path (with or without `.md`) is
     /// taken whole, `#` and all: the argument itself, else the longest part before a `#` (of
-    /// the last 16). Otherwise what comes before the first `#` names the note as in ``path(named:in:)``.
+    /// the last 16). Otherwise what comes before the first `#` names the note as `[[name]]` would.
     static func pathAndFragment(_ argument: String, in store: NoteStore) throws -> (path: String, fragment: String?) {
         let whole = NFC.normalize(argument)
         let hashes = whole.indices.filter { whole[$0] == "#" }
@@ -28,16 +25,17 @@ enum NoteArgument {
             return (path, end == whole.endIndex ? nil : String(whole[whole.index(after: end)...]))
         }
         guard let hash = hashes.first else {
-            return (try path(resolving: whole, in: store.catalog()), nil)
+            return (try path(resolving: whole, in: store.nameCatalog()), nil)
         }
         let name = String(whole[..<hash])
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CommandFailure(message: "name a note before '#': '\(TerminalText.escaped(SearchCommand.shortened(whole)))'")
         }
-        return (try path(resolving: name, in: store.catalog()), String(whole[whole.index(after: hash)...]))
+        return (try path(resolving: name, in: store.nameCatalog()), String(whole[whole.index(after: hash)...]))
     }
 
-    /// The note `name` leads to as a wiki link from the notes root.
+    /// The note `name` (with no `#`) leads to as a wiki link from the notes root; the catalog
+    /// needs the notes' names only.
     private static func path(resolving name: String, in catalog: NoteCatalog) throws -> String {
         switch LinkResolver(catalog: catalog).resolve(LinkTarget(wiki: name), from: "") {
         case .resolved(let resolved) where catalog.note(at: resolved.path) != nil:

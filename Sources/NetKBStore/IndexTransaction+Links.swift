@@ -252,7 +252,10 @@ extension IndexTransaction {
             }
             notes[position] = entry(position, headings: headings, slugs: slugs)
         }
-        let sections = try Row.fetchCursor(db, sql: "SELECT note_id, ordinal, level, heading, slug FROM sections WHERE level > 0 ORDER BY id")
+        // With no note to detail, no heading is read at all.
+        let sections = try Row.fetchCursor(
+            db, sql: "SELECT note_id, ordinal, level, heading, slug FROM sections WHERE level > 0 AND ? ORDER BY id",
+            arguments: [detailed?.isEmpty != true])
         while let row = try sections.next() {
             let note: Int64 = row["note_id"]
             if let detailed, !detailed.contains(note) { continue }

@@ -50,6 +50,20 @@ struct LinkResolutionStoreTests {
         #expect(try store.notePaths(among: ["\u{1112}\u{1161}\u{11AB}\u{1100}\u{1173}\u{11AF}.md", "한글.md"]).map { Array($0.unicodeScalars) } == [Array("한글.md".unicodeScalars)])
     }
 
+    @Test func theNameCatalogHoldsEveryNotesNamesButNoHeadings() throws {
+        let store = try NoteStore.inMemory()
+        _ = try save(store, [note("net/TCP.md", headings: ["연결", "해제"], links: []), note("UDP.md", links: [])])
+        let names = try store.nameCatalog()
+        let full = try store.catalog()
+        #expect(names.note(at: "net/TCP.md")?.title == "net/TCP" && names.note(at: "UDP.md") != nil)
+        #expect(names.note(at: "net/TCP.md")?.headings.isEmpty == true)
+        #expect(full.note(at: "net/TCP.md")?.headings.map(\.text) == ["연결", "해제"])
+        // A name resolves through it as through the whole catalog.
+        for catalog in [names, full] {
+            #expect(LinkResolver(catalog: catalog).resolve(LinkTarget(wiki: "TCP"), from: "").resolved?.path == "net/TCP.md")
+        }
+    }
+
     @Test func anotherRepositoryResolvesEveryLinkAgain() throws {
         let store = try NoteStore.inMemory()
         #expect(try save(store, [note("a.md", links: ["b"]), note("b.md", links: ["a"])]) == 2)
