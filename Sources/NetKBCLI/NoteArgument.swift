@@ -25,19 +25,27 @@ enum NoteArgument {
             return (path, end == whole.endIndex ? nil : String(whole[whole.index(after: end)...]))
         }
         guard let hash = hashes.first else {
-            return (try path(resolving: whole, in: store.nameCatalog()), nil)
+            return (try path(resolving: whole, in: store), nil)
         }
         let name = String(whole[..<hash])
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CommandFailure(message: "name a note before '#': '\(TerminalText.escaped(SearchCommand.shortened(whole)))'")
         }
-        return (try path(resolving: name, in: store.nameCatalog()), String(whole[whole.index(after: hash)...]))
+        return (try path(resolving: name, in: store), String(whole[whole.index(after: hash)...]))
     }
 
-    /// The note `name` (with no `#`) leads to as a wiki link from the notes root; the catalog
-    /// needs the notes' names only.
-    private static func path(resolving name: String, in catalog: NoteCatalog) throws -> String {
-        switch LinkResolver(catalog: catalog).resolve(LinkTarget(wiki: name), from: "") {
+    /// The note `name` (with no `#`) leads to as a wiki link from the notes root: among the
+    /// notes that answer to its lookup key, else (to say what is wrong, and what was meant)
+    /// among the names of all notes and files.
+    private static func path(resolving name: String, in store: NoteStore) throws -> String {
+        let target = LinkTarget(wiki: name)
+        let candidates = try store.nameCatalog(forKey: LinkLookupKey.of(target))
+        if case .resolved(let resolved) = LinkResolver(catalog: candidates).resolve(target, from: ""),
+           candidates.note(at: resolved.path) != nil {
+            return resolved.path
+        }
+        let catalog = try store.nameCatalog()
+        switch LinkResolver(catalog: catalog).resolve(target, from: "") {
         case .resolved(let resolved) where catalog.note(at: resolved.path) != nil:
             return resolved.path
         case .broken(let broken):

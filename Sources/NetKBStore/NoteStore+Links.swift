@@ -86,6 +86,27 @@ extension NoteStore {
         try reading { db in try IndexTransaction(db: db).catalog(detailFor: []) }
     }
 
+    /// The names (path, title, aliases) of the notes one of whose names has lookup key `key`
+    /// (``LinkLookupKey``), without headings or other files. A name resolves through it to
+    /// the note it resolves to through ``nameCatalog()``: no other note can answer to it.
+    public func nameCatalog(forKey key: String) throws -> NoteCatalog {
+        try reading { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT n.id, n.path, n.title, a.name AS alias FROM notes n
+                LEFT JOIN note_names a ON a.note_id = n.id AND a.kind = 'alias'
+                WHERE n.id IN (SELECT note_id FROM note_names WHERE key = ?)
+                ORDER BY n.id
+                """, arguments: [key])
+            var notes: [(id: Int64, path: String, title: String, aliases: [String])] = []
+            for row in rows {
+                let id: Int64 = row["id"]
+                if notes.last?.id != id { notes.append((id, row["path"], row["title"], [])) }
+                if let alias: String = row["alias"] { notes[notes.count - 1].aliases.append(alias) }
+            }
+            return NoteCatalog(notes: notes.map { CatalogNote(path: $0.path, title: $0.title, aliases: $0.aliases) })
+        }
+    }
+
     /// The catalog of every note and file, for looking a note up by name.
     public func catalog() throws -> NoteCatalog {
         try reading { db in try IndexTransaction(db: db).catalog() }

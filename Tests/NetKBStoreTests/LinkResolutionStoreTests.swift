@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NetKBCore
+import NetKBTestSupport
 @testable import NetKBStore
 
 /// Links are resolved where a change can matter, never all of them on every run.
@@ -58,9 +59,47 @@ struct LinkResolutionStoreTests {
         #expect(names.note(at: "net/TCP.md")?.title == "net/TCP" && names.note(at: "UDP.md") != nil)
         #expect(names.note(at: "net/TCP.md")?.headings.isEmpty == true)
         #expect(full.note(at: "net/TCP.md")?.headings.map(\.text) == ["연결", "해제"])
-        // A name resolves through it as through the whole catalog.
-        for catalog in [names, full] {
+        // The notes that answer to one key, with their aliases: only those.
+        var aliased = note("net/소켓.md", links: [])
+        aliased.frontMatter.aliases = ["Socket", "TCP"]
+        _ = try save(store, [aliased])
+        let tcp = try store.nameCatalog(forKey: "tcp")
+        #expect(tcp.notes.map(\.path).sorted() == ["net/TCP.md", "net/소켓.md"])
+        #expect(tcp.note(at: "net/소켓.md")?.aliases == ["Socket", "TCP"])
+        #expect(try store.nameCatalog(forKey: "nothing").notes.isEmpty)
+        // A name resolves through each as through the whole catalog.
+        for catalog in [names, full, try store.nameCatalog(forKey: "tcp")] {
             #expect(LinkResolver(catalog: catalog).resolve(LinkTarget(wiki: "TCP"), from: "").resolved?.path == "net/TCP.md")
+        }
+    }
+
+    /// Seeded vaults whose file names, titles and aliases collide: a name leads to the same
+    /// note, or to none, among the notes that answer to its key as among all the notes' names.
+    @Test func aNameResolvesAmongItsKeysNotesAsAmongAll() throws {
+        let pool = ["TCP", "tcp", "소켓", "Socket", "UDP", "개요", "index"]
+        let folders = ["", "net/", "net/deep/", "os/"]
+        for seed in UInt64(1)...25 {
+            var random = SeededGenerator(state: seed)
+            let store = try NoteStore.inMemory()
+            var notes: [Note] = []
+            var paths = Set<String>()
+            for _ in 0..<14 {
+                let path = folders.randomElement(using: &random)! + pool.randomElement(using: &random)! + ".md"
+                guard paths.insert(path).inserted else { continue }
+                var made = note(path, links: [])
+                made.title = Bool.random(using: &random) ? pool.randomElement(using: &random)! : String(path.dropLast(3))
+                made.frontMatter.aliases = (0..<Int.random(in: 0...2, using: &random)).map { _ in pool.randomElement(using: &random)! }
+                notes.append(made)
+            }
+            _ = try save(store, notes)
+            let all = LinkResolver(catalog: try store.nameCatalog())
+            let names = pool + folders.flatMap { folder in pool.map { folder + $0 } } + ["없음", "net/없음"]
+            for name in names {
+                let target = LinkTarget(wiki: name)
+                let among = LinkResolver(catalog: try store.nameCatalog(forKey: LinkLookupKey.of(target)))
+                // Both ways: these vaults hold no files besides notes.
+                #expect(among.resolve(target, from: "").resolved?.path == all.resolve(target, from: "").resolved?.path, "seed \(seed), \(name)")
+            }
         }
     }
 
