@@ -95,7 +95,7 @@ extension NoteStore {
                 SELECT n.id, n.path, n.title, a.name AS alias FROM notes n
                 LEFT JOIN note_names a ON a.note_id = n.id AND a.kind = 'alias'
                 WHERE n.id IN (SELECT note_id FROM note_names WHERE key = ?)
-                ORDER BY n.id
+                ORDER BY n.id, a.rowid
                 """, arguments: [key])
             var notes: [(id: Int64, path: String, title: String, aliases: [String])] = []
             for row in rows {
