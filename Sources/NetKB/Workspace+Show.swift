@@ -13,8 +13,8 @@ extension Workspace {
     /// index is out of date.
     public func show(notePath path: String, fragment: String?) throws -> ShownNote {
         let bytes = try contents(ofNote: path)
-        let note = MarkdownParser().parse(bytes, path: path).note
-        let source = MarkdownSourceLines(bytes)
+        let (parsed, source) = MarkdownParser().parseKeepingLines(bytes, path: path)
+        let note = parsed.note
         guard let fragment, !fragment.isEmpty else {
             let lines = 1...max(1, source.lineCount)
             return ShownNote(path: path, title: note.title, headingPath: [], startLine: lines.lowerBound,

@@ -48,34 +48,22 @@ struct ShowCommand: ParsableCommand {
 /// `show --format json`: `{"path", "title", "heading", "headingPath", "line", "endLine", "text"}`;
 /// `heading` is null and `headingPath` empty for a whole note.
 struct ShowJSON: Encodable {
-    var path: String
-    var title: String
-    var heading: String?
-    var headingPath: [String]
-    var line: Int
-    var endLine: Int
-    var text: String
+    let shown: ShownNote
 
     init(_ shown: ShownNote) {
-        path = shown.path
-        title = shown.title
-        heading = shown.heading
-        headingPath = shown.headingPath
-        line = shown.startLine
-        endLine = shown.endLine
-        text = shown.text
+        self.shown = shown
     }
 
     enum CodingKeys: String, CodingKey { case path, title, heading, headingPath, line, endLine, text }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(path, forKey: .path)
-        try container.encode(title, forKey: .title)
-        try container.encode(heading, forKey: .heading)
-        try container.encode(headingPath, forKey: .headingPath)
-        try container.encode(line, forKey: .line)
-        try container.encode(endLine, forKey: .endLine)
-        try container.encode(text, forKey: .text)
+        try container.encode(shown.path, forKey: .path)
+        try container.encode(shown.title, forKey: .title)
+        try container.encode(shown.heading, forKey: .heading)
+        try container.encode(shown.headingPath, forKey: .headingPath)
+        try container.encode(shown.startLine, forKey: .line)
+        try container.encode(shown.endLine, forKey: .endLine)
+        try container.encode(shown.text, forKey: .text)
     }
 }

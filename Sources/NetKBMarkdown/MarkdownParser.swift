@@ -19,6 +19,17 @@ public struct MarkdownParser: Sendable {
     /// Parses a note's bytes from any buffer, for example a memory-mapped file.
     public func parse(_ bytes: UnsafeRawBufferPointer, path: String) -> ParsedNote {
         let (source, decodingWarnings) = bytes.withMemoryRebound(to: UInt8.self) { SourceDecoder.decode($0) }
+        return parse(source, decodingWarnings: decodingWarnings, path: path)
+    }
+
+    /// Parses a note's bytes and keeps its decoded text, for cutting out the lines of what the
+    /// note holds (`netkb show`): the bytes are decoded once for both.
+    public func parseKeepingLines(_ bytes: [UInt8], path: String) -> (parsed: ParsedNote, lines: MarkdownSourceLines) {
+        let (source, decodingWarnings) = bytes.withUnsafeBufferPointer { SourceDecoder.decode($0) }
+        return (parse(source, decodingWarnings: decodingWarnings, path: path), MarkdownSourceLines(source))
+    }
+
+    private func parse(_ source: SourceText, decodingWarnings: [LineWarning], path: String) -> ParsedNote {
         var warnings = decodingWarnings
 
         let frontMatter = FrontMatterReader.read(source)

@@ -1,11 +1,12 @@
 /// A note's text as ``MarkdownParser`` reads it, by line: the BOM dropped, invalid bytes and
 /// NUL replaced with U+FFFD, `\r\n` and `\r` read as `\n`, NFC. Its line numbers are the ones
-/// the parser gives sections and links, so a section's lines can be cut out of it.
+/// the parser gives sections and links, so a section's lines can be cut out of it. Made by
+/// ``MarkdownParser/parseKeepingLines(_:path:)``.
 public struct MarkdownSourceLines: Sendable {
     private let source: SourceText
 
-    public init(_ bytes: [UInt8]) {
-        source = bytes.withUnsafeBufferPointer { SourceDecoder.decode($0).text }
+    init(_ source: SourceText) {
+        self.source = source
     }
 
     /// How many lines there are; a final line break does not open a further line.

@@ -10,9 +10,13 @@ import Testing
         + Array("## \u{1100}\u{1161}\u{11A8}\u{1109}\u{1175}\n".utf8)   // 각시, decomposed
         + Array("널".utf8) + [0x00] + Array(" 바이트 ".utf8) + [0xFF] + Array("\n\n### 끝\n마지막".utf8)
 
+    static func lines(_ bytes: [UInt8]) -> MarkdownSourceLines {
+        MarkdownParser().parseKeepingLines(bytes, path: "n.md").lines
+    }
+
     @Test func sectionLinesAreTheParsersLines() {
-        let note = MarkdownParser().parse(Self.bytes, path: "n.md").note
-        let source = MarkdownSourceLines(Self.bytes)
+        let (parsed, source) = MarkdownParser().parseKeepingLines(Self.bytes, path: "n.md")
+        let note = parsed.note
         let headed = note.sections.filter { $0.level > 0 }
         #expect(headed.map(\.heading) == ["처음", "각시", "끝"])
         for section in headed {
@@ -23,7 +27,7 @@ import Testing
     }
 
     @Test func lineBreaksBecomeNewlinesAndTextNFC() {
-        let source = MarkdownSourceLines(Self.bytes)
+        let source = Self.lines(Self.bytes)
         let all = source.text(ofLines: 1...source.lineCount)
         #expect(!all.unicodeScalars.contains("\r"))
         #expect(!all.unicodeScalars.contains("\u{FEFF}"))
@@ -36,11 +40,11 @@ import Testing
     }
 
     @Test func rangesAreClampedToTheText() {
-        let source = MarkdownSourceLines(Array("a\nb\nc\n".utf8))
+        let source = Self.lines(Array("a\nb\nc\n".utf8))
         #expect(source.lineCount == 3)
         #expect(source.text(ofLines: 0...99) == "a\nb\nc\n")
         #expect(source.text(ofLines: 3...3) == "c\n")
         #expect(source.text(ofLines: 4...9) == "")
-        #expect(MarkdownSourceLines([]).text(ofLines: 1...1) == "")
+        #expect(Self.lines([]).text(ofLines: 1...1) == "")
     }
 }
