@@ -31,8 +31,15 @@ struct BM25 {
     /// The bm25 value of the `row`th ranked row (see ``PhraseFrequencies/ranked``): lower is
     /// better, as FTS5 has it.
     func value(ofRow row: Int) -> Double {
+        value(ofRow: row, size: frequencies.ranked[row].size)
+    }
+
+    /// The bm25 value of the `row`th ranked row were its size `size` tokens. bm25 is worse
+    /// (higher) the longer the row, operation by operation in floating point too, so with
+    /// `size` 0 this is a bound no size can beat.
+    func value(ofRow row: Int, size: Int) -> Double {
         let phrases = idf.count
-        let size = Double(frequencies.ranked[row].size)
+        let size = Double(size)
         var score = 0.0
         for phrase in 0..<phrases {
             let frequency = frequencies.weighted[row * phrases + phrase]

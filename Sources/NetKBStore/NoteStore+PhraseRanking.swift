@@ -16,10 +16,11 @@ extension NoteStore {
     /// (`countingRowsByQuery`) runs those queries too, and saves `bm25()`'s reading of each
     /// row's size through a prepared statement. Ranks and order are those of the SQL ranking,
     /// bit for bit. Rows' sizes are read by ``DocumentSizeReader`` unless `readingSizes` is
-    /// false (then from FTS5, for tests to compare).
+    /// false (then from FTS5, for tests to compare), and only for the rows that may rank among
+    /// the best `limit`. `frequencies` records what was read (tests look at it).
     func rankedByPhraseFrequencies(
         _ db: Database, _ expression: String, adjacency: String?, typed: (groups: [[[Int]]], phraseCount: Int)?, limit: Int,
-        countingRowsByQuery: Bool = false, readingSizes: Bool = true
+        countingRowsByQuery: Bool = false, readingSizes: Bool = true, frequencies: PhraseFrequencies = PhraseFrequencies()
     ) throws -> [(id: Int64, rank: Double, typedMatch: Bool)]? {
         let boost = adjacency == nil ? "1.0" : Self.adjacencyFactor(parameter: ":adjacency")
         let typedMatch = typed == nil ? "1" : Self.typedMatch(groups: ":typed", phrases: ":phrases")
@@ -31,7 +32,6 @@ extension NoteStore {
               AND \(PhraseFrequenciesFunction.name)(sections_fts, :frequencies, \(InColumnsFunction.ownColumns), \(Self.rankWeights)) = 1
             """)
         let handle = statement.sqliteStatement
-        let frequencies = PhraseFrequencies()
         frequencies.countsRowsByQuery = countingRowsByQuery
         if readingSizes, let connection = db.sqliteConnection {
             frequencies.sizeReader = DocumentSizeReader(connection: connection, table: "sections_fts")
@@ -62,6 +62,10 @@ extension NoteStore {
         guard rows.count == frequencies.ranked.count,
               rows.indices.allSatisfy({ rows[$0].id == frequencies.ranked[$0].rowid }) else { return nil }
         let bm25 = BM25(frequencies)
+        func boosted(_ value: Double, ofRow index: Int) -> Double {
+            let rank = value * rows[index].boost
+            return typed == nil ? rank : rank * (rows[index].typedMatch ? Self.typedWordsBoost : 1.0)
+        }
         // The best `limit`, kept in order as the rows go by: most rows rank below the last
         // kept one and cost one comparison.
         var best: [(id: Int64, rank: Double, typedMatch: Bool)] = []
@@ -69,15 +73,29 @@ extension NoteStore {
         func precedes(_ rank: Double, _ id: Int64, _ other: (id: Int64, rank: Double, typedMatch: Bool)) -> Bool {
             rank < other.rank || (rank == other.rank && id < other.id)
         }
-        for index in rows.indices {
-            var rank = bm25.value(ofRow: index) * rows[index].boost
-            if typed != nil { rank = rank * (rows[index].typedMatch ? Self.typedWordsBoost : 1.0) }
+        func keep(_ rank: Double, ofRow index: Int) {
             let id = rows[index].id
-            if best.count == limit, let last = best.last, !precedes(rank, id, last) { continue }
+            if best.count == limit, let last = best.last, !precedes(rank, id, last) { return }
             var position = best.count
             while position > 0, precedes(rank, id, best[position - 1]) { position -= 1 }
             best.insert((id, rank, rows[index].typedMatch), at: position)
             if best.count > limit { best.removeLast() }
+        }
+        guard let sizes = frequencies.sizeReader else {
+            for index in rows.indices { keep(boosted(bm25.value(ofRow: index), ofRow: index), ofRow: index) }
+            return best
+        }
+        // Sizes are read only for the rows that may rank among the best. A row ranks no better
+        // than it would with no tokens at all (its bound): rows go in the order of their
+        // bounds, and once a bound cannot beat the last one kept, no later row can.
+        let bounds = rows.indices.map { boosted(bm25.value(ofRow: $0, size: 0), ofRow: $0) }
+        let order = rows.indices.sorted { bounds[$0] < bounds[$1] || (bounds[$0] == bounds[$1] && rows[$0].id < rows[$1].id) }
+        for index in order {
+            if best.count == limit, let last = best.last, !precedes(bounds[index], rows[index].id, last) { break }
+            // A size that cannot be read here leaves the ranking to SQL.
+            guard let size = sizes.size(of: rows[index].id) else { return nil }
+            frequencies.sizesRead += 1
+            keep(boosted(bm25.value(ofRow: index, size: size), ofRow: index), ofRow: index)
         }
         return best
     }

@@ -16,13 +16,19 @@ final class PhraseFrequencies {
     var rowsHolding: [Int64] { Array(UnsafeBufferPointer(start: holding, count: max(phraseCount, 0))) }
     // `ranked` and `weighted` grow by one row at a time from FTS5's callback, never re-entrantly:
     // no run-time exclusivity checks.
-    /// The rows to rank, in the order read: rowid, size in tokens.
+    /// The size of a ranked row whose size is read later, by ``sizeReader``.
+    static let sizeUnread = -1
+
+    /// The rows to rank, in the order read: rowid, size in tokens (``sizeUnread`` when a
+    /// ``sizeReader`` reads it later).
     @exclusivity(unchecked) private(set) var ranked: [(rowid: Int64, size: Int)] = []
     /// Ranked row after ranked row, `phraseCount` summed weights each.
     @exclusivity(unchecked) private(set) var weighted: [Double] = []
 
-    /// Where ranked rows' sizes are read, when not from FTS5.
+    /// Where ranked rows' sizes are read, after the rows, when not from FTS5 as they are read.
     var sizeReader: DocumentSizeReader?
+    /// How many sizes ``sizeReader`` read: for tests to see that rows that cannot rank are skipped.
+    var sizesRead = 0
     /// Whether each phrase's rows are counted by a query over the whole table, as `bm25()`
     /// counts them (``countRows(holding:_:)``), rather than among the rows read: for an
     /// expression whose rows need not hold just one phrase (words joined by AND, NOT).

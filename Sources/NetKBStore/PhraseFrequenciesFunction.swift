@@ -79,14 +79,16 @@ enum PhraseFrequenciesFunction {
             return sqlite3_result_int(context, 0)
         }
         let rowid = api.pointee.xRowid(fts)
-        var size = frequencies.sizeReader?.size(of: rowid)
-        if size == nil {
+        // With a size reader, sizes are read later, for only the rows that may rank among the
+        // best (``PhraseFrequencies/sizeUnread``).
+        var size = PhraseFrequencies.sizeUnread
+        if frequencies.sizeReader == nil {
             var columnSize: Int32 = 0
             code = api.pointee.xColumnSize(fts, -1, &columnSize)
             guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
             size = Int(columnSize)
         }
-        frequencies.endRow(ranked: (rowid, size ?? 0))
+        frequencies.endRow(ranked: (rowid, size))
         sqlite3_result_int(context, 1)
     }
 }

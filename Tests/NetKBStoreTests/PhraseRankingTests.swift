@@ -136,6 +136,30 @@ struct PhraseRankingTests {
         #expect(fromTable.map(\.rank.bitPattern) == fromFTS5.map(\.rank.bitPattern))
     }
 
+    /// Sizes are read only for the rows that may still rank among the best: fewer for a small
+    /// limit than for all rows, and every row's for a limit past the rows. The ranks stay
+    /// bm25's (``ranksAsBM25Does(_:limit:)``).
+    @Test(arguments: ["소켓", "the", "혼잡 제어"])
+    func sizesAreReadOnlyForRowsThatMayRank(_ text: String) throws {
+        let query = Self.query(text)
+        let expression = try #require(query.matchExpression)
+        let typed = query.searchesOtherNames ? query.typedPhrases : nil
+        let few = PhraseFrequencies(), all = PhraseFrequencies()
+        let (best, every) = try store.reading { db in
+            (try store.rankedByPhraseFrequencies(
+                db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: 3,
+                countingRowsByQuery: !query.matchesAnyPhrase, frequencies: few),
+             try store.rankedByPhraseFrequencies(
+                db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: 100_000,
+                countingRowsByQuery: !query.matchesAnyPhrase, frequencies: all))
+        }
+        let three = try #require(best), ranked = try #require(every)
+        #expect(ranked.count > 20, "\(text) ranks many sections")
+        #expect(all.sizesRead == ranked.count, "\(text): every row's size for a limit past the rows")
+        #expect(few.sizesRead >= 3 && few.sizesRead < ranked.count / 2, "\(text): \(few.sizesRead) sizes read for 3 of \(ranked.count) rows")
+        #expect(three.map(\.id) == Array(ranked.prefix(3).map(\.id)), "\(text): the best three are the first three of all")
+    }
+
     /// Every row's size as read from the `_docsize` table is the size FTS5 gives.
     @Test func sizesReadFromTheTableAreFTS5s() throws {
         try store.reading { db in
