@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import NetKBCore
 
 extension NoteStore {
@@ -312,18 +313,37 @@ extension NoteStore {
         for row in rows { named.formUnion(row.conceptIDs) }
         guard !named.isEmpty else { return [:] }
         var labels: [String: String] = [:]
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, name, abbreviations FROM concepts WHERE id IN (\(sqlParameterList(count: named.count)))
-            """, arguments: StatementArguments(Array(named)))
-        while let row = try cursor.next() {
-            let abbreviations: String = row["abbreviations"]
-            labels[row["id"]] = abbreviations.split(separator: "\n").first.map(String.init) ?? row["name"]
+        labels.reserveCapacity(named.count)
+        // One prepared lookup a concept, read with SQLite's own calls: a statement of a hundred
+        // parameters, decoded row by row through GRDB, cost a tenth of a search.
+        let statement = try db.cachedStatement(sql: "SELECT name, abbreviations FROM concepts WHERE id = ?")
+        let handle = statement.sqliteStatement
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+        for id in named {
+            sqlite3_reset(handle)
+            sqlite3_bind_text(handle, 1, id, -1, transient)
+            guard try Self.step(handle, db: db, statement: statement) else { continue }
+            labels[id] = Self.firstLine(of: Self.text(handle, column: 1)) ?? Self.text(handle, column: 0)
         }
         var concepts: [Int64: [(id: String, label: String)]] = [:]
         for row in rows where !row.conceptIDs.isEmpty {
             concepts[row.id] = row.conceptIDs.compactMap { id in labels[id].map { (id, $0) } }
         }
         return concepts
+    }
+
+    /// The text in `column` of the row `handle` stands on ("" for NULL).
+    static func text(_ handle: OpaquePointer, column: Int32) -> String {
+        // The text first, then its length (SQLite's rule for the two calls).
+        guard let text = sqlite3_column_text(handle, column) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
+
+    /// The first non-empty line of `text` (a concept's abbreviations are one a line, as a
+    /// section's concept ids are), if any.
+    static func firstLine(of text: String) -> String? {
+        SectionConceptList.ids(in: text).first
     }
 
     /// The factor a section's bm25 value is multiplied by: ``adjacencyBoost`` when it holds

@@ -22,7 +22,19 @@ enum SectionConceptList {
         return list
     }
 
+    /// The ids of a list, in order (empty lines skipped). Split on the byte: a search splits
+    /// the list of each of its results.
     static func ids(in list: String) -> [String] {
-        list.utf8.split(separator: 0x0A).compactMap { String($0) }
+        var list = list
+        return list.withUTF8 { bytes in
+            var ids: [String] = []
+            var start = 0
+            for index in bytes.indices where bytes[index] == 0x0A {
+                if index > start { ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
+            }
+            if start < bytes.count { ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return ids
+        }
     }
 }

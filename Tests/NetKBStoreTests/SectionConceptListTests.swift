@@ -18,6 +18,20 @@ struct SectionConceptListTests {
         #expect(SectionConceptList.encode(nil) == "" && SectionConceptList.encode(SectionTags()) == "")
     }
 
+    /// Lists split as a split of their bytes on newlines does, empty lines skipped.
+    @Test(arguments: 0..<4)
+    func splitsAsSplittingOnNewlines(seed: UInt64) {
+        var random = SeededGenerator(state: seed)
+        let pieces = ["tcp", "", "소켓", "three-way-handshake", "\n", "é", " "]
+        for _ in 0..<300 {
+            let list = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined(separator: "\n")
+            let expected = list.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+            #expect(SectionConceptList.ids(in: list) == expected, "\(list.debugDescription)")
+        }
+        #expect(NoteStore.firstLine(of: "\n\nTCP\nUDP") == "TCP")
+        #expect(NoteStore.firstLine(of: "\n") == nil && NoteStore.firstLine(of: "") == nil)
+    }
+
     @Test(arguments: 0..<4)
     func matchesTheSortedJoinedList(seed: UInt64) {
         var random = SeededGenerator(state: seed)
