@@ -35,6 +35,20 @@ struct ConceptDictionary: Sendable {
     /// Bit `first << 8 | second` is set when some key starts with those two bytes, or is the
     /// one byte `first` alone: most word starts are ruled out by one lookup, without a walk.
     private let openings: [UInt64]
+    /// Longer openings, for the word starts the two bytes let through (a Hangul syllable's
+    /// first two bytes are shared by 64 syllables): bit ``prefixBit(_:count:)`` of the first
+    /// ``shortPrefix`` bytes of each key shorter than ``longPrefix`` bytes (and at least that
+    /// long), and of the first ``longPrefix`` bytes of every longer key.
+    private let prefixes: [UInt64]
+    /// Bit `first << 8 | second` for each key shorter than ``shortPrefix`` bytes (`IP`), as in
+    /// ``openings``: the word starts that such a key may match.
+    private let tinyOpenings: [UInt64]
+    /// Whether ``mayStart(prefix:count:)`` checks the longer openings; false lets every start
+    /// that passes the two bytes through (tests compare the two).
+    var checksPrefixes = true
+    static let shortPrefix = 3
+    static let longPrefix = 6
+    static let prefixBits = 1 << 16
     /// For each concept, the concepts related to it either way, sorted.
     private let related: [[Int32]]
 
@@ -134,6 +148,32 @@ struct ConceptDictionary: Sendable {
             }
         }
         self.openings = openings
+        var prefixes = [UInt64](repeating: 0, count: Self.prefixBits / 64)
+        var tinyOpenings = [UInt64](repeating: 0, count: 65536 / 64)
+        func collect(_ node: Int, _ key: [UInt8]) {
+            if !nodeTerms[node].isEmpty {
+                if key.count < Self.shortPrefix {
+                    for second in key.count == 2 ? [key[1]] : Array(0...255) {
+                        let bit = Int(key[0]) << 8 | Int(second)
+                        tinyOpenings[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                } else if key.count < Self.longPrefix {
+                    let bit = Self.prefixBit(key[0..<Self.shortPrefix], count: Self.shortPrefix)
+                    prefixes[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+            if key.count == Self.longPrefix {
+                let bit = Self.prefixBit(key[...], count: Self.longPrefix)
+                prefixes[bit >> 6] |= 1 << UInt64(bit & 63)
+                return
+            }
+            for edge in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
+                collect(Int(edgeChildren[edge]), key + [edgeBytes[edge]])
+            }
+        }
+        collect(0, [])
+        self.prefixes = prefixes
+        self.tinyOpenings = tinyOpenings
         self.rootChildren = rootChildren
         self.edgeStart = edgeStart
         self.edgeBytes = edgeBytes
@@ -149,6 +189,36 @@ struct ConceptDictionary: Sendable {
     func mayStart(_ first: UInt8, _ second: UInt8) -> Bool {
         let bit = Int(first) << 8 | Int(second)
         return openings[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    /// Whether some key may start with `prefix`, the first bytes of the text at a word start
+    /// as keys spell them (lower case, separators as one space): `count` of them, fewer only
+    /// where the text ends. False rules the start out; true may still find nothing.
+    @inline(__always)
+    func mayStart(prefix: UInt64, count: Int) -> Bool {
+        guard checksPrefixes else { return true }
+        // Bits tested in place: a nested function would copy this struct at every start.
+        let pair = Int(prefix & 0xFF) << 8 | Int(count >= 2 ? prefix >> 8 & 0xFF : 0)
+        if tinyOpenings[pair >> 6] & (1 << UInt64(pair & 63)) != 0 { return true }
+        guard count >= Self.shortPrefix else { return false }
+        let short = Self.prefixBit(prefix, count: Self.shortPrefix)
+        if prefixes[short >> 6] & (1 << UInt64(short & 63)) != 0 { return true }
+        guard count >= Self.longPrefix else { return false }
+        let long = Self.prefixBit(prefix, count: Self.longPrefix)
+        return prefixes[long >> 6] & (1 << UInt64(long & 63)) != 0
+    }
+
+    /// The bit of the first `count` bytes of a key or text, packed first byte lowest.
+    @inline(__always)
+    static func prefixBit(_ packed: UInt64, count: Int) -> Int {
+        let bytes = count >= 8 ? packed : packed & ((1 << UInt64(8 * count)) - 1)
+        return Int(truncatingIfNeeded: (bytes &* 0x9E37_79B9_7F4A_7C15) >> 48) & (prefixBits - 1)
+    }
+
+    static func prefixBit(_ key: ArraySlice<UInt8>, count: Int) -> Int {
+        var packed: UInt64 = 0
+        for (offset, byte) in key.prefix(count).enumerated() { packed |= UInt64(byte) << UInt64(8 * offset) }
+        return prefixBit(packed, count: count)
     }
 
     /// The node reached from `node` by `byte`, or -1.

@@ -32,7 +32,15 @@ public struct ConceptMatcher: Sendable {
 
     /// Builds the dictionary of every spelling in the taxonomy.
     public init(taxonomy: Taxonomy) {
-        dictionary = ConceptDictionary(taxonomy: taxonomy)
+        self.init(taxonomy: taxonomy, checkingPrefixes: true)
+    }
+
+    /// With `checkingPrefixes` false, every word start that passes its first two bytes is
+    /// walked: tests compare that with the matcher's own choice of starts.
+    init(taxonomy: Taxonomy, checkingPrefixes: Bool) {
+        var dictionary = ConceptDictionary(taxonomy: taxonomy)
+        dictionary.checksPrefixes = checkingPrefixes
+        self.dictionary = dictionary
         conceptIDs = taxonomy.concepts.map(\.id)
     }
 

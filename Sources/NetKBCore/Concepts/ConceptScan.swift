@@ -92,13 +92,33 @@ struct ConceptScan {
 
     // MARK: Matching
 
-    /// Whether a key may start at `start`, from its first two bytes as the walk reads them.
+    /// Whether a key may start at `start`, from its first two bytes as the walk reads them,
+    /// then from its first six (most Hangul words pass the first test: a syllable's first two
+    /// bytes are shared by 64 syllables). Of the word starts in 500 benchmark notes, 93% pass
+    /// the first test and 35% both.
     @inline(__always)
     private func mayMatch(at start: Int, limit: Int) -> Bool {
         let first = ConceptSpelling.lowercased(text[start])
         guard start + 1 < limit else { return dictionary.mayStart(first, 0) || dictionary.mayStart(first, 0x20) }
         let next = text[start + 1]
-        return dictionary.mayStart(first, ConceptSpelling.isSeparator(next) ? 0x20 : ConceptSpelling.lowercased(next))
+        guard dictionary.mayStart(first, ConceptSpelling.isSeparator(next) ? 0x20 : ConceptSpelling.lowercased(next)) else { return false }
+        // The bytes as the walk reads them: lower case, a run of separators as one space.
+        var packed: UInt64 = 0
+        var count = 0
+        var index = start
+        while count < ConceptDictionary.longPrefix, index < limit {
+            var byte = text[index]
+            index += 1
+            if ConceptSpelling.isSeparator(byte) {
+                byte = 0x20
+                while index < limit, ConceptSpelling.isSeparator(text[index]) { index += 1 }
+            } else {
+                byte = ConceptSpelling.lowercased(byte)
+            }
+            packed |= UInt64(byte) << UInt64(8 * count)
+            count += 1
+        }
+        return dictionary.mayStart(prefix: packed, count: count)
     }
 
     /// Takes the longest match starting at `start` and counts it with the abbreviations inside
