@@ -28,8 +28,8 @@ struct BM25 {
         averageSize = Double(frequencies.tableTokens) / Double(rows)
     }
 
-    /// The bm25 value of the `row`th ranked row (see ``PhraseFrequencies/ranked``): lower is
-    /// better, as FTS5 has it.
+    /// The bm25 value of the `row`th ranked row (see ``PhraseFrequencies/ranked``), whose size
+    /// was read with it: lower is better, as FTS5 has it.
     func value(ofRow row: Int) -> Double {
         value(ofRow: row, size: frequencies.ranked[row].size)
     }

@@ -14,11 +14,10 @@ final class PhraseFrequencies {
     private(set) var tableTokens: Int64 = 0
     /// How many of the rows read hold each phrase.
     var rowsHolding: [Int64] { Array(UnsafeBufferPointer(start: holding, count: max(phraseCount, 0))) }
-    // `ranked` and `weighted` grow by one row at a time from FTS5's callback, never re-entrantly:
-    // no run-time exclusivity checks.
     /// The size of a ranked row whose size is read later, by ``sizeReader``.
     static let sizeUnread = -1
-
+    // `ranked` and `weighted` grow by one row at a time from FTS5's callback, never re-entrantly:
+    // no run-time exclusivity checks.
     /// The rows to rank, in the order read: rowid, size in tokens (``sizeUnread`` when a
     /// ``sizeReader`` reads it later).
     @exclusivity(unchecked) private(set) var ranked: [(rowid: Int64, size: Int)] = []

@@ -37,8 +37,8 @@ struct ConceptDictionary: Sendable {
     private let openings: [UInt64]
     /// Longer openings, for the word starts the two bytes let through (a Hangul syllable's
     /// first two bytes are shared by 64 syllables): bit ``prefixBit(_:count:)`` of the first
-    /// ``shortPrefix`` bytes of each key shorter than ``longPrefix`` bytes (and at least that
-    /// long), and of the first ``longPrefix`` bytes of every longer key.
+    /// ``shortPrefix`` bytes of each key of ``shortPrefix`` to ``longPrefix`` - 1 bytes, and of
+    /// the first ``longPrefix`` bytes of each longer key.
     private let prefixes: [UInt64]
     /// Bit `first << 8 | second` for each key shorter than ``shortPrefix`` bytes (`IP`), as in
     /// ``openings``: the word starts that such a key may match.
