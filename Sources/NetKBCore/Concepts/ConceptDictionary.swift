@@ -53,29 +53,11 @@ struct ConceptDictionary: Sendable {
     private let related: [[Int32]]
 
     init(taxonomy: Taxonomy) {
-        // A growable trie first, flattened afterwards: its edges in one table keyed by parent
-        // and byte (a dictionary for each node would be tens of thousands of them).
-        var edgeOf: [Int: Int32] = [:]
-        var edges: [(parent: Int32, byte: UInt8, child: Int32)] = []
-        var nodeTerms: [[Term]] = [[]]
-        var longest = 0
-
+        // Every key with its term, in the taxonomy's order; the trie is built from them sorted
+        // (see below), without looking an edge up by parent and byte.
+        var keyed: [(key: [UInt8], term: Term)] = []
         func insert(_ key: [UInt8], _ term: Term) {
-            var node: Int32 = 0
-            for byte in key {
-                let slot = Int(node) << 8 | Int(byte)
-                if let child = edgeOf[slot] {
-                    node = child
-                } else {
-                    let child = Int32(nodeTerms.count)
-                    nodeTerms.append([])
-                    edgeOf[slot] = child
-                    edges.append((node, byte, child))
-                    node = child
-                }
-            }
-            nodeTerms[Int(node)].append(term)
-            longest = max(longest, key.count)
+            keyed.append((key, term))
         }
 
         func add(_ spelling: String, concept: Int32, exactCase: Bool) {
@@ -115,7 +97,43 @@ struct ConceptDictionary: Sendable {
         }
         self.related = related.map { $0.sorted() }
 
-        edges.sort { ($0.parent, $0.byte) < ($1.parent, $1.byte) }
+        // Keys in byte order (a key's terms in the taxonomy's order): each key makes the nodes of
+        // the bytes past what it shares with the one before, so nodes come in depth-first order
+        // and each node's edges in byte order.
+        let order = keyed.indices.sorted { a, b in
+            keyed[a].key.lexicographicallyPrecedes(keyed[b].key) || (keyed[a].key == keyed[b].key && a < b)
+        }
+        var edges: [(parent: Int32, byte: UInt8, child: Int32)] = []
+        var nodeTerms: [[Term]] = [[]]
+        var longest = 0
+        var path: [Int32] = [0]
+        var previous: [UInt8] = []
+        for index in order {
+            let key = keyed[index].key
+            var shared = 0
+            while shared < min(key.count, previous.count), key[shared] == previous[shared] { shared += 1 }
+            path.removeLast(path.count - shared - 1)
+            for byte in key[shared...] {
+                let child = Int32(nodeTerms.count)
+                nodeTerms.append([])
+                edges.append((path[path.count - 1], byte, child))
+                path.append(child)
+            }
+            nodeTerms[Int(path[path.count - 1])].append(keyed[index].term)
+            longest = max(longest, key.count)
+            previous = key
+        }
+        // Edges grouped by parent, each parent's in byte order as made.
+        var childCount = [Int32](repeating: 0, count: nodeTerms.count + 1)
+        for edge in edges { childCount[Int(edge.parent) + 1] += 1 }
+        for node in 0..<nodeTerms.count { childCount[node + 1] += childCount[node] }
+        var grouped = edges
+        var slot = childCount
+        for edge in edges {
+            grouped[Int(slot[Int(edge.parent)])] = edge
+            slot[Int(edge.parent)] += 1
+        }
+        edges = grouped
         var rootChildren = [Int32](repeating: -1, count: 256)
         var edgeStart: [Int32] = []
         var edgeBytes: [UInt8] = []
@@ -150,7 +168,8 @@ struct ConceptDictionary: Sendable {
         self.openings = openings
         var prefixes = [UInt64](repeating: 0, count: Self.prefixBits / 64)
         var tinyOpenings = [UInt64](repeating: 0, count: 65536 / 64)
-        func collect(_ node: Int, _ key: [UInt8]) {
+        var key: [UInt8] = []
+        func collect(_ node: Int) {
             if !nodeTerms[node].isEmpty {
                 if key.count < Self.shortPrefix {
                     for second in key.count == 2 ? [key[1]] : Array(0...255) {
@@ -168,10 +187,12 @@ struct ConceptDictionary: Sendable {
                 return
             }
             for edge in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
-                collect(Int(edgeChildren[edge]), key + [edgeBytes[edge]])
+                key.append(edgeBytes[edge])
+                collect(Int(edgeChildren[edge]))
+                key.removeLast()
             }
         }
-        collect(0, [])
+        collect(0)
         self.prefixes = prefixes
         self.tinyOpenings = tinyOpenings
         self.rootChildren = rootChildren

@@ -45,28 +45,35 @@ enum ConceptSpelling {
     /// syllable kept or dropped (every combination when there are at most three such spaces,
     /// else all kept or all dropped). The first is the spelling itself, the last has none.
     static func variants(of normalizedText: String) -> [String] {
-        let scalars = Array(normalizedText.unicodeScalars)
+        // On the UTF-8 bytes: a space is one byte, a Hangul syllable three (EA B0 80 to ED 9E A3).
+        let bytes = Array(normalizedText.utf8)
+        /// Whether the three bytes at `start` are a Hangul syllable.
+        func isSyllable(at start: Int) -> Bool {
+            guard start >= 0, start + 3 <= bytes.count else { return false }
+            let (b0, b1, b2) = (bytes[start], bytes[start + 1], bytes[start + 2])
+            guard b0 & 0xF0 == 0xE0, b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { return false }
+            let value = UInt32(b0 & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+            return value >= 0xAC00 && value <= 0xD7A3
+        }
         var optional: [Int] = []
-        for (index, scalar) in scalars.enumerated() where scalar == " " {
-            let before = index > 0 && isHangul(scalars[index - 1])
-            let after = index + 1 < scalars.count && isHangul(scalars[index + 1])
-            if before || after { optional.append(index) }
+        for index in bytes.indices where bytes[index] == 0x20 {
+            if isSyllable(at: index - 3) || isSyllable(at: index + 1) { optional.append(index) }
         }
         guard !optional.isEmpty else { return [normalizedText] }
-        var masks: [Int]
-        if optional.count <= 3 {
-            masks = Array(0..<(1 << optional.count))
-        } else {
-            masks = [0, (1 << optional.count) - 1]
-        }
+        let masks = optional.count <= 3 ? Array(0..<(1 << optional.count)) : [0, (1 << optional.count) - 1]
         return masks.map { mask in
-            var dropped = Set<Int>()
-            for (bit, index) in optional.enumerated() where mask & (1 << bit) != 0 { dropped.insert(index) }
-            var view = String.UnicodeScalarView()
-            for (index, scalar) in scalars.enumerated() where !dropped.contains(index) { view.append(scalar) }
-            return String(view)
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var next = 0
+            for (bit, index) in optional.enumerated() where mask & (1 << bit) != 0 {
+                kept += bytes[next..<index]
+                next = index + 1
+            }
+            kept += bytes[next...]
+            return String(decoding: kept, as: UTF8.self)
         }
     }
+
 
     @inline(__always)
     static func isHangul(_ scalar: Unicode.Scalar) -> Bool {
