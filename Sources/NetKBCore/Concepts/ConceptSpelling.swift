@@ -73,10 +73,4 @@ enum ConceptSpelling {
             return String(decoding: kept, as: UTF8.self)
         }
     }
-
-
-    @inline(__always)
-    static func isHangul(_ scalar: Unicode.Scalar) -> Bool {
-        (0xAC00...0xD7A3).contains(scalar.value)
-    }
 }
