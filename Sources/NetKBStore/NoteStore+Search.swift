@@ -324,7 +324,8 @@ extension NoteStore {
             sqlite3_reset(handle)
             sqlite3_bind_text(handle, 1, id, -1, transient)
             guard try Self.step(handle, db: db, statement: statement) else { continue }
-            labels[id] = Self.firstLine(of: Self.text(handle, column: 1)) ?? Self.text(handle, column: 0)
+            // As ``IndexedConcept/label``: the first abbreviation, else the name.
+            labels[id] = Self.lines(Self.text(handle, column: 1)).first ?? Self.text(handle, column: 0)
         }
         var concepts: [Int64: [(id: String, label: String)]] = [:]
         for row in rows where !row.conceptIDs.isEmpty {
@@ -338,12 +339,6 @@ extension NoteStore {
         // The text first, then its length (SQLite's rule for the two calls).
         guard let text = sqlite3_column_text(handle, column) else { return "" }
         return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
-    }
-
-    /// The first non-empty line of `text` (a concept's abbreviations are one a line, as a
-    /// section's concept ids are), if any.
-    static func firstLine(of text: String) -> String? {
-        SectionConceptList.ids(in: text).first
     }
 
     /// The factor a section's bm25 value is multiplied by: ``adjacencyBoost`` when it holds

@@ -314,3 +314,36 @@ struct SearchHostileTrialTests {
     }
 }
 
+/// Results name their concepts as `concepts` lists them, on the user's notes.
+@Suite("netkb search concept labels")
+struct SearchConceptLabelTests {
+    let vault: Vault
+
+    init() throws {
+        vault = try Vault(copying: NetKBBinary.packageRoot.appendingPathComponent("Tests/Fixtures/user-notes"))
+    }
+
+    /// A result's line shows its most mentioned concepts by label, as `concepts` lists them: the
+    /// first abbreviation, else the name (`[L4] ISN, TCP, Three-way handshake, SYN, ACK, +4`).
+    @Test func resultsNameTheirConceptsByLabel() throws {
+        let search = try vault.netkb(["search", "TCP", "--limit", "1", "--format", "json"]).json()
+        let ids = try #require((search["results"] as? [[String: Any]])?.first?["concepts"] as? [String])
+        #expect(ids.count > 5, "the top section mentions several concepts: \(ids)")
+        let list = try #require(try vault.netkb(["concepts", "--format", "json", "--no-refresh"]).json()["concepts"] as? [[String: Any]])
+        var labels: [String: String] = [:]
+        var abbreviated = Set<String>()
+        for concept in list {
+            let id = try #require(concept["id"] as? String), name = try #require(concept["name"] as? String)
+            let abbreviation = (concept["abbreviations"] as? [String])?.first
+            if abbreviation != nil { abbreviated.insert(id) }
+            labels[id] = abbreviation ?? name
+        }
+        let shown = ids.prefix(5)
+        #expect(shown.contains(where: abbreviated.contains) && !shown.allSatisfy(abbreviated.contains),
+                "labels of both kinds among \(shown)")
+        let expected = try shown.map { try #require(labels[$0], "\($0) is listed") }
+        let text = try vault.netkb(["search", "TCP", "--limit", "1", "--no-refresh"])
+        let first = try #require(text.stdout.split(separator: "\n").first)
+        #expect(first.hasSuffix(expected.joined(separator: ", ") + ", +\(ids.count - 5)"), "\(first)")
+    }
+}

@@ -28,8 +28,6 @@ struct SectionConceptListTests {
             let expected = list.utf8.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
             #expect(SectionConceptList.ids(in: list) == expected, "\(list.debugDescription)")
         }
-        #expect(NoteStore.firstLine(of: "\n\nTCP\nUDP") == "TCP")
-        #expect(NoteStore.firstLine(of: "\n") == nil && NoteStore.firstLine(of: "") == nil)
     }
 
     @Test(arguments: 0..<4)
