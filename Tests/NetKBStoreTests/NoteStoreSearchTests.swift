@@ -97,6 +97,16 @@ struct NoteStoreSearchTests {
         #expect(try headings(text).isEmpty)
     }
 
+    @Test func aSearchReadsThroughASmallPageCacheAndPutsTheStoresBack() throws {
+        let before = try store.reading { try Int.fetchOne($0, sql: "PRAGMA cache_size") }
+        #expect(before == -32000, "a writer's connection keeps a large cache for its refreshes")
+        let during = try store.reading { db in
+            try NoteStore.withSearchPageCache(db) { try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+        }
+        #expect(during == NoteStore.searchCachePages)
+        #expect(try headings("소켓") == ["세션과 소켓의 관계"])
+        #expect(try store.reading { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == before)
+    }
 }
 
 /// Issue 9: a two-syllable word is matched inside words only, never across a word break; a
