@@ -51,8 +51,12 @@ public struct QueryMatcher: Sendable {
     let patterns: [Pattern]
     /// Tokens that fill a slot as they are, by hash.
     let exact: [UInt64: [Reference]]
+    /// The hashes of `exact`, to rule out most tokens before looking them up.
+    let exactHashes: HashFilter
     /// Stems of English words, by hash: a text token whose stem is one of them fills the slot.
     let stems: [UInt64: [Reference]]
+    /// The hashes of `stems`.
+    let stemHashes: HashFilter
     /// One-syllable words: a token that starts with the syllable fills the slot.
     let syllables: [UInt32: [Reference]]
     /// Prefixes (`word*`): a token that starts with the bytes fills the slot.
@@ -80,7 +84,9 @@ public struct QueryMatcher: Sendable {
         }
         patterns = builder.patterns
         exact = builder.exact
+        exactHashes = HashFilter(builder.exact.keys)
         stems = builder.stems
+        stemHashes = HashFilter(builder.stems.keys)
         syllables = builder.syllables
         prefixes = builder.prefixes
         matchableWords = Array(Set(builder.patterns.flatMap(\.words))).sorted()
@@ -145,7 +151,8 @@ public struct QueryMatcher: Sendable {
     /// Marks the slots that a token of the text fills.
     private func fill(_ state: inout ScanState, token: UnsafeBufferPointer<UInt8>, range: Range<Int>, text: UnsafeBufferPointer<UInt8>) {
         guard let first = token.first else { return }
-        if let references = exact[Self.hash(token)] {
+        let hash = Self.hash(token)
+        if exactHashes.mayContain(hash), let references = exact[hash] {
             for reference in references where reference.bytes.elementsEqual(token) {
                 state.set(reference, lower: range.lowerBound, upper: range.upperBound)
             }
@@ -153,7 +160,8 @@ public struct QueryMatcher: Sendable {
         if first < 0x80, !stems.isEmpty {
             for ending in Self.endingsOrNone where token.count >= ending.count + 3 && token.suffix(ending.count).elementsEqual(ending) {
                 let stem = UnsafeBufferPointer(rebasing: token[0..<(token.count - ending.count)])
-                guard let references = stems[Self.hash(stem)] else { continue }
+                let stemHash = Self.hash(stem)
+                guard stemHashes.mayContain(stemHash), let references = stems[stemHash] else { continue }
                 for reference in references where reference.bytes.elementsEqual(stem) {
                     state.set(reference, lower: range.lowerBound, upper: range.upperBound)
                 }
