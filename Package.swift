@@ -25,6 +25,9 @@ let package = Package(
         // compiler's default include path. Not linked, and so no pkgConfig (it would add
         // -lcurl): NetKBWeb opens libcurl with dlopen when the external check first needs it.
         .systemLibrary(name: "CCurl"),
+        // sqlite3_config, which Swift cannot call (C variadic arguments); SQLite itself comes
+        // through GRDB.
+        .systemLibrary(name: "CSQLiteSettings"),
         // The pure core: notes, sections, links, tokens, queries. No C, no SQLite, no file system.
         .target(name: "NetKBCore"),
         // The only code that touches cmark-gfm.
@@ -35,7 +38,7 @@ let package = Package(
         // The only code that touches GRDB and SQLite.
         .target(
             name: "NetKBStore",
-            dependencies: ["NetKBCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["NetKBCore", "CSQLiteSettings", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: [.define("SQLITE_ENABLE_FTS5")]
         ),
         // The only code that touches libcurl: one HTTP exchange per probe.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import CSQLiteSettings
 import NetKBCore
 
 /// The SQLite index of a notes folder, opened for one command.
@@ -146,7 +147,17 @@ public struct NoteStore: Sendable {
         _ = api.pointee.xCreateFunction(api, name, nil, function, nil)
     }
 
+    /// SQLite's process-wide settings, made once before the first connection opens:
+    /// - no memory statistics (`SQLITE_CONFIG_MEMSTATUS`), which netkb never reads and which
+    ///   take a mutex on each of SQLite's allocations and frees.
+    /// Where SQLite was initialized already (a host that opened a database first), it stays as
+    /// it was.
+    static let processSettings: Void = {
+        _ = netkb_sqlite3_disable_memory_statistics()
+    }()
+
     static func configuration(_ mode: ConnectionMode) -> Configuration {
+        Self.processSettings
         var configuration = Configuration()
         configuration.readonly = mode == .readOnly
         configuration.busyMode = .timeout(10)
