@@ -50,8 +50,8 @@ extension NoteStore {
     /// (a writer's large cache stays for its refreshes to come).
     static func withSearchPageCache<T>(_ db: Database, _ work: () throws -> T) throws -> T {
         let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = \(searchCachePages)")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        try executeDirectly(db, "PRAGMA cache_size = \(searchCachePages)")
+        defer { try? executeDirectly(db, "PRAGMA cache_size = \(cacheSize)") }
         return try work()
     }
 

@@ -160,6 +160,9 @@ public struct NoteStore: Sendable {
         Self.processSettings
         var configuration = Configuration()
         configuration.readonly = mode == .readOnly
+        // A read-only connection never writes, so it has no foreign keys to enforce (and GRDB
+        // then runs no `PRAGMA foreign_keys` as it opens it).
+        if mode == .readOnly { configuration.foreignKeysEnabled = false }
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             KoreanAwareFTS5Tokenizer.register(db)
@@ -172,7 +175,7 @@ public struct NoteStore: Sendable {
             switch mode {
             case .readOnly:
                 // Sorts (refs by domain) in memory: a read-only folder may have no room for temp files.
-                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                try Self.executeDirectly(db, "PRAGMA temp_store = MEMORY")
             case .readWrite:
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
             case .bulk:
@@ -180,6 +183,17 @@ public struct NoteStore: Sendable {
             }
         }
         return configuration
+    }
+
+    /// Runs `sql`, statements without arguments or results, with SQLite's own `sqlite3_exec`
+    /// rather than through GRDB's SQL literals: for the settings a connection or a search makes.
+    static func executeDirectly(_ db: Database, _ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(db.sqliteConnection, sql, nil, nil, &message)
+        defer { sqlite3_free(message) }
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message.map { String(cString: $0) }, sql: sql)
+        }
     }
 
     /// What an index file holds, compared with this netkb's schema.
