@@ -115,6 +115,34 @@ extension SearchQuery {
         return required[0].allSatisfy { Self.phraseCount(in: Self.expression(for: $0)) == 1 }
     }
 
+    /// For each phrase of ``matchExpression``, in the order FTS5 numbers them (see
+    /// ``typedPhrases``), whether a section that holds it matches the expression whatever else
+    /// it holds: the phrase is an alternative of its own, joined to the rest by `OR` alone.
+    /// A search reads every section that holds such a phrase, so it can count them among the
+    /// sections it reads rather than by a query over the whole table; ``matchesAnyPhrase`` is
+    /// every phrase so. `혼잡 제어` expanded with `congestion control`: `(("혼잡" AND "제어") OR
+    /// "congestion control")` is `[false, false, true]`. Only a query of one part and no
+    /// excluded word has any.
+    public var phrasesMatchingAlone: [Bool] {
+        let expansion = expansions.first { $0.groups.lowerBound == 0 && $0.groups.upperBound <= required.count }
+        let covered = expansion?.groups ?? 0..<min(1, required.count)
+        guard excluded.isEmpty, covered.upperBound == required.count else {
+            return Array(repeating: false, count: typedPhrases.phraseCount)
+        }
+        var alone: [Bool] = []
+        func add(_ expression: String, alternative: Bool) {
+            let count = Self.phraseCount(in: expression)
+            alone += Array(repeating: alternative && count == 1, count: count)
+        }
+        // The words as typed are alternatives of their own when they are one group (its terms
+        // joined by OR); several groups are joined by AND.
+        for group in required[covered] {
+            for term in group { add(Self.expression(for: term), alternative: covered.count == 1) }
+        }
+        for name in expansion?.searched ?? [] { add(Self.quoted(name), alternative: true) }
+        return alone
+    }
+
     /// An expression that matches where any excluded word stands; nil when none is.
     public var exclusionExpression: String? {
         guard !excluded.isEmpty else { return nil }

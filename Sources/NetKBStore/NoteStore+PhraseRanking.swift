@@ -13,14 +13,17 @@ extension NoteStore {
     /// ``NetKBCore/SearchQuery/matchesAnyPhrase``), the rows that hold each phrase are counted
     /// among the rows read; `bm25()` would first run one more query over the whole table for
     /// each phrase (a query with a concept's 14 names runs 14). Any other expression
-    /// (`countingRowsByQuery`) runs those queries too, and saves `bm25()`'s reading of each
+    /// (`countingRowsByQuery`) runs those queries too, for the phrases that are not
+    /// alternatives of their own (`phrasesMatchingAlone`, see
+    /// ``NetKBCore/SearchQuery/phrasesMatchingAlone``), and saves `bm25()`'s reading of each
     /// row's size through a prepared statement. Ranks and order are those of the SQL ranking,
     /// bit for bit. Rows' sizes are read by ``DocumentSizeReader`` unless `readingSizes` is
     /// false (then from FTS5, for tests to compare), and only for the rows that may rank among
     /// the best `limit`. `frequencies` records what was read (tests look at it).
     func rankedByPhraseFrequencies(
         _ db: Database, _ expression: String, adjacency: String?, typed: (groups: [[[Int]]], phraseCount: Int)?, limit: Int,
-        countingRowsByQuery: Bool = false, readingSizes: Bool = true, frequencies: PhraseFrequencies = PhraseFrequencies()
+        countingRowsByQuery: Bool = false, phrasesMatchingAlone: [Bool] = [], readingSizes: Bool = true,
+        frequencies: PhraseFrequencies = PhraseFrequencies()
     ) throws -> [(id: Int64, rank: Double, typedMatch: Bool)]? {
         let boost = adjacency == nil ? "1.0" : Self.adjacencyFactor(parameter: ":adjacency")
         let typedMatch = typed == nil ? "1" : Self.typedMatch(groups: ":typed", phrases: ":phrases")
@@ -33,6 +36,7 @@ extension NoteStore {
             """)
         let handle = statement.sqliteStatement
         frequencies.countsRowsByQuery = countingRowsByQuery
+        frequencies.countedAmongRowsRead = phrasesMatchingAlone
         if readingSizes, let connection = db.sqliteConnection {
             frequencies.sizeReader = DocumentSizeReader(connection: connection, table: "sections_fts")
         }

@@ -32,6 +32,10 @@ final class PhraseFrequencies {
     /// counts them (``countRows(holding:_:)``), rather than among the rows read: for an
     /// expression whose rows need not hold just one phrase (words joined by AND, NOT).
     var countsRowsByQuery = false
+    /// With ``countsRowsByQuery``, the phrases whose rows are still counted among the rows read,
+    /// one entry per phrase (see ``NetKBCore/SearchQuery/phrasesMatchingAlone``): every row
+    /// that holds one of them is read. Ignored unless it has an entry for every phrase.
+    var countedAmongRowsRead: [Bool] = []
 
     /// Column weights, by column; a column past the end weighs 1.
     private var weights: [Double] = []
@@ -40,11 +44,14 @@ final class PhraseFrequencies {
     private var current: UnsafeMutablePointer<Double>?
     private var holds: UnsafeMutablePointer<Bool>?
     private var holding: UnsafeMutablePointer<Int64>?
+    /// Per phrase: whether its rows are counted among the rows read (else by a query).
+    private var countedHere: UnsafeMutablePointer<Bool>?
 
     deinit {
         current?.deallocate()
         holds?.deallocate()
         holding?.deallocate()
+        countedHere?.deallocate()
     }
 
     func start(phraseCount: Int, rows: Int64, tokens: Int64, weights: [Double]) {
@@ -59,6 +66,18 @@ final class PhraseFrequencies {
         current?.initialize(repeating: 0, count: count)
         holds?.initialize(repeating: false, count: count)
         holding?.initialize(repeating: 0, count: count)
+        countedHere = .allocate(capacity: count)
+        countedHere?.initialize(repeating: !countsRowsByQuery, count: count)
+        if countsRowsByQuery, countedAmongRowsRead.count == phraseCount {
+            for (phrase, amongRead) in countedAmongRowsRead.enumerated() { countedHere?[phrase] = amongRead }
+        }
+    }
+
+    /// Whether the rows that hold `phrase` are counted by a query of their own
+    /// (``countRows(holding:_:)``) rather than among the rows read.
+    func isCountedByQuery(_ phrase: Int) -> Bool {
+        guard let countedHere, phrase >= 0, phrase < phraseCount else { return countsRowsByQuery }
+        return !countedHere[phrase]
     }
 
     func beginRow() {
@@ -80,13 +99,11 @@ final class PhraseFrequencies {
         holding[phrase] = rows
     }
 
-    /// Ends the row: counts the phrases it holds (unless they are counted by query), and
-    /// keeps it to rank when `ranked` is given.
+    /// Ends the row: counts the phrases it holds (those not counted by query), and keeps it
+    /// to rank when `ranked` is given.
     func endRow(ranked row: (rowid: Int64, size: Int)?) {
-        guard let current, let holds, let holding else { return }
-        if !countsRowsByQuery {
-            for phrase in 0..<phraseCount where holds[phrase] { holding[phrase] += 1 }
-        }
+        guard let current, let holds, let holding, let countedHere else { return }
+        for phrase in 0..<phraseCount where holds[phrase] && countedHere[phrase] { holding[phrase] += 1 }
         guard let row else { return }
         ranked.append(row)
         weighted.append(contentsOf: UnsafeBufferPointer(start: current, count: phraseCount))

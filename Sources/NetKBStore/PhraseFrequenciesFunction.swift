@@ -12,8 +12,10 @@ import GRDBSQLite
 /// query for each phrase over the whole table. When a search reads every row that holds any
 /// phrase (see ``NetKBCore/SearchQuery/matchesAnyPhrase``), those counts are in what this
 /// function records, and ``BM25`` ranks the rows without the extra queries; otherwise
-/// (``PhraseFrequencies/countsRowsByQuery``) it runs the same queries on its first row, and
-/// what it saves is `bm25()`'s reading of each ranked row's size through a prepared statement.
+/// (``PhraseFrequencies/countsRowsByQuery``) it runs the same queries on its first row, for
+/// the phrases that are not alternatives of their own (``PhraseFrequencies/countedAmongRowsRead``:
+/// `혼잡 제어` runs two, for `혼잡` and `제어`, not one for each of the concept's other names),
+/// and saves `bm25()`'s reading of each ranked row's size through a prepared statement.
 /// Called in `WHERE`, it sees every row the expression matches; the rows it answers 1 for come
 /// out in the order it recorded them.
 enum PhraseFrequenciesFunction {
@@ -47,7 +49,7 @@ enum PhraseFrequenciesFunction {
             frequencies.start(phraseCount: phrases, rows: rows, tokens: tokens, weights: weights)
             frequencies.sizeReader?.columns = Int(api.pointee.xColumnCount(fts))
             if frequencies.countsRowsByQuery {
-                for phrase in 0..<phrases {
+                for phrase in 0..<phrases where frequencies.isCountedByQuery(phrase) {
                     var holding: Int64 = 0
                     code = api.pointee.xQueryPhrase(fts, Int32(phrase), &holding) { _, _, counter in
                         counter?.assumingMemoryBound(to: Int64.self).pointee += 1

@@ -82,4 +82,21 @@ struct SearchQueryTests {
         #expect(!query.expansions.isEmpty, "\(text) is expanded")
         #expect(query.matchesAnyPhrase == expected, "\(text)")
     }
+
+    /// Which phrases a section matches by holding alone, one entry per phrase of the
+    /// expression in FTS5's order, with concepts' other names and without.
+    @Test(arguments: [
+        ("소켓", [true, true, true]), ("혼잡 제어", [false, false, true]), ("TCP OR UDP", [true, true]),
+        ("TCP와", [false, false]), ("소켓 -세션", [false, false, false, false]), ("소켓 버퍼", [false, false, false, false]),
+        ("TCP OR \"a b\" 버퍼", [false, false, false]), ("\"3 way handshake\"", [true]), ("!!!", []),
+    ])
+    func phrasesMatchingAloneAreTheAlternativesOfTheirOwn(_ text: String, expected: [Bool]) {
+        let names = ["소켓": ["socket", "Berkeley sockets"], "혼잡 제어": ["congestion control"]]
+        let query = SearchQuery(parsing: text).expanded { words in
+            names[words].map { SearchQuery.ConceptNames(conceptID: words, names: $0) }
+        }
+        #expect(query.phrasesMatchingAlone == expected, "\(text): \(query.matchExpression ?? "nil")")
+        #expect(query.phrasesMatchingAlone.count == query.typedPhrases.phraseCount, "\(text): one entry per phrase")
+        if query.matchesAnyPhrase { #expect(query.phrasesMatchingAlone.allSatisfy { $0 }, "\(text)") }
+    }
 }

@@ -63,14 +63,17 @@ struct PhraseRankingTests {
 
     /// Ranks `text` from what FTS5 reads and with SQL's `bm25()`, and expects the same sections
     /// in the same order with the same ranks, bit for bit.
-    func expectRanksAsBM25(_ text: String, limit: Int, countingRowsByQuery: Bool) throws {
+    /// With `countingRowsByQuery`, the phrases that are alternatives of their own are counted
+    /// among the rows read when `alone` is true, else every phrase by a query.
+    func expectRanksAsBM25(_ text: String, limit: Int, countingRowsByQuery: Bool, alone: Bool = false) throws {
         let query = Self.query(text)
         let expression = try #require(query.matchExpression)
         let typed = query.searchesOtherNames ? query.typedPhrases : nil
         let filter = SearchFilter(limit: limit)
         let (phraseRanked, reference) = try store.reading { db in
             (try store.rankedByPhraseFrequencies(
-                db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: limit, countingRowsByQuery: countingRowsByQuery),
+                db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: limit, countingRowsByQuery: countingRowsByQuery,
+                phrasesMatchingAlone: alone ? query.phrasesMatchingAlone : []),
              try store.rankedSections(db, query: query, expression: expression, typed: typed, filter: filter, phraseRanking: false))
         }
         let fast = try #require(phraseRanked, "\(text): the rows came out in the order the function recorded them")
@@ -90,6 +93,28 @@ struct PhraseRankingTests {
     func ranksAsBM25DoesCountingRowsByQuery(_ text: String, limit: Int) throws {
         #expect(!Self.query(text).matchesAnyPhrase, "\(text) is not phrases joined by OR alone")
         try expectRanksAsBM25(text, limit: limit, countingRowsByQuery: true)
+        try expectRanksAsBM25(text, limit: limit, countingRowsByQuery: true, alone: true)
+    }
+
+    /// A concept's other names are alternatives of their own beside words joined by AND: their
+    /// rows are counted among those read, and only the typed words' by queries.
+    @Test func onlyPhrasesJoinedByANDAreCountedByQuery() throws {
+        let query = Self.query("혼잡 제어")
+        #expect(query.phrasesMatchingAlone == [false, false, true])
+        let expression = try #require(query.matchExpression)
+        let frequencies = PhraseFrequencies()
+        let ranked = try store.reading { db in
+            try store.rankedByPhraseFrequencies(
+                db, expression, adjacency: nil, typed: nil, limit: 1000, countingRowsByQuery: true,
+                phrasesMatchingAlone: query.phrasesMatchingAlone, frequencies: frequencies)
+        }
+        #expect(try #require(ranked).count > 0)
+        #expect((0..<3).map(frequencies.isCountedByQuery) == [true, true, false])
+        // Counted among the rows read, "congestion control" has the count a query finds.
+        let byQuery = try store.reading { db in
+            try Int64.fetchOne(db, sql: "SELECT count(*) FROM sections_fts WHERE sections_fts MATCH ?", arguments: ["\"congestion control\""])
+        }
+        #expect(frequencies.rowsHolding[2] == byQuery)
     }
 
     /// The counts by query are what makes an AND query's ranks right: counted among the rows
