@@ -106,23 +106,14 @@ extension SearchQuery {
         return expression
     }
 
-    /// Whether ``matchExpression`` is one phrase or phrases joined by `OR` alone: one required
-    /// group (with its concept's other names) whose every alternative is one phrase, and no
-    /// excluded word. A section then matches when it holds any one of the phrases, so the
-    /// sections a search reads are all those that hold each phrase.
-    public var matchesAnyPhrase: Bool {
-        guard excluded.isEmpty, required.count == 1 else { return false }
-        return required[0].allSatisfy { Self.phraseCount(in: Self.expression(for: $0)) == 1 }
-    }
-
     /// For each phrase of ``matchExpression``, in the order FTS5 numbers them (see
     /// ``typedPhrases``), whether a section that holds it matches the expression whatever else
     /// it holds: the phrase is an alternative of its own, joined to the rest by `OR` alone.
     /// A search reads every section that holds such a phrase, so it can count them among the
-    /// sections it reads rather than by a query over the whole table; ``matchesAnyPhrase`` is
-    /// every phrase so. `혼잡 제어` expanded with `congestion control`: `(("혼잡" AND "제어") OR
-    /// "congestion control")` is `[false, false, true]`. Only a query of one part and no
-    /// excluded word has any.
+    /// sections it reads rather than by a query over the whole table. `소켓` expanded with
+    /// `socket` is `[true, true]`; `혼잡 제어` expanded with `congestion control`, `(("혼잡" AND
+    /// "제어") OR "congestion control")`, is `[false, false, true]`. Only a query of one part
+    /// and no excluded word has any.
     public var phrasesMatchingAlone: [Bool] {
         let expansion = expansions.first { $0.groups.lowerBound == 0 && $0.groups.upperBound <= required.count }
         let covered = expansion?.groups ?? 0..<min(1, required.count)

@@ -9,20 +9,17 @@ extension NoteStore {
     /// ranks them, for a filter that narrows nothing.
     ///
     /// Each row's bm25 inputs are recorded as FTS5 reads the sections (``PhraseFrequencies``)
-    /// and ranked by ``BM25``. For an expression of phrases joined by `OR` alone (see
-    /// ``NetKBCore/SearchQuery/matchesAnyPhrase``), the rows that hold each phrase are counted
-    /// among the rows read; `bm25()` would first run one more query over the whole table for
-    /// each phrase (a query with a concept's 14 names runs 14). Any other expression
-    /// (`countingRowsByQuery`) runs those queries too, for the phrases that are not
-    /// alternatives of their own (`phrasesMatchingAlone`, see
-    /// ``NetKBCore/SearchQuery/phrasesMatchingAlone``), and saves `bm25()`'s reading of each
-    /// row's size through a prepared statement. Ranks and order are those of the SQL ranking,
-    /// bit for bit. Rows' sizes are read by ``DocumentSizeReader`` unless `readingSizes` is
+    /// and ranked by ``BM25``. `bm25()` first runs one more query over the whole table for each
+    /// phrase, to count the rows that hold it (a query with a concept's 14 names runs 14); the
+    /// phrases marked in `countedAmongRowsRead`, alternatives of their own (see
+    /// ``NetKBCore/SearchQuery/phrasesMatchingAlone``), are counted among the rows read instead,
+    /// and only the others by query. Ranks and order are those of the SQL ranking, bit for bit.
+    /// Rows' sizes are read by ``DocumentSizeReader`` (not `bm25()`'s statement) unless `readingSizes` is
     /// false (then from FTS5, for tests to compare), and only for the rows that may rank among
     /// the best `limit`. `frequencies` records what was read (tests look at it).
     func rankedByPhraseFrequencies(
         _ db: Database, _ expression: String, adjacency: String?, typed: (groups: [[[Int]]], phraseCount: Int)?, limit: Int,
-        countingRowsByQuery: Bool = false, phrasesMatchingAlone: [Bool] = [], readingSizes: Bool = true,
+        countedAmongRowsRead: [Bool] = [], readingSizes: Bool = true,
         frequencies: PhraseFrequencies = PhraseFrequencies()
     ) throws -> [(id: Int64, rank: Double, typedMatch: Bool)]? {
         let boost = adjacency == nil ? "1.0" : Self.adjacencyFactor(parameter: ":adjacency")
@@ -35,8 +32,7 @@ extension NoteStore {
               AND \(PhraseFrequenciesFunction.name)(sections_fts, :frequencies, \(InColumnsFunction.ownColumns), \(Self.rankWeights)) = 1
             """)
         let handle = statement.sqliteStatement
-        frequencies.countsRowsByQuery = countingRowsByQuery
-        frequencies.countedAmongRowsRead = phrasesMatchingAlone
+        frequencies.countedAmongRowsRead = countedAmongRowsRead
         if readingSizes, let connection = db.sqliteConnection {
             frequencies.sizeReader = DocumentSizeReader(connection: connection, table: "sections_fts")
         }

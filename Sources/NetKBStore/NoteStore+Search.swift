@@ -87,7 +87,7 @@ extension NoteStore {
         if phraseRanking, !filter.narrows,
            let ranked = try rankedByPhraseFrequencies(
                db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: filter.limit,
-               countingRowsByQuery: !query.matchesAnyPhrase, phrasesMatchingAlone: query.phrasesMatchingAlone) {
+               countedAmongRowsRead: query.phrasesMatchingAlone) {
             return ranked
         }
         return try Array(Row.fetchCursor(db, ranked(

@@ -28,13 +28,11 @@ final class PhraseFrequencies {
     var sizeReader: DocumentSizeReader?
     /// How many sizes ``sizeReader`` read: for tests to see that rows that cannot rank are skipped.
     var sizesRead = 0
-    /// Whether each phrase's rows are counted by a query over the whole table, as `bm25()`
-    /// counts them (``countRows(holding:_:)``), rather than among the rows read: for an
-    /// expression whose rows need not hold just one phrase (words joined by AND, NOT).
-    var countsRowsByQuery = false
-    /// With ``countsRowsByQuery``, the phrases whose rows are still counted among the rows read,
-    /// one entry per phrase (see ``NetKBCore/SearchQuery/phrasesMatchingAlone``): every row
-    /// that holds one of them is read. Ignored unless it has an entry for every phrase.
+    /// For each phrase, whether the rows that hold it are counted among the rows read, which
+    /// are then all the rows that hold it (see ``NetKBCore/SearchQuery/phrasesMatchingAlone``);
+    /// the others are counted by a query over the whole table, as `bm25()` counts them
+    /// (``countRows(holding:_:)``). Without an entry for every phrase, every phrase is counted
+    /// by query.
     var countedAmongRowsRead: [Bool] = []
 
     /// Column weights, by column; a column past the end weighs 1.
@@ -67,8 +65,8 @@ final class PhraseFrequencies {
         holds?.initialize(repeating: false, count: count)
         holding?.initialize(repeating: 0, count: count)
         countedHere = .allocate(capacity: count)
-        countedHere?.initialize(repeating: !countsRowsByQuery, count: count)
-        if countsRowsByQuery, countedAmongRowsRead.count == phraseCount {
+        countedHere?.initialize(repeating: false, count: count)
+        if countedAmongRowsRead.count == phraseCount {
             for (phrase, amongRead) in countedAmongRowsRead.enumerated() { countedHere?[phrase] = amongRead }
         }
     }
@@ -76,7 +74,7 @@ final class PhraseFrequencies {
     /// Whether the rows that hold `phrase` are counted by a query of their own
     /// (``countRows(holding:_:)``) rather than among the rows read.
     func isCountedByQuery(_ phrase: Int) -> Bool {
-        guard let countedHere, phrase >= 0, phrase < phraseCount else { return countsRowsByQuery }
+        guard let countedHere, phrase >= 0, phrase < phraseCount else { return true }
         return !countedHere[phrase]
     }
 

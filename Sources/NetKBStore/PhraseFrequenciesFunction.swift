@@ -9,13 +9,11 @@ import GRDBSQLite
 /// weight, and the row's size in tokens. It answers 1 for such a row, else 0.
 ///
 /// `bm25()` also counts, before its first row, the rows that hold each phrase, by running a
-/// query for each phrase over the whole table. When a search reads every row that holds any
-/// phrase (see ``NetKBCore/SearchQuery/matchesAnyPhrase``), those counts are in what this
-/// function records, and ``BM25`` ranks the rows without the extra queries; otherwise
-/// (``PhraseFrequencies/countsRowsByQuery``) it runs the same queries on its first row, for
-/// the phrases that are not alternatives of their own (``PhraseFrequencies/countedAmongRowsRead``:
-/// `혼잡 제어` runs two, for `혼잡` and `제어`, not one for each of the concept's other names),
-/// and saves `bm25()`'s reading of each ranked row's size through a prepared statement.
+/// query for each phrase over the whole table. For a phrase that is an alternative of its own
+/// (``PhraseFrequencies/countedAmongRowsRead``), the search reads every row that holds it, and
+/// the count is in what this function records; for the others (`혼잡` and `제어` in `혼잡 제어`,
+/// not the concept's other names) it runs the same queries on its first row. It also saves
+/// `bm25()`'s reading of each ranked row's size through a prepared statement.
 /// Called in `WHERE`, it sees every row the expression matches; the rows it answers 1 for come
 /// out in the order it recorded them.
 enum PhraseFrequenciesFunction {
@@ -48,16 +46,14 @@ enum PhraseFrequenciesFunction {
             let phrases = Int(api.pointee.xPhraseCount(fts))
             frequencies.start(phraseCount: phrases, rows: rows, tokens: tokens, weights: weights)
             frequencies.sizeReader?.columns = Int(api.pointee.xColumnCount(fts))
-            if frequencies.countsRowsByQuery {
-                for phrase in 0..<phrases where frequencies.isCountedByQuery(phrase) {
-                    var holding: Int64 = 0
-                    code = api.pointee.xQueryPhrase(fts, Int32(phrase), &holding) { _, _, counter in
-                        counter?.assumingMemoryBound(to: Int64.self).pointee += 1
-                        return SQLITE_OK
-                    }
-                    guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
-                    frequencies.countRows(holding: phrase, holding)
+            for phrase in 0..<phrases where frequencies.isCountedByQuery(phrase) {
+                var holding: Int64 = 0
+                code = api.pointee.xQueryPhrase(fts, Int32(phrase), &holding) { _, _, counter in
+                    counter?.assumingMemoryBound(to: Int64.self).pointee += 1
+                    return SQLITE_OK
                 }
+                guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+                frequencies.countRows(holding: phrase, holding)
             }
         }
         let own = count >= 2 ? sqlite3_value_int64(values[1]) : 0

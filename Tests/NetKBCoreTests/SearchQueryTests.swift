@@ -67,8 +67,8 @@ struct SearchQueryTests {
         ("소켓", true), ("\"3 way handshake\"", true), ("TCP OR UDP", true), ("sock*", true), ("소", true),
         ("혼잡 제어", false), ("TCP와", false), ("소켓 -세션", false), ("TCP OR \"a b\" 버퍼", false), ("7계층", false),
     ])
-    func matchesAnyPhraseOnlyForOneGroupOfSinglePhrases(_ text: String, expected: Bool) {
-        #expect(SearchQuery(parsing: text).matchesAnyPhrase == expected, "\(text)")
+    func everyPhraseMatchesAloneOnlyForOneGroupOfSinglePhrases(_ text: String, expected: Bool) {
+        #expect(SearchQuery(parsing: text).phrasesMatchingAlone.allSatisfy { $0 } == expected, "\(text)")
     }
 
     /// A concept's other names are more phrases joined by OR: one word stays so, two words
@@ -80,7 +80,7 @@ struct SearchQueryTests {
             names[words].map { SearchQuery.ConceptNames(conceptID: words, names: $0) }
         }
         #expect(!query.expansions.isEmpty, "\(text) is expanded")
-        #expect(query.matchesAnyPhrase == expected, "\(text)")
+        #expect(query.phrasesMatchingAlone.allSatisfy { $0 } == expected, "\(text)")
     }
 
     /// Which phrases a section matches by holding alone, one entry per phrase of the
@@ -97,6 +97,5 @@ struct SearchQueryTests {
         }
         #expect(query.phrasesMatchingAlone == expected, "\(text): \(query.matchExpression ?? "nil")")
         #expect(query.phrasesMatchingAlone.count == query.typedPhrases.phraseCount, "\(text): one entry per phrase")
-        if query.matchesAnyPhrase { #expect(query.phrasesMatchingAlone.allSatisfy { $0 }, "\(text)") }
     }
 }

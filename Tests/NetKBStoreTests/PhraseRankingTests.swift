@@ -57,23 +57,23 @@ struct PhraseRankingTests {
 
     @Test(arguments: anyPhrase, [1, 5, 20, 1000])
     func ranksAsBM25Does(_ text: String, limit: Int) throws {
-        #expect(Self.query(text).matchesAnyPhrase, "\(text) is phrases joined by OR")
-        try expectRanksAsBM25(text, limit: limit, countingRowsByQuery: false)
+        #expect(Self.query(text).phrasesMatchingAlone.allSatisfy { $0 }, "\(text) is phrases joined by OR")
+        try expectRanksAsBM25(text, limit: limit, countingByQuery: false)
     }
 
     /// Ranks `text` from what FTS5 reads and with SQL's `bm25()`, and expects the same sections
     /// in the same order with the same ranks, bit for bit.
-    /// With `countingRowsByQuery`, the phrases that are alternatives of their own are counted
-    /// among the rows read when `alone` is true, else every phrase by a query.
-    func expectRanksAsBM25(_ text: String, limit: Int, countingRowsByQuery: Bool, alone: Bool = false) throws {
+    /// The phrases that are alternatives of their own are counted among the rows read, the
+    /// others by query; with `countingByQuery`, every phrase by query.
+    func expectRanksAsBM25(_ text: String, limit: Int, countingByQuery: Bool) throws {
         let query = Self.query(text)
         let expression = try #require(query.matchExpression)
         let typed = query.searchesOtherNames ? query.typedPhrases : nil
         let filter = SearchFilter(limit: limit)
         let (phraseRanked, reference) = try store.reading { db in
             (try store.rankedByPhraseFrequencies(
-                db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: limit, countingRowsByQuery: countingRowsByQuery,
-                phrasesMatchingAlone: alone ? query.phrasesMatchingAlone : []),
+                db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: limit,
+                countedAmongRowsRead: countingByQuery ? [] : query.phrasesMatchingAlone),
              try store.rankedSections(db, query: query, expression: expression, typed: typed, filter: filter, phraseRanking: false))
         }
         let fast = try #require(phraseRanked, "\(text): the rows came out in the order the function recorded them")
@@ -91,9 +91,9 @@ struct PhraseRankingTests {
 
     @Test(arguments: otherExpressions, [1, 5, 20, 1000])
     func ranksAsBM25DoesCountingRowsByQuery(_ text: String, limit: Int) throws {
-        #expect(!Self.query(text).matchesAnyPhrase, "\(text) is not phrases joined by OR alone")
-        try expectRanksAsBM25(text, limit: limit, countingRowsByQuery: true)
-        try expectRanksAsBM25(text, limit: limit, countingRowsByQuery: true, alone: true)
+        #expect(Self.query(text).phrasesMatchingAlone.contains(false), "\(text) is not phrases joined by OR alone")
+        try expectRanksAsBM25(text, limit: limit, countingByQuery: true)
+        try expectRanksAsBM25(text, limit: limit, countingByQuery: false)
     }
 
     /// A concept's other names are alternatives of their own beside words joined by AND: their
@@ -105,8 +105,8 @@ struct PhraseRankingTests {
         let frequencies = PhraseFrequencies()
         let ranked = try store.reading { db in
             try store.rankedByPhraseFrequencies(
-                db, expression, adjacency: nil, typed: nil, limit: 1000, countingRowsByQuery: true,
-                phrasesMatchingAlone: query.phrasesMatchingAlone, frequencies: frequencies)
+                db, expression, adjacency: nil, typed: nil, limit: 1000,
+                countedAmongRowsRead: query.phrasesMatchingAlone, frequencies: frequencies)
         }
         #expect(try #require(ranked).count > 0)
         #expect((0..<3).map(frequencies.isCountedByQuery) == [true, true, false])
@@ -124,8 +124,10 @@ struct PhraseRankingTests {
         let expression = try #require(query.matchExpression)
         let typed = query.searchesOtherNames ? query.typedPhrases : nil
         let (byQuery, amongRead) = try store.reading { db in
-            (try store.rankedByPhraseFrequencies(db, expression, adjacency: nil, typed: typed, limit: 1000, countingRowsByQuery: true),
-             try store.rankedByPhraseFrequencies(db, expression, adjacency: nil, typed: typed, limit: 1000, countingRowsByQuery: false))
+            (try store.rankedByPhraseFrequencies(db, expression, adjacency: nil, typed: typed, limit: 1000),
+             try store.rankedByPhraseFrequencies(
+                db, expression, adjacency: nil, typed: typed, limit: 1000,
+                countedAmongRowsRead: Array(repeating: true, count: query.typedPhrases.phraseCount)))
         }
         let counted = try #require(byQuery), read = try #require(amongRead)
         #expect(counted.map(\.id).sorted() == read.map(\.id).sorted(), "the same sections")
@@ -173,10 +175,10 @@ struct PhraseRankingTests {
         let (best, every) = try store.reading { db in
             (try store.rankedByPhraseFrequencies(
                 db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: 3,
-                countingRowsByQuery: !query.matchesAnyPhrase, frequencies: few),
+                countedAmongRowsRead: query.phrasesMatchingAlone, frequencies: few),
              try store.rankedByPhraseFrequencies(
                 db, expression, adjacency: query.adjacencyExpression, typed: typed, limit: 100_000,
-                countingRowsByQuery: !query.matchesAnyPhrase, frequencies: all))
+                countedAmongRowsRead: query.phrasesMatchingAlone, frequencies: all))
         }
         let three = try #require(best), ranked = try #require(every)
         #expect(ranked.count > 20, "\(text) ranks many sections")
