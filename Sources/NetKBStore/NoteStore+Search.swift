@@ -352,7 +352,7 @@ extension NoteStore {
             sqlite3_bind_text(handle, 1, id, -1, transient)
             guard try Self.step(handle, db: db, statement: statement) else { continue }
             // As ``IndexedConcept/label``: the first abbreviation, else the name.
-            labels[id] = Self.firstLine(handle, column: 1) ?? Self.text(handle, column: 0)
+            labels[id] = Self.firstLine(handle, column: 1) ?? Self.text(handle, 0) ?? ""
         }
         var concepts: [Int64: [(id: String, label: String)]] = [:]
         for row in rows where !row.conceptIDs.isEmpty {
@@ -361,20 +361,11 @@ extension NoteStore {
         return concepts
     }
 
-    /// The text in `column` of the row `handle` stands on ("" for NULL).
-    static func text(_ handle: OpaquePointer, column: Int32) -> String {
-        // The text first, then its length (SQLite's rule for the two calls).
-        guard let text = sqlite3_column_text(handle, column) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
-    }
-
     /// The first of the ``lines(_:)`` of the text in `column` of the row `handle` stands on (nil
     /// for an empty text or NULL), made without splitting the rest. As there, a line ends at a
     /// `\n` that is a character of its own: `\r\n` is one character, and no break.
     static func firstLine(_ handle: OpaquePointer, column: Int32) -> String? {
-        guard let text = sqlite3_column_text(handle, column) else { return nil }
-        let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
-        guard !bytes.isEmpty else { return nil }
+        guard let bytes = bytes(handle, column), !bytes.isEmpty else { return nil }
         var end = 0
         while end < bytes.count, bytes[end] != 0x0A || (end > 0 && bytes[end - 1] == 0x0D) { end += 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
