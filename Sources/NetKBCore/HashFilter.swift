@@ -5,19 +5,20 @@
 /// every lookup misses; through this filter a miss costs a shift and a load instead of hashing
 /// the key again for the dictionary.
 struct HashFilter: Sendable {
-    private var words = [UInt64](repeating: 0, count: 16)
+    private var bits = BitTable(bits: 1024)
 
     init(_ hashes: some Sequence<UInt64>) {
-        for hash in hashes {
-            let bit = Int(truncatingIfNeeded: hash >> 54)
-            words[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
+        for hash in hashes { bits.insert(Self.bit(hash)) }
     }
 
     /// False when `hash` is surely not one of the set's; true when it may be.
     @inline(__always)
     func mayContain(_ hash: UInt64) -> Bool {
-        let bit = Int(truncatingIfNeeded: hash >> 54)
-        return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        bits.contains(Self.bit(hash))
+    }
+
+    @inline(__always)
+    private static func bit(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash >> 54)
     }
 }

@@ -34,15 +34,15 @@ struct ConceptDictionary: Sendable {
     let longestKey: Int
     /// Bit `first << 8 | second` is set when some key starts with those two bytes, or is the
     /// one byte `first` alone: most word starts are ruled out by one lookup, without a walk.
-    private let openings: [UInt64]
+    private let openings: BitTable
     /// Longer openings, for the word starts the two bytes let through (a Hangul syllable's
     /// first two bytes are shared by 64 syllables): bit ``prefixBit(_:count:)`` of the first
     /// ``shortPrefix`` bytes of each key of ``shortPrefix`` to ``longPrefix`` - 1 bytes, and of
     /// the first ``longPrefix`` bytes of each longer key.
-    private let prefixes: [UInt64]
+    private let prefixes: BitTable
     /// Bit `first << 8 | second` for each key shorter than ``shortPrefix`` bytes (`IP`), as in
     /// ``openings``: the word starts that such a key may match.
-    private let tinyOpenings: [UInt64]
+    private let tinyOpenings: BitTable
     /// Whether ``mayStart(prefix:count:)`` checks the longer openings; false lets every start
     /// that passes the two bytes through (tests compare the two).
     var checksPrefixes = true
@@ -155,35 +155,27 @@ struct ConceptDictionary: Sendable {
         edgeStart.append(Int32(edgeBytes.count))
         termStart.append(Int32(terms.count))
 
-        var openings = [UInt64](repeating: 0, count: 65536 / 64)
+        var openings = BitTable(bits: 1 << 16)
         for edge in Int(edgeStart[0])..<Int(edgeStart[1]) {
             let first = edgeBytes[edge]
             let child = Int(edgeChildren[edge])
             let pairs: [UInt8] = nodeTerms[child].isEmpty ? Array(edgeBytes[Int(edgeStart[child])..<Int(edgeStart[child + 1])]) : Array(0...255)
-            for second in pairs {
-                let bit = Int(first) << 8 | Int(second)
-                openings[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
+            for second in pairs { openings.insert(Int(first) << 8 | Int(second)) }
         }
         self.openings = openings
-        var prefixes = [UInt64](repeating: 0, count: Self.prefixBits / 64)
-        var tinyOpenings = [UInt64](repeating: 0, count: 65536 / 64)
+        var prefixes = BitTable(bits: Self.prefixBits)
+        var tinyOpenings = BitTable(bits: 1 << 16)
         var key: [UInt8] = []
         func collect(_ node: Int) {
             if !nodeTerms[node].isEmpty {
                 if key.count < Self.shortPrefix {
-                    for second in key.count == 2 ? [key[1]] : Array(0...255) {
-                        let bit = Int(key[0]) << 8 | Int(second)
-                        tinyOpenings[bit >> 6] |= 1 << UInt64(bit & 63)
-                    }
+                    for second in key.count == 2 ? [key[1]] : Array(0...255) { tinyOpenings.insert(Int(key[0]) << 8 | Int(second)) }
                 } else if key.count < Self.longPrefix {
-                    let bit = Self.prefixBit(key[0..<Self.shortPrefix], count: Self.shortPrefix)
-                    prefixes[bit >> 6] |= 1 << UInt64(bit & 63)
+                    prefixes.insert(Self.prefixBit(key[0..<Self.shortPrefix], count: Self.shortPrefix))
                 }
             }
             if key.count == Self.longPrefix {
-                let bit = Self.prefixBit(key[...], count: Self.longPrefix)
-                prefixes[bit >> 6] |= 1 << UInt64(bit & 63)
+                prefixes.insert(Self.prefixBit(key[...], count: Self.longPrefix))
                 return
             }
             for edge in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
@@ -208,8 +200,7 @@ struct ConceptDictionary: Sendable {
     /// lower case, separators as one space).
     @inline(__always)
     func mayStart(_ first: UInt8, _ second: UInt8) -> Bool {
-        let bit = Int(first) << 8 | Int(second)
-        return openings[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        openings.contains(Int(first) << 8 | Int(second))
     }
 
     /// Whether some key may start with `prefix`, the first bytes of the text at a word start
@@ -218,15 +209,13 @@ struct ConceptDictionary: Sendable {
     @inline(__always)
     func mayStart(prefix: UInt64, count: Int) -> Bool {
         guard checksPrefixes else { return true }
-        // Bits tested in place: a nested function would copy this struct at every start.
+        // No nested function here: it would copy this struct at every start.
         let pair = Int(prefix & 0xFF) << 8 | Int(count >= 2 ? prefix >> 8 & 0xFF : 0)
-        if tinyOpenings[pair >> 6] & (1 << UInt64(pair & 63)) != 0 { return true }
+        if tinyOpenings.contains(pair) { return true }
         guard count >= Self.shortPrefix else { return false }
-        let short = Self.prefixBit(prefix, count: Self.shortPrefix)
-        if prefixes[short >> 6] & (1 << UInt64(short & 63)) != 0 { return true }
+        if prefixes.contains(Self.prefixBit(prefix, count: Self.shortPrefix)) { return true }
         guard count >= Self.longPrefix else { return false }
-        let long = Self.prefixBit(prefix, count: Self.longPrefix)
-        return prefixes[long >> 6] & (1 << UInt64(long & 63)) != 0
+        return prefixes.contains(Self.prefixBit(prefix, count: Self.longPrefix))
     }
 
     /// The bit of the first `count` bytes of a key or text, packed first byte lowest.
