@@ -176,6 +176,7 @@ public struct NoteStore: Sendable {
             case .readOnly:
                 // Sorts (refs by domain) in memory: a read-only folder may have no room for temp files.
                 try Self.executeDirectly(db, "PRAGMA temp_store = MEMORY")
+                Self.removeStatementAuthorizer(db)
             case .readWrite:
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
             case .bulk:
@@ -183,6 +184,18 @@ public struct NoteStore: Sendable {
             }
         }
         return configuration
+    }
+
+    /// Takes GRDB's statement authorizer off a read-only connection, before it prepares any
+    /// statement. GRDB registers one on every connection to learn, as each statement is
+    /// prepared, which tables and columns it reads (for database observation), what it writes
+    /// and whether it begins or ends a transaction (to notify transaction observers). A
+    /// read-only connection of netkb's has no observers and never writes, and the callback
+    /// builds a set for every column a statement reads: 89 calls and 0.83 M of the 21.8 M
+    /// instructions of `search 혼잡 제어` on 10,000 notes. Transactions still begin and end the
+    /// same way; SQLite and GRDB track them by the connection's autocommit state.
+    static func removeStatementAuthorizer(_ db: Database) {
+        sqlite3_set_authorizer(db.sqliteConnection, nil, nil)
     }
 
     /// Runs `sql`, statements without arguments or results, with SQLite's own `sqlite3_exec`
@@ -204,12 +217,14 @@ public struct NoteStore: Sendable {
 
     /// Reads the schema state with one query of the migrations table, so that opening stays cheap.
     static func schemaState(_ db: Database) throws -> SchemaState {
-        let hasMigrations = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'grdb_migrations')") ?? false
+        // Statements rather than SQL requests: every command opens the index, and a request's
+        // first use makes GRDB build generic metadata (about 0.3 M instructions) a statement skips.
+        let hasMigrations = try Bool.fetchOne(db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'grdb_migrations')")) ?? false
         guard hasMigrations else {
-            let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+            let tables = try Int.fetchOne(db.makeStatement(sql: "SELECT COUNT(*) FROM sqlite_master")) ?? 0
             return tables == 0 ? .empty : .unusable("it is not a netkb index of this version")
         }
-        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        let applied = Set(try String.fetchAll(db.makeStatement(sql: "SELECT identifier FROM grdb_migrations")))
         let known = Set(migrator.migrations)
         if applied == known { return .current }
         if !applied.isSubset(of: known) { return .unusable("it was written by a newer netkb") }
