@@ -131,6 +131,33 @@ struct NoteStoreIndexTests {
         }
     }
 
+    /// A store opened for reading runs without GRDB's statement authorizer (which only records
+    /// what each statement reads, for observers): read after read, each in a transaction of its
+    /// own, it answers exactly as the store that wrote the index.
+    @Test func aStoreOpenedForReadingAnswersLikeTheStoreThatWroteIt() throws {
+        let index = try TemporaryIndex()
+        let store = try index.open()
+        try store.update {
+            try $0.save(note("a.md", [(["소켓"], "소켓\n소켓은 TCP 연결의 끝점"), (["흐름"], "흐름\n흐름 제어와 혼잡 제어")]), stamp: stamp)
+            try $0.save(note("b/c.md", [(["Router"], "Router\n라우터가 패킷을 전달한다, like a router")]), stamp: stamp)
+        }
+        let reading = try NoteStore.openForReading(at: index.path)
+        for _ in 0..<2 {
+            for query in ["소켓", "흐름 제어", "라우터", "router", "TCP OR 패킷", "nothing-here"] {
+                let parsed = SearchQuery(parsing: query)
+                let answered = try reading.search(parsed, filter: SearchFilter())
+                #expect(answered == (try store.search(parsed, filter: SearchFilter())), "\(query)")
+                #expect(answered.isEmpty == (query == "nothing-here"), "\(query)")
+            }
+            #expect(try reading.totals() == (try store.totals()))
+            #expect(try reading.indexedFileList().stamps == (try store.indexedFileList().stamps))
+        }
+        // The authorizer is what tells GRDB which tables a statement reads: without it, none.
+        let sql = "SELECT path FROM notes"
+        #expect(try reading.writer.read { try $0.makeStatement(sql: sql).databaseRegion }.isEmpty)
+        #expect(try !store.writer.read { try $0.makeStatement(sql: sql).databaseRegion }.isEmpty)
+    }
+
     @Test func readingAMissingIndexSaysWhatToDo() throws {
         let index = try TemporaryIndex()
         #expect(throws: StoreError.missing(path: index.path)) { try NoteStore.openForReading(at: index.path) }
