@@ -217,14 +217,12 @@ public struct NoteStore: Sendable {
 
     /// Reads the schema state with one query of the migrations table, so that opening stays cheap.
     static func schemaState(_ db: Database) throws -> SchemaState {
-        // Statements rather than SQL requests: every command opens the index, and a request's
-        // first use makes GRDB build generic metadata (about 0.3 M instructions) a statement skips.
-        let hasMigrations = try Bool.fetchOne(db.makeStatement(sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'grdb_migrations')")) ?? false
+        let hasMigrations = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'grdb_migrations')") ?? false
         guard hasMigrations else {
-            let tables = try Int.fetchOne(db.makeStatement(sql: "SELECT COUNT(*) FROM sqlite_master")) ?? 0
+            let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
             return tables == 0 ? .empty : .unusable("it is not a netkb index of this version")
         }
-        let applied = Set(try String.fetchAll(db.makeStatement(sql: "SELECT identifier FROM grdb_migrations")))
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
         let known = Set(migrator.migrations)
         if applied == known { return .current }
         if !applied.isSubset(of: known) { return .unusable("it was written by a newer netkb") }
