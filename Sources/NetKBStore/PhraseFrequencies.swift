@@ -42,14 +42,11 @@ final class PhraseFrequencies {
     private var current: UnsafeMutablePointer<Double>?
     private var holds: UnsafeMutablePointer<Bool>?
     private var holding: UnsafeMutablePointer<Int64>?
-    /// Per phrase: whether its rows are counted among the rows read (else by a query).
-    private var countedHere: UnsafeMutablePointer<Bool>?
 
     deinit {
         current?.deallocate()
         holds?.deallocate()
         holding?.deallocate()
-        countedHere?.deallocate()
     }
 
     func start(phraseCount: Int, rows: Int64, tokens: Int64, weights: [Double]) {
@@ -64,18 +61,19 @@ final class PhraseFrequencies {
         current?.initialize(repeating: 0, count: count)
         holds?.initialize(repeating: false, count: count)
         holding?.initialize(repeating: 0, count: count)
-        countedHere = .allocate(capacity: count)
-        countedHere?.initialize(repeating: false, count: count)
-        if countedAmongRowsRead.count == phraseCount {
-            for (phrase, amongRead) in countedAmongRowsRead.enumerated() { countedHere?[phrase] = amongRead }
-        }
+    }
+
+    /// Whether the rows that hold `phrase`, one of the ``phraseCount``, are counted among the
+    /// rows read.
+    private func isCountedAmongRowsRead(_ phrase: Int) -> Bool {
+        countedAmongRowsRead.count == phraseCount && countedAmongRowsRead[phrase]
     }
 
     /// Whether the rows that hold `phrase` are counted by a query of their own
     /// (``countRows(holding:_:)``) rather than among the rows read.
     func isCountedByQuery(_ phrase: Int) -> Bool {
-        guard let countedHere, phrase >= 0, phrase < phraseCount else { return true }
-        return !countedHere[phrase]
+        guard phrase >= 0, phrase < phraseCount else { return true }
+        return !isCountedAmongRowsRead(phrase)
     }
 
     func beginRow() {
@@ -100,8 +98,8 @@ final class PhraseFrequencies {
     /// Ends the row: counts the phrases it holds (those not counted by query), and keeps it
     /// to rank when `ranked` is given.
     func endRow(ranked row: (rowid: Int64, size: Int)?) {
-        guard let current, let holds, let holding, let countedHere else { return }
-        for phrase in 0..<phraseCount where holds[phrase] && countedHere[phrase] { holding[phrase] += 1 }
+        guard let current, let holds, let holding else { return }
+        for phrase in 0..<phraseCount where holds[phrase] && isCountedAmongRowsRead(phrase) { holding[phrase] += 1 }
         guard let row else { return }
         ranked.append(row)
         weighted.append(contentsOf: UnsafeBufferPointer(start: current, count: phraseCount))
