@@ -28,6 +28,8 @@ let package = Package(
         // sqlite3_config, which Swift cannot call (C variadic arguments); SQLite itself comes
         // through GRDB.
         .systemLibrary(name: "CSQLiteSettings"),
+        // statfs, to tell the kernel's file systems (/proc, /sys) from those that hold notes.
+        .systemLibrary(name: "CFileSystemKind"),
         // The pure core: notes, sections, links, tokens, queries. No C, no SQLite, no file system.
         .target(name: "NetKBCore"),
         // The only code that touches cmark-gfm.
@@ -45,7 +47,7 @@ let package = Package(
         .target(name: "NetKBWeb", dependencies: ["NetKBCore", "CCurl"]),
         // Use cases over the file system and the network: walking the notes folder, indexing,
         // searching, checking external links.
-        .target(name: "NetKB", dependencies: ["NetKBCore", "NetKBMarkdown", "NetKBStore", "NetKBWeb"], exclude: ["Resources"]),
+        .target(name: "NetKB", dependencies: ["CFileSystemKind", "NetKBCore", "NetKBMarkdown", "NetKBStore", "NetKBWeb"], exclude: ["Resources"]),
         // The thin command line.
         .executableTarget(
             name: "NetKBCLI",

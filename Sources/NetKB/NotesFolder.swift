@@ -1,4 +1,5 @@
 import Foundation
+import CFileSystemKind
 import NetKBCore
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +10,8 @@ import Darwin
 /// The folder of notes: finds its Markdown files.
 ///
 /// Walks the folder recursively, follows symbolic links but never into a folder it has already
-/// visited (so link loops end), and skips hidden files and folders such as `.git`, `.obsidian`, `.trash`.
+/// visited nor into one that holds the notes folder (so link loops end, and a link to `..` or
+/// `/` does not walk the whole disk), and skips hidden files and folders such as `.git`, `.obsidian`, `.trash`.
 ///
 /// Folders are read a level at a time, the folders of one level on all cores. Each folder's
 /// entries are sorted by their names (a folder's name counts with its `/`), so that walking
@@ -79,7 +81,8 @@ public struct NotesFolder: Sendable {
 
         var scan = Scan()
         var visited: Set<FileIdentity> = [FileIdentity(info)]
-        var folders = [FolderToRead(absolute: Array(root.utf8), prefix: [], spelledAsShown: true)]
+        let holders = Self.foldersHolding(root)
+        var folders = [FolderToRead(absolute: Array(root.utf8), prefix: [], spelledAsShown: true, device: UInt64(info.st_dev))]
         var listings: [FolderListing] = []
         // Whether some name was changed to be shown (NFD to NFC, bytes escaped): only then can two
         // files have one path, and only then is the list searched for such twins.
@@ -110,17 +113,28 @@ public struct NotesFolder: Sendable {
                 for index in listing.entries.indices where listing.entries[index].kind == .folder {
                     let entry = listing.entries[index]
                     let shown = Array(listing.names[entry.name])
+                    if holders.contains(entry.identity) {
+                        scan.warnings.append(NoteWarning(path: folder.relative(shown), message: "symbolic link to a folder that holds the notes folder (a loop); skipped"))
+                        continue
+                    }
                     guard visited.insert(entry.identity).inserted else {
                         scan.warnings.append(NoteWarning(path: folder.relative(shown), message: "folder already visited (a symbolic link loop or a second link to it); skipped"))
                         continue
                     }
-                    listing.entries[index].child = Int32(folders.count)
                     var absolute = folder.absolute
                     if absolute.last != UInt8(ascii: "/") { absolute.append(UInt8(ascii: "/")) }
                     absolute += listing.names[entry.spelling]
+                    // Another file system begins here (a mount, or a link to one): only then can
+                    // it be one of the kernel's.
+                    if entry.identity.device != folder.device, let kernel = Self.kernelFileSystem(at: absolute) {
+                        scan.warnings.append(NoteWarning(path: folder.relative(shown), message: "folder of the kernel's \(kernel) file system, which holds no notes; skipped"))
+                        continue
+                    }
+                    listing.entries[index].child = Int32(folders.count)
                     folders.append(FolderToRead(
                         absolute: absolute, prefix: folder.prefix + shown + [UInt8(ascii: "/")],
-                        spelledAsShown: folder.spelledAsShown && entry.spelling == entry.name))
+                        spelledAsShown: folder.spelledAsShown && entry.spelling == entry.name,
+                        device: entry.identity.device))
                 }
                 listings.append(listing)
             }
@@ -132,6 +146,39 @@ public struct NotesFolder: Sendable {
         if sawRespelledName { Self.keepOneOfEachTwin(&scan) }
         scan.warnings = Self.inPathOrder(scan.warnings)
         return scan
+    }
+
+    /// The identities of the folders above `root`, up to `/`: a symbolic link to one of them
+    /// leads back into the notes and beyond them, as GNU `find -L` and ripgrep's `-L` report
+    /// a link to an ancestor as a loop. Stops at the first folder it cannot stat.
+    static func foldersHolding(_ root: String) -> Set<FileIdentity> {
+        var holders: Set<FileIdentity> = []
+        var path = root
+        var info = stat()
+        // `..` of `/` is `/`: the walk ends where the identity stops changing.
+        for _ in 0..<4096 {
+            path += "/.."
+            guard stat(path, &info) == 0, holders.insert(FileIdentity(info)).inserted else { break }
+        }
+        return holders
+    }
+
+    /// The kernel's file systems that describe the running system rather than hold files, by
+    /// their `statfs` magic numbers (`linux/magic.h`). Walking them never ends well: `/proc`
+    /// links to every process's working folder, and its files and `/sys`'s change as they are read.
+    static let kernelFileSystems: [Int: String] = [
+        0x9FA0: "proc", 0x6265_6572: "sysfs", 0x1CD1: "devpts", 0x6462_6720: "debugfs",
+        0x7472_6163: "tracefs", 0x7363_6673: "securityfs", 0x0027_E0EB: "cgroup",
+        0x6367_7270: "cgroup2", 0xCAFE_4A11: "bpf", 0x6165_676C: "pstore", 0x6265_6570: "configfs",
+        0x6573_5543: "fusectl", 0x4249_4E4D: "binfmt_misc", 0x6E73_6673: "nsfs",
+        0x1980_0202: "mqueue", 0x0187: "autofs", 0xF97C_FF8C: "selinuxfs", 0x5A3C_69F0: "apparmorfs",
+        0x0000_EFA0: "efivarfs",
+    ]
+
+    /// The name of the kernel file system (see ``kernelFileSystems``) `path` is on, if it is one.
+    static func kernelFileSystem(at path: [UInt8]) -> String? {
+        let magic = FileSystemPath.withCString(path, netkb_file_system_magic)
+        return magic < 0 ? nil : kernelFileSystems[Int(magic)]
     }
 
     /// Reads `folders`, on all cores when there are several and `concurrently` is set.
@@ -358,6 +405,8 @@ struct FolderToRead: Sendable {
     var prefix: [UInt8]
     /// Whether the file system spells the relative path as it is shown.
     var spelledAsShown: Bool
+    /// The device the folder is on (`st_dev`).
+    var device: UInt64
 
     /// The relative path as shown.
     var relative: String { String(decoding: prefix.dropLast(), as: UTF8.self) }

@@ -10,8 +10,14 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The index file (env NETKB_INDEX).", valueName: "file"))
     var index: String = Self.defaultIndex
 
-    @Option(name: .long, help: ArgumentHelp("The GitHub repository the notes live in: its absolute links are checked as internal ones (env NETKB_REPO_URL; else repo-url in .netkb/config.yml).", valueName: "url"))
-    var repoURL: String? = Self.defaultRepoURL
+    @Option(name: .customLong("repo-url"), help: ArgumentHelp("The GitHub repository the notes live in: its absolute links are checked as internal ones (env NETKB_REPO_URL; else repo-url in .netkb/config.yml).", valueName: "url"))
+    var repoURLOption: String?
+
+    /// The repository given as `--repo-url`, else in `NETKB_REPO_URL`.
+    var repoURL: String? {
+        get { repoURLOption ?? Self.defaultRepoURL }
+        set { repoURLOption = newValue }
+    }
 
     @Option(name: .long, help: "Output format: text, json (markdown: refs only).")
     var format: OutputFormat = .text

@@ -26,7 +26,7 @@ struct NetKBCommand: AsyncParsableCommand {
     static func main() async {
         StandardOutput.reserveStandardDescriptors()
         do {
-            if var search = QuickSearchArguments.command(Array(CommandLine.arguments.dropFirst())) {
+            if let search = QuickSearchArguments.command(Array(CommandLine.arguments.dropFirst())) {
                 try search.run()
                 return
             }

@@ -146,6 +146,39 @@ struct NotesFolderTests {
         ])
     }
 
+    @Test func aLinkToAFolderThatHoldsTheNotesIsALoopAndSkipped() throws {
+        let folder = try Folder()
+        try folder.write("sub/a.md")
+        // Followed, `..` would read the notes' neighbours and `/` the whole disk.
+        for (link, destination) in [("up", ".."), ("sub/top", "/"), ("sub/grand", "../..")] {
+            try FileManager.default.createSymbolicLink(atPath: folder.root.appendingPathComponent(link).path, withDestinationPath: destination)
+        }
+        let found = try scan(folder)
+        #expect(found.files.map(\.path) == ["sub/a.md"])
+        #expect(found.warnings.map(\.description) == [
+            "sub/grand: warning: symbolic link to a folder that holds the notes folder (a loop); skipped",
+            "sub/top: warning: symbolic link to a folder that holds the notes folder (a loop); skipped",
+            "up: warning: symbolic link to a folder that holds the notes folder (a loop); skipped",
+        ])
+    }
+
+    /// `/proc` links to every process's working folder: followed, the walk read the notes of
+    /// whatever any process was working in, and `/proc` itself changed as it was read.
+    @Test(.enabled(if: NotesFolder.kernelFileSystem(at: Array("/proc".utf8)) == "proc", "/proc is not mounted here"))
+    func theKernelsFileSystemsAreNeverWalked() throws {
+        let folder = try Folder()
+        try folder.write("a.md")
+        try FileManager.default.createSymbolicLink(atPath: folder.root.appendingPathComponent("kernel").path, withDestinationPath: "/proc")
+        try FileManager.default.createSymbolicLink(atPath: folder.root.appendingPathComponent("self").path, withDestinationPath: "/proc/self")
+        let found = try scan(folder)
+        #expect(found.files.map(\.path) == ["a.md"])
+        #expect(found.otherFiles.isEmpty)
+        #expect(found.warnings.map(\.description) == [
+            "kernel: warning: folder of the kernel's proc file system, which holds no notes; skipped",
+            "self: warning: folder of the kernel's proc file system, which holds no notes; skipped",
+        ])
+    }
+
     @Test func nfcAndNFDTwinsKeepTheNFCOne() throws {
         let folder = try Folder()
         let nfc = "소켓.md"
