@@ -411,6 +411,34 @@ else
     else fail "d. index after the flock is released" "$why"; fi
 fi
 
+# ---------------------------------------------------------------- f. hostile notes folders
+# A 10 MB note of `[ ` over and over took cmark-gfm, and netkb, 2 GB; it is read as plain text.
+# Symbolic links to / and /proc walked the whole disk and never ended; they are skipped.
+hostile=$WORK/f
+rm -rf "$hostile" && mkdir -p "$hostile/notes"
+printf '# 보통\n\n소켓은 끝점이다.\n' >"$hostile/notes/plain.md"
+python3 -c "import sys; open(sys.argv[1], 'w').write('# 큰 노트\n\n' + '[ ' * 5_000_000 + '\n\n끝에 소켓\n')" "$hostile/notes/dense.md"
+ln -s / "$hostile/notes/root"
+ln -s /proc "$hostile/notes/proc"
+/usr/bin/time -f '%M' -o "$hostile/rss" timeout -k 5 60 "$BIN" index --notes "$hostile/notes" --index "$hostile/index.sqlite" >"$hostile/out" 2>"$hostile/err"
+rc=$?
+rss_kb=$(tail -n 1 "$hostile/rss")
+hits=$(timeout 60 "$BIN" search 소켓 --notes "$hostile/notes" --index "$hostile/index.sqlite" --no-refresh --format json 2>/dev/null | python3 "$HERE/stress/hits.py" | wc -l)
+bad=""
+((rc == 0)) || bad+="exit $rc; "
+grep -q '^dense.md:3: warning: parsing this note would take cmark-gfm over' "$hostile/err" || bad+="no warning for dense.md:3; "
+grep -q '^root: warning: symbolic link to a folder that holds the notes folder' "$hostile/err" || bad+="no loop warning for root; "
+grep -q "^proc: warning: folder of the kernel's proc file system" "$hostile/err" || bad+="no warning for proc; "
+((hits == 2)) || bad+="search found $hits sections, not 2; "
+# Within 200 MiB: the note is 10 MB, and parsing it as Markdown took 2 GB.
+[[ $rss_kb =~ ^[0-9]+$ ]] && ((rss_kb < 200 * 1024)) || bad+="peak memory ${rss_kb} KB; "
+if [[ -z $bad ]]; then
+    pass "f. a 10 MB dense note, links to / and /proc" "exit 0 with three warnings, both notes found, peak $((rss_kb / 1024)) MiB"
+else
+    fail "f. a 10 MB dense note, links to / and /proc" "${bad}stderr: $(head -c 300 "$hostile/err" | tr '\n' ' ')"
+fi
+rm -rf "$hostile"
+
 # ---------------------------------------------------------------- e. leftovers
 LEFTOVERS=$(cat "$LEFTOVERS_FILE")
 if [[ -z $LEFTOVERS ]]; then pass "e. no leftover files beside the index" "after every recovery and concurrent run"

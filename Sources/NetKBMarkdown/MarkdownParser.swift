@@ -41,12 +41,19 @@ public struct MarkdownParser: Sendable {
         source.bytes.withUnsafeBufferPointer { all in
             let bodyStart = source.byteRange(ofLine: firstLine).lowerBound
             let body = UnsafeBufferPointer(rebasing: all[bodyStart...])
-            let tooLarge = TableLimit.firstExcess(in: body)
-            if let tooLarge {
-                warnings.append(LineWarning(line: frontMatterLines + tooLarge.line, message: "\(tooLarge.reason): this note's tables are read as plain text"))
-            }
-            CmarkDocument.walk(leadingBlankLines: frontMatterLines, body: body, tables: tooLarge == nil) { event in
-                assembler.handle(event)
+            if let line = MarkdownSizeLimit.firstExcess(in: body) {
+                warnings.append(LineWarning(line: frontMatterLines + line, message: "parsing this note would take cmark-gfm over \(MarkdownSizeLimit.maximumEstimatedBytes >> 20) MB by this line: it is read as plain text, without its Markdown headings, links and formatting (wiki links and tags are still read)"))
+                PlainTextDocument.walk(leadingBlankLines: frontMatterLines, body: body) { event in
+                    assembler.handle(event)
+                }
+            } else {
+                let tooLarge = TableLimit.firstExcess(in: body)
+                if let tooLarge {
+                    warnings.append(LineWarning(line: frontMatterLines + tooLarge.line, message: "\(tooLarge.reason): this note's tables are read as plain text"))
+                }
+                CmarkDocument.walk(leadingBlankLines: frontMatterLines, body: body, tables: tooLarge == nil) { event in
+                    assembler.handle(event)
+                }
             }
             assembler.finishWalk()
         }

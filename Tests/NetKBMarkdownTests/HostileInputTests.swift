@@ -2,7 +2,8 @@ import NetKBCore
 import Testing
 @testable import NetKBMarkdown
 
-/// Front matter and tables that would take exponential or quadratic time are refused, with a warning naming the line.
+/// Front matter and tables that would take exponential or quadratic time, and notes that would
+/// take cmark-gfm hundreds of times their size in memory, are refused, with a warning naming the line.
 @Suite struct HostileInputTests {
     /// A YAML "billion laughs": each level doubles the one before, 2^levels values in all.
     static func aliasBomb(levels: Int) -> String {
@@ -54,6 +55,40 @@ import Testing
         let parsed = TestSupport.parse("# 표\n\n" + ([row, row.replacingOccurrences(of: "c", with: "-")] + rows).joined(separator: "\n") + "\n")
         #expect(parsed.warnings.count == 1)
         #expect(parsed.warnings.first?.message == "tables with more than 100000 cells: this note's tables are read as plain text")
+    }
+
+    /// `[ ` over and over: cmark-gfm keeps about 400 bytes for each bracket (10 MB of them took
+    /// 2 GB), so a note estimated past ``MarkdownSizeLimit`` is read as plain text instead.
+    @Test func aNoteOfDenseMarkupIsReadAsPlainText() throws {
+        let brackets = String(repeating: "[ ", count: 1_400_000)
+        let parsed = TestSupport.parse("---\ntitle: 큰 노트\n---\n# 제목\n\n" + brackets + "\n\n끝 소켓 [링크](a.md) [[위키]] #태그\n")
+        #expect(parsed.warnings.map(\.description) == [
+            "test.md:6: warning: parsing this note would take cmark-gfm over 512 MB by this line: it is read as plain text, without its Markdown headings, links and formatting (wiki links and tags are still read)",
+        ])
+        #expect(parsed.note.title == "큰 노트")
+        let section = try #require(parsed.note.sections.first)
+        #expect(parsed.note.sections.count == 1)
+        #expect(section.text.hasPrefix("# 제목"))
+        // Markdown links stay as written; a wiki link shows its text, as in any note.
+        #expect(section.text.hasSuffix("끝 소켓 [링크](a.md) 위키 #태그"))
+        #expect(parsed.note.links.map(\.target) == ["위키"])
+        #expect(parsed.note.links.first?.location.line == 8)
+        #expect(parsed.note.tags.map(\.name) == ["태그"])
+    }
+
+    @Test(arguments: [
+        ("ab", 1_400, nil),
+        ("[[", 1_400, 1),
+        ("a\nb", 1_300, 2),
+        ("x", 2_000, nil),
+        ("\n\n", 2_000, 3),
+        ("[]!&<`*_\\:w@~|", 6_300, nil),
+        ("[]!&<`*_\\:w@~|", 6_299, 1),
+        ("가나다라마바사아자차카타파하", 1_000, nil),
+    ] as [(String, Int, Int?)])
+    func theParseEstimateCountsLinesAndMarkup(body: String, limit: Int, line: Int?) {
+        let bytes = Array(body.utf8)
+        #expect(bytes.withUnsafeBufferPointer { MarkdownSizeLimit.firstExcess(in: $0, limit: limit) } == line)
     }
 
     @Test func anOrdinaryTableIsStillATable() {
