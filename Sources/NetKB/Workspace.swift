@@ -10,6 +10,7 @@ import NetKBMarkdown
 /// from the index as it is and says so.
 public struct Workspace: Sendable {
     public let folder: NotesFolder
+    /// The index file: the path given, with the symbolic links it ends in followed.
     public let indexPath: String
     /// The repository the notes live in (`--repo-url`); absolute URLs into it are checked as
     /// internal links. When nil, `repo-url:` of `.netkb/config.yml` is used.
@@ -21,7 +22,9 @@ public struct Workspace: Sendable {
 
     public init(notesPath: String, indexPath: String, repositoryURL: String? = nil, tagsConcepts: Bool = true, readerThreads: Int? = nil) {
         self.folder = NotesFolder(root: notesPath)
-        self.indexPath = indexPath
+        // The file a link names is the index: its lock, its journals and a rebuild's new file
+        // go beside it, so every process finds one lock, and the user's link stays a link.
+        self.indexPath = SymbolicLinkTarget.following(indexPath)
         self.repositoryURL = repositoryURL
         self.tagsConcepts = tagsConcepts
         self.readerThreads = readerThreads

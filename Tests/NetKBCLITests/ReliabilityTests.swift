@@ -36,6 +36,34 @@ struct ReliabilityTests {
         #expect(try shell("sqlite3 '\(other)' 'SELECT x FROM t'", in: vault).stdout == "kept\n")
     }
 
+    /// A rebuild renamed its new file over the link, leaving the user a file where their link
+    /// was and the index it led to stale, and the lock beside the link let a process given the
+    /// target's path write at the same time.
+    @Test func anIndexPathThatIsASymbolicLinkStaysALinkToTheIndex() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓 하나\n")
+        let real = vault.root.appendingPathComponent("real/netkb.sqlite")
+        for folder in [real.deletingLastPathComponent(), vault.index.deletingLastPathComponent()] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        // Dangling at first: the index is made where it leads.
+        try FileManager.default.createSymbolicLink(atPath: vault.index.path, withDestinationPath: "../real/netkb.sqlite")
+        #expect(try vault.netkb(["index"]).status == 0)
+        try vault.write("b.md", "# B\n\n소켓 둘\n")
+        #expect(try vault.netkb(["index", "--rebuild"]).status == 0)
+
+        let type = try FileManager.default.attributesOfItem(atPath: vault.index.path)[.type] as? FileAttributeType
+        #expect(type == .typeSymbolicLink)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: vault.index.path) == "../real/netkb.sqlite")
+        let run = try NetKBBinary.run(["search", "소켓", "--no-refresh", "--format", "json", "--notes", vault.notes.path, "--index", real.path])
+        let results = try #require(try run.json()["results"] as? [[String: Any]])
+        #expect(results.compactMap { $0["path"] as? String }.sorted() == ["a.md", "b.md"])
+        #expect(FileManager.default.fileExists(atPath: real.path + ".lock"))
+        #expect(!FileManager.default.fileExists(atPath: vault.index.path + ".lock"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: vault.index.deletingLastPathComponent().path)
+        #expect(leftovers == ["netkb.sqlite"])
+    }
+
     // MARK: 2. Concurrent runs.
 
     /// Runs netkb `count` times at once on `vault`, each with `arguments`.

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import NetKB
+
+@Suite struct SymbolicLinkTargetTests {
+    /// A temporary folder, removed at the end of the test.
+    final class Folder {
+        let path: String
+        init() throws {
+            path = FileManager.default.temporaryDirectory.appendingPathComponent("netkb-links-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: path + "/sub", withIntermediateDirectories: true)
+        }
+        deinit { try? FileManager.default.removeItem(atPath: path) }
+        func link(_ name: String, to destination: String) throws {
+            try FileManager.default.createSymbolicLink(atPath: path + "/" + name, withDestinationPath: destination)
+        }
+    }
+
+    @Test func linksAreFollowedToTheFileTheyName() throws {
+        let folder = try Folder()
+        FileManager.default.createFile(atPath: folder.path + "/sub/real.sqlite", contents: Data())
+        try folder.link("direct", to: "sub/real.sqlite")
+        try folder.link("chain", to: "direct")
+        try folder.link("absolute", to: folder.path + "/sub/real.sqlite")
+        try folder.link("sub/up", to: "../direct")
+        try folder.link("dangling", to: "sub/not-yet.sqlite")
+        let base = folder.path + "/"
+        #expect(SymbolicLinkTarget.following(base + "sub/real.sqlite") == base + "sub/real.sqlite")
+        #expect(SymbolicLinkTarget.following(base + "direct") == base + "sub/real.sqlite")
+        #expect(SymbolicLinkTarget.following(base + "chain") == base + "sub/real.sqlite")
+        #expect(SymbolicLinkTarget.following(base + "absolute") == base + "sub/real.sqlite")
+        #expect(SymbolicLinkTarget.following(base + "sub/up") == base + "sub/../sub/real.sqlite")
+        #expect(SymbolicLinkTarget.following(base + "dangling") == base + "sub/not-yet.sqlite")
+        #expect(SymbolicLinkTarget.following(base + "absent.sqlite") == base + "absent.sqlite")
+    }
+
+    @Test func aLoopLeavesThePathAsGiven() throws {
+        let folder = try Folder()
+        try folder.link("one", to: "two")
+        try folder.link("two", to: "one")
+        try folder.link("self", to: "self")
+        #expect(SymbolicLinkTarget.following(folder.path + "/one") == folder.path + "/one")
+        #expect(SymbolicLinkTarget.following(folder.path + "/self") == folder.path + "/self")
+    }
+}
