@@ -7,7 +7,8 @@ struct LineWarning: Hashable, Sendable {
     var message: String
 }
 
-/// Turns a file's bytes into ``SourceText``: drops a UTF-8 BOM, replaces invalid UTF-8 and NUL
+/// Turns a file's bytes into ``SourceText``: drops a UTF-8 BOM, reads UTF-16 with a BOM and
+/// (with a warning) CP949 (see ``LegacyTextEncoding``), replaces other invalid UTF-8 and NUL
 /// bytes with U+FFFD, turns `\r\n` and `\r` into `\n`, and normalises to NFC.
 ///
 /// Line numbers never change on the way: every step keeps the line breaks where they were.
@@ -20,13 +21,26 @@ enum SourceDecoder {
         }
 
         var bytes: [UInt8]
-        let validation = UTF8Scan.validate(input)
-        if let bad = validation.firstInvalidOffset {
-            let line = lineNumber(atByteOffset: bad, in: input)
-            warnings.append(LineWarning(line: line, message: "invalid UTF-8 replaced (first at line \(line))"))
-            bytes = Array(String(decoding: input, as: UTF8.self).utf8)
+        var isSurelyNFC: Bool
+        if let decoded = LegacyTextEncoding.utf8(fromUTF16: input) {
+            bytes = decoded
+            isSurelyNFC = false
         } else {
-            bytes = Array(input)
+            let validation = UTF8Scan.validate(input)
+            isSurelyNFC = validation.isSurelyNFC
+            if let bad = validation.firstInvalidOffset {
+                if let decoded = LegacyTextEncoding.utf8(fromCP949: input) {
+                    warnings.append(LineWarning(line: nil, message: "not UTF-8: read as CP949 (EUC-KR), the Korean Windows encoding; saved as UTF-8, it would be read as it is"))
+                    bytes = decoded
+                } else {
+                    let line = lineNumber(atByteOffset: bad, in: input)
+                    warnings.append(LineWarning(line: line, message: "invalid UTF-8 replaced (first at line \(line))"))
+                    bytes = Array(String(decoding: input, as: UTF8.self).utf8)
+                }
+                isSurelyNFC = false
+            } else {
+                bytes = Array(input)
+            }
         }
 
         if let firstNUL = replaceNULs(&bytes) {
@@ -34,7 +48,7 @@ enum SourceDecoder {
         }
         normaliseLineEndings(&bytes)
         // Replacing NULs and line endings adds only scalars NFC keeps as they are.
-        if !validation.isSurelyNFC { normaliseToNFC(&bytes) }
+        if !isSurelyNFC { normaliseToNFC(&bytes) }
         return (SourceText(bytes: bytes), warnings)
     }
 

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NetKBCore
 import NetKBTestSupport
 import Testing
@@ -9,6 +12,82 @@ import Testing
         #expect(parsed.warnings.isEmpty)
         #expect(parsed.note.title == "제목")
         #expect(parsed.note.links.first?.location == SourceLocation(line: 4, column: 1))
+    }
+
+    static let koreanNote = "---\ntitle: 전송 계층\n---\n# 소켓\n\n소켓은 끝점이다 [[TCP]] #네트워크\r\n끝\n"
+
+    /// `text` as UTF-16 with its byte-order mark, as Windows Notepad saves "Unicode".
+    static func utf16(_ text: String, littleEndian: Bool) -> [UInt8] {
+        let units = Array(text.utf16)
+        return (littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]) + units.flatMap { unit in
+            littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+        }
+    }
+
+    /// The parts of a parsed note that decoding decides, scalar by scalar.
+    static func essence(_ parsed: ParsedNote) -> [String] {
+        [parsed.note.title] + parsed.note.sections.map { $0.heading + "|" + $0.text }
+            + parsed.note.links.map { "\($0.target)@\($0.location.line):\($0.location.column)" }
+            + parsed.note.tags.map(\.name)
+    }
+
+    @Test(arguments: [true, false])
+    func utf16WithAByteOrderMarkReadsAsUTF8Does(littleEndian: Bool) {
+        let expected = Self.essence(MarkdownParser().parse(Array(Self.koreanNote.utf8), path: "a.md"))
+        let parsed = MarkdownParser().parse(Self.utf16(Self.koreanNote, littleEndian: littleEndian), path: "a.md")
+        #expect(parsed.warnings.isEmpty)
+        #expect(Self.essence(parsed).map { Array($0.unicodeScalars) } == expected.map { Array($0.unicodeScalars) })
+        #expect(parsed.note.links.first?.location == SourceLocation(line: 6, column: 10))
+    }
+
+    @Test func utf16WithAnOddLastByteEndsInAReplacement() {
+        let bytes = Self.utf16("# 소켓\n끝", littleEndian: true) + [0x41]
+        let parsed = MarkdownParser().parse(bytes, path: "odd.md")
+        #expect(parsed.note.sections.first?.text.unicodeScalars.last == "\u{FFFD}")
+    }
+
+    /// Bytes of `text` in CP949, made by iconv as the system's own converter would.
+    static func cp949(_ text: String) throws -> [UInt8] {
+        let converter = iconv_open("CP949", "UTF-8")
+        try #require(converter != iconv_t(bitPattern: -1), "no CP949 converter on this system")
+        defer { iconv_close(converter) }
+        var input = Array(text.utf8).map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: input.count * 2 + 4)
+        let written: Int = input.withUnsafeMutableBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                var inPointer = source.baseAddress, outPointer = target.baseAddress
+                var inLeft = source.count, outLeft = target.count
+                _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                return target.count - outLeft
+            }
+        }
+        return output[0..<written].map { UInt8(bitPattern: $0) }
+    }
+
+    @Test func cp949IsReadWithOneWarning() throws {
+        let bytes = try Self.cp949(Self.koreanNote)
+        #expect(UTF8Scan.validate(bytes.withUnsafeBufferPointer { $0 }).firstInvalidOffset != nil)
+        let expected = Self.essence(MarkdownParser().parse(Array(Self.koreanNote.utf8), path: "old.md"))
+        let parsed = MarkdownParser().parse(bytes, path: "old.md")
+        #expect(parsed.warnings.map(\.description) == ["old.md: warning: not UTF-8: read as CP949 (EUC-KR), the Korean Windows encoding; saved as UTF-8, it would be read as it is"])
+        #expect(Self.essence(parsed).map { Array($0.unicodeScalars) } == expected.map { Array($0.unicodeScalars) })
+    }
+
+    /// Text in another encoding is not taken for CP949: Latin-1 mostly does not decode, and
+    /// what does is not Hangul; a CP949 file cut in the middle of a character does not decode.
+    @Test(arguments: [
+        Array("# Café\n\nà la carte, naïve\n".unicodeScalars.map { UInt8($0.value) }),
+        Array("# Ééèè\n".unicodeScalars.map { UInt8($0.value) }),
+    ])
+    func otherEncodingsAreNotTakenForCP949(bytes: [UInt8]) {
+        let parsed = MarkdownParser().parse(bytes, path: "latin.md")
+        #expect(parsed.warnings.map(\.message) == ["invalid UTF-8 replaced (first at line 1)"])
+    }
+
+    @Test func aCP949FileCutInACharacterIsInvalidUTF8() throws {
+        let bytes = try Self.cp949("# 소켓\n끝") .dropLast()
+        let parsed = MarkdownParser().parse(Array(bytes), path: "cut.md")
+        #expect(parsed.warnings.map(\.message) == ["invalid UTF-8 replaced (first at line 1)"])
     }
 
     @Test func invalidUTF8IsReplacedWithOneWarning() throws {
