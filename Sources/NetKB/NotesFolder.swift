@@ -19,9 +19,13 @@ import Darwin
 /// that order too, so the result does not depend on which thread read what first.
 public struct NotesFolder: Sendable {
     public let root: String
+    /// netkb's index file, when it may lie among the notes (`--index notes/index.md`): it is
+    /// never read as a note, which would index the index into itself.
+    public let indexFile: String?
 
-    public init(root: String) {
+    public init(root: String, indexFile: String? = nil) {
         self.root = root
+        self.indexFile = indexFile
     }
 
     /// File name endings taken as notes, compared without case.
@@ -81,6 +85,8 @@ public struct NotesFolder: Sendable {
         var scan = Scan()
         var visited: Set<FileIdentity> = [FileIdentity(info)]
         let holders = Self.foldersHolding(root)
+        var indexInfo = stat()
+        let indexIdentity = indexFile.flatMap { stat($0, &indexInfo) == 0 ? FileIdentity(indexInfo) : nil }
         var folders = [FolderToRead(absolute: Array(root.utf8), prefix: [], spelledAsShown: true, device: UInt64(info.st_dev))]
         var listings: [FolderListing] = []
         // Whether some name was changed to be shown (NFD to NFC, bytes escaped): only then can two
@@ -107,6 +113,13 @@ public struct NotesFolder: Sendable {
                         scan.warnings.append(NoteWarning(path: path, message: "the name is not UTF-8; shown with its bytes escaped"))
                     case .brokenLink(let failure):
                         scan.warnings.append(NoteWarning(path: path, message: "broken or looping symbolic link: \(String(cString: strerror(failure)))"))
+                    }
+                }
+                if let indexIdentity {
+                    for index in listing.entries.indices where listing.entries[index].kind == .note && listing.entries[index].identity == indexIdentity {
+                        listing.entries[index].kind = .other
+                        let shown = Array(listing.names[listing.entries[index].name])
+                        scan.warnings.append(NoteWarning(path: folder.relative(shown), message: "netkb's own index file; not read as a note"))
                     }
                 }
                 for index in listing.entries.indices where listing.entries[index].kind == .folder {

@@ -21,10 +21,10 @@ public struct Workspace: Sendable {
     public let readerThreads: Int?
 
     public init(notesPath: String, indexPath: String, repositoryURL: String? = nil, tagsConcepts: Bool = true, readerThreads: Int? = nil) {
-        self.folder = NotesFolder(root: notesPath)
         // The file a link names is the index: its lock, its journals and a rebuild's new file
         // go beside it, so every process finds one lock, and the user's link stays a link.
         self.indexPath = SymbolicLinkTarget.following(indexPath)
+        self.folder = NotesFolder(root: notesPath, indexFile: self.indexPath)
         self.repositoryURL = repositoryURL
         self.tagsConcepts = tagsConcepts
         self.readerThreads = readerThreads

@@ -64,6 +64,24 @@ struct ReliabilityTests {
         #expect(leftovers == ["netkb.sqlite"])
     }
 
+    /// `--index notes/index.md`: the second run read the index as a note of binary text and
+    /// indexed it into itself.
+    @Test func anIndexAmongTheNotesIsNeverReadAsANote() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n소켓 하나\n")
+        let index = vault.notes.appendingPathComponent("index.md").path
+        let arguments = ["--notes", vault.notes.path, "--index", index]
+        #expect(try NetKBBinary.run(["index"] + arguments).status == 0)
+        let again = try NetKBBinary.run(["index"] + arguments)
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("index.md: warning: netkb's own index file; not read as a note"))
+        #expect(!again.stderr.contains("invalid UTF-8"))
+        let run = try NetKBBinary.run(["search", "소켓", "--format", "json"] + arguments)
+        let results = try #require(try run.json()["results"] as? [[String: Any]])
+        #expect(results.compactMap { $0["path"] as? String } == ["a.md"])
+        #expect(try NetKBBinary.run(["links", "--orphans"] + arguments).stdout == "a.md\n")
+    }
+
     // MARK: 2. Concurrent runs.
 
     /// Runs netkb `count` times at once on `vault`, each with `arguments`.
