@@ -25,7 +25,7 @@ enum MarkdownSizeLimit {
     /// The line (1-based, in `body`) where the estimate passes the limit; nil when it does not.
     /// A note too short to pass it even if every byte were a line is not scanned.
     static func firstExcess(in body: UnsafeBufferPointer<UInt8>, limit: Int = maximumEstimatedBytes) -> Int? {
-        guard (body.count + 1).multipliedReportingOverflow(by: bytesPerLine).partialValue > limit else { return nil }
+        guard body.count + 1 > limit / bytesPerLine else { return nil }
         var line = 1
         var estimate = bytesPerLine
         for byte in body {

@@ -1,7 +1,8 @@
 /// Walks a note's body as plain text, for a note too large to parse as Markdown (see
 /// ``MarkdownSizeLimit``): each run of non-blank lines is a paragraph of its lines, as text
 /// joined by soft breaks. No headings, links or formatting are read; wiki links and tags,
-/// which netkb finds in text itself, still are. The events point into `body`.
+/// which netkb finds in text itself, still are. The events point into `body`, whose line
+/// breaks ``SourceDecoder`` has made `\n` alone.
 enum PlainTextDocument {
     /// Calls `visit` as ``CmarkDocument/walk(leadingBlankLines:body:tables:_:)`` would for a
     /// document of paragraphs; lines are numbered after `leadingBlankLines`.
@@ -41,9 +42,7 @@ enum PlainTextDocument {
             number += 1
             var end = start
             while end < body.endIndex, body[end] != 0x0A { end += 1 }
-            var textEnd = end
-            if textEnd > start, body[textEnd - 1] == 0x0D { textEnd -= 1 }
-            let text = UnsafeBufferPointer(rebasing: body[start..<textEnd])
+            let text = UnsafeBufferPointer(rebasing: body[start..<end])
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { flush() } else { lines.append((number, text)) }
             start = end + 1
         }

@@ -59,9 +59,11 @@ import Testing
 
     /// `[ ` over and over: cmark-gfm keeps about 400 bytes for each bracket (10 MB of them took
     /// 2 GB), so a note estimated past ``MarkdownSizeLimit`` is read as plain text instead.
-    @Test func aNoteOfDenseMarkupIsReadAsPlainText() throws {
+    @Test(arguments: ["\n", "\r\n"])
+    func aNoteOfDenseMarkupIsReadAsPlainText(newline: String) throws {
         let brackets = String(repeating: "[ ", count: 1_400_000)
-        let parsed = TestSupport.parse("---\ntitle: 큰 노트\n---\n# 제목\n\n" + brackets + "\n\n끝 소켓 [링크](a.md) [[위키]] #태그\n")
+        let lines = ["---", "title: 큰 노트", "---", "# 제목", "", brackets, "", "끝 소켓 [링크](a.md) [[위키]] #태그", ""]
+        let parsed = TestSupport.parse(lines.joined(separator: newline))
         #expect(parsed.warnings.map(\.description) == [
             "test.md:6: warning: parsing this note would take cmark-gfm over 512 MB by this line: it is read as plain text, without its Markdown headings, links and formatting (wiki links and tags are still read)",
         ])
@@ -69,6 +71,7 @@ import Testing
         let section = try #require(parsed.note.sections.first)
         #expect(parsed.note.sections.count == 1)
         #expect(section.text.hasPrefix("# 제목"))
+        #expect(!section.text.unicodeScalars.contains("\r"))
         // Markdown links stay as written; a wiki link shows its text, as in any note.
         #expect(section.text.hasSuffix("끝 소켓 [링크](a.md) 위키 #태그"))
         #expect(parsed.note.links.map(\.target) == ["위키"])
