@@ -225,7 +225,9 @@ def main():
                             ("netkb-check-nochange", "`check`, nothing changed", 300.0),
                             ("netkb-check-one-note", "`check` after editing one note", 300.0),
                             ("netkb-layers", "`layers`, nothing changed", 100.0),
-                            ("netkb-concepts-tcp", "`concepts TCP`, nothing changed", 100.0)):
+                            ("netkb-concepts-tcp", "`concepts TCP`, nothing changed", 100.0),
+                            ("netkb-search-layer", "Search `--layer 4 소켓`", 100.0),
+                            ("netkb-search-concept", "Search `--concept tcp 데이터`", 100.0)):
         v = med(i)
         targets.append(("%s < %d ms" % (label, limit), "%s ms" % fmt(v) if v is not None else "—",
                         "%d ms" % limit, verdict(v < limit) if v is not None else not_run(i)))

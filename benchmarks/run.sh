@@ -370,10 +370,14 @@ run_group refresh "$W_REFRESH" "$R_REFRESH" 0
 restore_note
 if ((HAVE_NETKB)); then "$NETKB" index --notes "$CORPUS" --index "$DB" > /dev/null 2>&1 || true; fi
 
-# ---------------------------------------------------------------- g: layers and a concept card, nothing changed
+# ---------------------------------------------------------------- g: layers, a concept card and filtered searches, nothing changed
 group_reset
 add_netkb concepts netkb-layers "$NETKB layers --notes $CORPUS --index $DB" ""
 add_netkb concepts netkb-concepts-tcp "$NETKB concepts TCP --notes $CORPUS --index $DB" ""
+# Searches narrowed by a layer or a concept: each filter's list of sections once, not a MATCH for
+# each section in it (which took minutes at 7,000 sections).
+add_netkb concepts netkb-search-layer "$NETKB search --layer 4 소켓 --notes $CORPUS --index $DB --no-refresh --limit 20" ""
+add_netkb concepts netkb-search-concept "$NETKB search --concept tcp 데이터 --notes $CORPUS --index $DB --no-refresh --limit 20" ""
 run_group concepts "$W_QUERY" "$R_QUERY" 1
 
 # ---------------------------------------------------------------- g: refs with nothing changed

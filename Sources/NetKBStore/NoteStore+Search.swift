@@ -427,13 +427,16 @@ extension NoteStore {
             conditions += " AND n.id IN (SELECT note_id FROM tags WHERE name = ?)"
             _ = arguments.append(contentsOf: [tag.hasPrefix("#") ? String(tag.dropFirst()) : tag])
         }
+        // The filters' section ids are tested with `+rowid`, which SQLite does not offer the
+        // full-text table as a constraint: offered, it ran the whole MATCH again for each id of
+        // the list (`search --layer 4 이 가` over 7,000 sections took 127 s, now 0.06 s).
         if !filter.concepts.isEmpty {
             conditions += " AND " + ConceptSectionIDsFunction.condition(
-                column: "sections_fts.rowid", concepts: "(\(sqlParameterList(count: filter.concepts.count)))")
+                column: "+sections_fts.rowid", concepts: "(\(sqlParameterList(count: filter.concepts.count)))")
             _ = arguments.append(contentsOf: StatementArguments(filter.concepts))
         }
         if !filter.layers.isEmpty {
-            conditions += " AND sections_fts.rowid IN (SELECT id FROM sections INDEXED BY sections_by_layers WHERE layers & ? != 0)"
+            conditions += " AND +sections_fts.rowid IN (SELECT id FROM sections INDEXED BY sections_by_layers WHERE layers & ? != 0)"
             _ = arguments.append(contentsOf: [LayerMask.of(filter.layers)])
         }
         if let own {
