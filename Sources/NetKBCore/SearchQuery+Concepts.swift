@@ -40,8 +40,8 @@ extension SearchQuery {
 
     /// The query with every run of plain words (or a quoted phrase) that names a concept also
     /// finding the concept's other names: `socket` finds `소켓은`, `혼잡 제어` finds
-    /// `congestion control`. Longer runs win (`congestion control` over `congestion`); words
-    /// joined by `OR`, prefixes and excluded words are never expanded.
+    /// `congestion control`. Longer runs win (`congestion control` over `congestion`); each of
+    /// words joined by `OR` is looked up alone; prefixes and excluded words are never expanded.
     ///
     /// `lookup` gets the words of a run joined by a space and answers with the concept they
     /// name, if any. The typed words keep their meaning: the run matches as typed, or as any
@@ -57,6 +57,22 @@ extension SearchQuery {
         }
         var start = 0
         while start < required.count && budget > 0 {
+            if required[start].count > 1 {
+                // Words joined by `OR`: each alternative finds its concept's other names too, so
+                // that `socket OR alpha` finds all that `socket` finds.
+                for term in required[start] where !term.isPrefix && budget > 0 {
+                    guard let names = lookup(term.text) else { continue }
+                    var expansion = Self.expansion(start..<(start + 1), typed: term.text, names: names)
+                    guard !expansion.added.isEmpty else { continue }
+                    expansion.added = Array(expansion.added.prefix(budget))
+                    let typed = term.isPhrase ? [term.text] : ScriptSegments.split(term.text).map(\.text)
+                    expansion.searched = Self.needed(expansion.added, typed: typed.map { PhrasePattern($0) })
+                    budget -= expansion.added.count
+                    result.expansions.append(expansion)
+                }
+                start += 1
+                continue
+            }
             var found: Expansion?
             if required[start].count == 1, required[start][0].isPhrase, !required[start][0].isPrefix {
                 let typed = required[start][0].text

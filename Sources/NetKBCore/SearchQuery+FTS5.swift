@@ -20,17 +20,17 @@ extension SearchQuery {
         var parts: [Part] = []
         var index = 0
         while index < expressions.count {
-            guard let expansion = expansions.first(where: { $0.groups.lowerBound == index }), expansion.groups.upperBound <= expressions.count else {
+            guard let groups = expandedGroups(at: index) else {
                 parts.append(Part(expression: expressions[index], words: words[index], groups: index..<(index + 1)))
                 index += 1
                 continue
             }
-            let typedParts = expressions[expansion.groups]
+            let typedParts = expressions[groups]
             let typed = typedParts.count == 1 ? typedParts[typedParts.startIndex] : "(" + typedParts.concatenated(separator: " AND ") + ")"
-            let alternatives = [typed] + expansion.searched.map { Self.quoted($0) }
+            let alternatives = [typed] + searchedNames(of: groups).map { Self.quoted($0) }
             let expression = alternatives.count == 1 ? typed : "(" + alternatives.concatenated(separator: " OR ") + ")"
-            parts.append(Part(expression: expression, words: words[expansion.groups].concatenated(separator: " "), groups: expansion.groups))
-            index = expansion.groups.upperBound
+            parts.append(Part(expression: expression, words: words[groups].concatenated(separator: " "), groups: groups))
+            index = groups.upperBound
         }
         return parts
     }
@@ -52,12 +52,11 @@ extension SearchQuery {
         }
         var index = 0
         while index < required.count {
-            let expansion = expansions.first { $0.groups.lowerBound == index && $0.groups.upperBound <= required.count }
-            let covered = expansion?.groups ?? index..<(index + 1)
+            let covered = expandedGroups(at: index) ?? index..<(index + 1)
             for group in required[covered] {
                 groups.append(group.map { take(Self.expression(for: $0)) })
             }
-            for name in expansion?.searched ?? [] { _ = take(Self.quoted(name)) }
+            for name in searchedNames(of: covered) { _ = take(Self.quoted(name)) }
             index = covered.upperBound
         }
         for term in excluded { _ = take(Self.expression(for: term)) }
@@ -115,8 +114,7 @@ extension SearchQuery {
     /// "제어") OR "congestion control")`, is `[false, false, true]`. Only a query of one part
     /// and no excluded word has any.
     public var phrasesMatchingAlone: [Bool] {
-        let expansion = expansions.first { $0.groups.lowerBound == 0 && $0.groups.upperBound <= required.count }
-        let covered = expansion?.groups ?? 0..<min(1, required.count)
+        let covered = expandedGroups(at: 0) ?? 0..<min(1, required.count)
         guard excluded.isEmpty, covered.upperBound == required.count else {
             return Array(repeating: false, count: typedPhrases.phraseCount)
         }
@@ -130,8 +128,22 @@ extension SearchQuery {
         for group in required[covered] {
             for term in group { add(Self.expression(for: term), alternative: covered.count == 1) }
         }
-        for name in expansion?.searched ?? [] { add(Self.quoted(name), alternative: true) }
+        for name in searchedNames(of: covered) { add(Self.quoted(name), alternative: true) }
         return alone
+    }
+
+    /// The required groups covered by the expansions that start at group `index`, if any: one
+    /// run of words that names a concept, or one group of words joined by `OR`, each of which
+    /// may name one.
+    func expandedGroups(at index: Int) -> Range<Int>? {
+        guard let expansion = expansions.first(where: { $0.groups.lowerBound == index }),
+              expansion.groups.upperBound <= required.count else { return nil }
+        return expansion.groups
+    }
+
+    /// The other names searched for the expansions of `groups`, in order.
+    func searchedNames(of groups: Range<Int>) -> [String] {
+        expansions.filter { $0.groups == groups }.flatMap(\.searched)
     }
 
     /// An expression that matches where any excluded word stands; nil when none is.

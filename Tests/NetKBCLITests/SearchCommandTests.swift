@@ -159,6 +159,22 @@ struct SearchFilterCommandTests {
         #expect(Set(try vault.searchHeadings("라우터", "--path", "misc/*")) == ["B", "C"])
         #expect(try vault.searchHeadings("라우터", "--path", "net/*", "--tag", "memo").isEmpty)
     }
+
+    /// A hostile trial: words joined by OR were never expanded to their concepts' other names,
+    /// so `socket OR alpha` lost the section that says only `소켓`, which `socket` finds.
+    @Test func aWordJoinedByOrFindsWhatItFindsAlone() throws {
+        let vault = try Vault()
+        try vault.write("s1.md", "# S1\n\nsocket only here\n")
+        try vault.write("s2.md", "# S2\n\n소켓 only here\n")
+        try vault.write("a.md", "# A\n\nalpha\n")
+        let alone = Set(try vault.searchHeadings("socket"))
+        #expect(alone == ["S1", "S2"])
+        #expect(Set(try vault.searchHeadings("socket", "OR", "alpha")) == alone.union(["A"]))
+        #expect(Set(try vault.searchHeadings("alpha", "OR", "socket")) == alone.union(["A"]))
+        let json = try vault.netkb(["search", "socket", "OR", "alpha", "--format", "json", "--no-refresh"]).json()
+        let expanded = try #require(json["expanded"] as? [[String: Any]])
+        #expect(expanded.map { $0["words"] as? String } == ["socket"])
+    }
 }
 
 /// Issue 9 end to end: result kinds in text and JSON, the preamble, front matter, snippets.

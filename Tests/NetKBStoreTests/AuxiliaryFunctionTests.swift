@@ -44,7 +44,7 @@ struct AuxiliaryFunctionTests {
         }
     }
 
-    static let queries = ["소켓", "혼잡 제어", "TCP", "socket", "소켓 버퍼", "TCP 소켓", "\"congestion control\"", "handshake", "세션", "소켓 -세션"]
+    static let queries = ["소켓", "혼잡 제어", "TCP", "socket", "소켓 버퍼", "TCP 소켓", "\"congestion control\"", "handshake", "세션", "소켓 -세션", "socket OR 세션", "TCP OR 흐름 버퍼"]
 
     /// The rows `sql` selects (columns `rowid`, `function` and `reference`), checked to agree
     /// row by row; returns the answers the function gave.

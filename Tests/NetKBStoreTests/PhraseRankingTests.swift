@@ -53,7 +53,8 @@ struct PhraseRankingTests {
     }
 
     /// Queries of phrases joined by OR: plain words, concept names, phrases, prefixes, OR.
-    static let anyPhrase = ["소켓", "TCP", "socket", "\"3-way handshake\"", "라우터 OR router", "소*", "sock*", "the", "세션", "혼잡제어"]
+    static let anyPhrase = ["소켓", "TCP", "socket", "\"3-way handshake\"", "라우터 OR router", "소*", "sock*", "the", "세션", "혼잡제어",
+                             "소켓 OR 세션", "TCP OR \"혼잡 제어\""]
 
     @Test(arguments: anyPhrase, [1, 5, 20, 1000])
     func ranksAsBM25Does(_ text: String, limit: Int) throws {
@@ -135,7 +136,7 @@ struct PhraseRankingTests {
     }
 
     /// A search through the store's own entry point ranks an AND query as SQL's `bm25()` does.
-    @Test(arguments: ["혼잡 제어", "TCP 소켓", "소켓 -세션"])
+    @Test(arguments: ["혼잡 제어", "TCP 소켓", "소켓 -세션", "소켓 OR 세션 버퍼"])
     func searchRanksAnANDQueryAsBM25Does(_ text: String) throws {
         let query = Self.query(text)
         let expression = try #require(query.matchExpression)

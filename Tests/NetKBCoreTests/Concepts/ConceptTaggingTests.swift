@@ -43,8 +43,32 @@ struct ConceptTaggingTests {
         #expect(query.expansions[0].added == ["Congestion control"])
         #expect(query.matchExpression == #"(("혼잡" AND "제어") OR "Congestion control") AND ("socket" OR "소켓") NOT "UDP""#)
         #expect(query.typed.matchExpression == #""혼잡" AND "제어" AND "socket" NOT "UDP""#)
-        // OR groups, prefixes and quotes of nothing known are left alone.
+        // Prefixes and words that name nothing known are left alone.
         let plain = SearchQuery(parsing: "sock* OR 소켓").expanded { names[$0] }
         #expect(plain.expansions.isEmpty)
+    }
+
+    /// A hostile trial: `socket OR alpha` found fewer sections than `socket` alone, since words
+    /// joined by OR were never expanded. Each alternative is looked up alone now.
+    @Test func wordsJoinedByOrAreEachExpanded() {
+        let names: [String: SearchQuery.ConceptNames] = [
+            "혼잡 제어": .init(conceptID: "congestion-control", names: ["Congestion control", "혼잡 제어"]),
+            "socket": .init(conceptID: "socket", names: ["Socket", "소켓"]),
+        ]
+        let one = SearchQuery(parsing: "socket OR alpha").expanded { names[$0] }
+        #expect(one.expansions.map(\.typed) == ["socket"])
+        #expect(one.expansions.map(\.groups) == [0..<1])
+        #expect(one.matchExpression == #"(("socket" OR "alpha") OR "소켓")"#)
+        #expect(one.typedPhrases.groups == [[[0], [1]]] && one.typedPhrases.phraseCount == 3)
+        #expect(one.phrasesMatchingAlone == [true, true, true])
+        #expect(one.parts.map(\.words) == ["socket OR alpha"])
+
+        let two = SearchQuery(parsing: #"socket OR "혼잡 제어" 버퍼"#).expanded { names[$0] }
+        #expect(two.expansions.map(\.typed) == ["socket", "혼잡 제어"])
+        #expect(two.matchExpression == #"(("socket" OR "혼잡 제어") OR "소켓" OR "Congestion control") AND "버퍼""#)
+        #expect(two.typedPhrases.groups == [[[0], [1]], [[4]]] && two.typedPhrases.phraseCount == 5)
+        // Two parts: no phrase matches whatever else a section holds.
+        #expect(two.phrasesMatchingAlone == [false, false, false, false, false])
+        #expect(two.typed.matchExpression == #"("socket" OR "혼잡 제어") AND "버퍼""#)
     }
 }
