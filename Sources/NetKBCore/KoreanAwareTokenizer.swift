@@ -56,6 +56,26 @@ public struct KoreanAwareTokenizer: Sendable {
         return result
     }
 
+    /// The Latin (alphabetic or numeric) words of `string` longer than ``maximumWordBytes``,
+    /// which are never tokens: a query that holds one would silently search without it.
+    public static func overlongWords(in string: String) -> [String] {
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        var bytes = 0
+        func flush() {
+            if bytes > maximumWordBytes { words.append(String(word)) }
+            word = String.UnicodeScalarView()
+            bytes = 0
+        }
+        for scalar in string.unicodeScalars {
+            guard ScalarClass.of(scalar.value) == .word else { flush(); continue }
+            word.append(scalar)
+            bytes += UTF8.width(scalar)
+        }
+        flush()
+        return words
+    }
+
     /// Tokenizes UTF-8 text, calling `emit` with each token's bytes, its source byte range and
     /// whether it is colocated with the previous token. Stops early when `emit` returns false.
     /// Invalid UTF-8 bytes separate words and are otherwise ignored.

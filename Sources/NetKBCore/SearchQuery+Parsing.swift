@@ -14,6 +14,10 @@ extension SearchQuery {
         }
 
         var items: [QueryItem] = Self.lex(NFC.normalize(input))
+        var overlong: [String] = []
+        for case .term(let term, _) in items {
+            overlong += KoreanAwareTokenizer.overlongWords(in: term.text)
+        }
         items.removeAll { item in
             if case .term(let term, _) = item { return !searchable(term) }
             return false
@@ -65,6 +69,7 @@ extension SearchQuery {
             required.append(group)
         }
         self.init(required: required, excluded: excluded, droppedTerms: dropped)
+        overlongWords = overlong
     }
 
     enum QueryItem {

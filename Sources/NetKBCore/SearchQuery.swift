@@ -34,6 +34,10 @@ public struct SearchQuery: Hashable, Sendable {
     /// Runs of words that name a concept, and the other names searched for with them (see
     /// ``expanded(using:)``); none until the query is expanded.
     public var expansions: [Expansion] = []
+    /// Words as typed that are longer than the index keeps
+    /// (``KoreanAwareTokenizer/maximumWordBytes``): no note can match them, so a search that
+    /// holds one would answer without them.
+    public var overlongWords: [String] = []
 
     public init(required: [[Term]], excluded: [Term] = [], droppedTerms: Int = 0) {
         self.required = required

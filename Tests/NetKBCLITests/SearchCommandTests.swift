@@ -136,6 +136,19 @@ struct SearchCommandTests {
         #expect(run.stderr.count < 300, "messages quote at most 80 characters of the query")
     }
 
+    /// A hostile trial: a word longer than the index keeps was dropped from the query without a
+    /// word, so `TCP <200 letters>` answered with sections that lack the long word, and the long
+    /// word alone said "nothing to search for … not excluded". Both are one clear error now.
+    @Test(arguments: [["TCP", String(repeating: "q", count: 200)], [String(repeating: "q", count: 129)],
+                      ["TCP", "-" + String(repeating: "q", count: 200)], ["\"TCP \(String(repeating: "q", count: 300))\""]])
+    func aWordLongerThanTheIndexKeepsIsAnError(words: [String]) throws {
+        let run = try vault.netkb(["search"] + words)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("is longer than netkb indexes (128 bytes), so no note can match it"), "\(run.stderr)")
+        #expect(run.stderr.count < 300, "the word is shortened: \(run.stderr)")
+    }
+
     @Test func searchWithoutRefreshNeedsAnIndex() throws {
         let run = try vault.netkb(["search", "소켓", "--no-refresh"])
         #expect(run.status == 2)

@@ -148,6 +148,24 @@ struct KoreanAwareTokenizerTests {
         #expect(texts("x \(long) y") == ["x", "y"])
     }
 
+    /// `overlongWords(in:)` names exactly the words tokenizing skips: at the limit a word is a
+    /// token, one byte past it (ASCII, or a two-byte letter) it is not and is named.
+    @Test(arguments: [
+        (String(repeating: "a", count: 128), false),
+        (String(repeating: "a", count: 129), true),
+        (String(repeating: "é", count: 64), false),
+        (String(repeating: "a", count: 127) + "é", true),
+        (String(repeating: "7", count: 200), true),
+        (String(repeating: "소켓", count: 200), false),
+    ])
+    func overlongWordsAreThoseTokenizingSkips(_ word: String, overlong: Bool) {
+        let text = "TCP \(word)와 UDP"
+        #expect(KoreanAwareTokenizer.overlongWords(in: text) == (overlong ? [word] : []))
+        let tokens = tokenizer.tokens(in: text, mode: .query)
+        let covered = tokens.contains { $0.range.lowerBound == 4 }
+        #expect(covered == !overlong, "a token starts where the word does")
+    }
+
     @Test func stopsWhenTheSinkSaysSo() {
         var count = 0
         var bytes = Array("하나 둘 셋 넷".utf8)
