@@ -2,7 +2,7 @@ import Foundation
 
 /// Checks distinct URLs over an ``HTTPProbing`` port: each URL's ``LinkCheckSession`` driven to
 /// its outcome (sleeping where it says), as many at once as ``HostScheduler`` allows, and none
-/// more to a host that ``HostHealth`` gave up on.
+/// more to a server that ``HostHealth`` gave up on.
 public struct ExternalLinkChecker: Sendable {
     public let probe: any HTTPProbing
     public let options: ExternalCheckOptions
@@ -23,8 +23,8 @@ public struct ExternalLinkChecker: Sendable {
             var done = 0
             while true {
                 while let (index, host) = scheduler.nextToStart(allowing: { health.mayStart(host: $0, inFlight: $1) }) {
-                    if let given = health.verdict(forHost: host) {
-                        // The host failed its last URLs without answering: the rest are not sent.
+                    if let given = health.verdict(forServer: urls[index].serverKey) {
+                        // The server failed its last URLs without answering: the rest are not sent.
                         outcomes[index] = given
                         scheduler.finished(host: host)
                         done += 1
@@ -36,7 +36,7 @@ public struct ExternalLinkChecker: Sendable {
                 }
                 guard let (index, outcome) = await group.next() else { break }
                 outcomes[index] = outcome
-                health.record(outcome, host: urls[index].hostKey)
+                health.record(outcome, server: urls[index].serverKey, host: urls[index].hostKey)
                 scheduler.finished(host: urls[index].hostKey)
                 done += 1
                 progress(done)

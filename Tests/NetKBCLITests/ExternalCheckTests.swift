@@ -192,8 +192,27 @@ struct ExternalCheckTests {
         let reasons = try Self.findings(run).values.compactMap { $0["reason"] as? String }
         #expect(reasons.count == 40)
         // The first four time out together; the other 36 are not sent.
-        #expect(reasons.filter { $0.hasPrefix("not requested: '127.0.0.2' failed 4 links in a row") }.count == 36, "\(reasons)")
+        #expect(reasons.filter { $0.hasPrefix("not requested: '127.0.0.2:\(silent.port)' failed 4 links in a row") }.count == 36, "\(reasons)")
         #expect(server.requests == ["HEAD /ok"])
+    }
+
+    /// A hostile trial: a port that never answered made netkb give up its whole host, and
+    /// report the live URLs of another port of it as broken links.
+    @Test func anotherPortOfAHostThatNeverAnswersIsStillChecked() async throws {
+        let silent = try await SilentServer.start(host: "127.0.0.1")
+        let server = try await TestWebServer.start(host: "127.0.0.1")
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\n" + (1...6).map { "- \(silent.url("/\($0)"))\n" }.joined()
+            + "- \(server.url("/ok"))\n- \(server.url("/ok/2"))\n")
+        let run = try await vault.netkbAsync([
+            "check", "--only-external", "--include-private", "--timeout", "1s", "--retries", "0", "--max-per-host", "1", "--format", "json"])
+        await silent.stop()
+        await server.stop()
+        #expect(run.status == 1, "\(run.stderr)")
+        let broken = try Self.findings(run)
+        #expect(broken.count == 6, "only the silent port's links: \(broken.keys.sorted())")
+        #expect(broken.keys.allSatisfy { $0.contains(":\(silent.port)/") }, "\(broken.keys.sorted())")
+        #expect(Set(server.requests) == ["HEAD /ok", "HEAD /ok/2"])
     }
 
     @Test func oneHostThatFailsDNSIsADeadLink() async throws {

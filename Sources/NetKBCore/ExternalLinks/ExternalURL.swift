@@ -70,6 +70,10 @@ public struct ExternalURL: Hashable, Sendable, CustomStringConvertible {
     /// The key requests are limited by, per host (`--max-per-host`): the ASCII host, any port.
     public var hostKey: String { asciiHost }
 
+    /// The server the URL's requests go to, `host:port` (the scheme's port when none is
+    /// written): ``HostHealth`` gives up on a server, not on every port of its host.
+    public var serverKey: String { "\(asciiHost):\(port ?? (scheme == "https" ? 443 : 80))" }
+
     public var description: String { requestURL }
 
     /// Where a `Location` header leads from this URL.

@@ -1,46 +1,52 @@
-/// Gives up on a host after it failed several URLs in a row without any answer (timeouts,
-/// refused or failed connections, DNS), so that 5,000 links to a host that never answers cost
-/// a few timeouts, not 5,000 of them. Any HTTP answer from the host resets its count. While a
-/// host's last URL failed so, no new URL of it starts until those in flight are done
-/// (``mayStart(host:inFlight:)``): the first round of failures decides.
+/// Gives up on a server (a host and port) after it failed several URLs in a row without any
+/// answer (timeouts, refused or failed connections, DNS), so that 5,000 links to a server that
+/// never answers cost a few timeouts, not 5,000 of them. Any HTTP answer from the server resets
+/// its count. Another port of the same host is another server: one may be down while another
+/// answers. While a server's last URL failed so, no new URL of its host starts until those in
+/// flight are done (``mayStart(host:inFlight:)``): the first round of failures decides.
 ///
 /// ```swift
 /// var health = HostHealth(limit: 3)
-/// health.record(timedOut, host: "slow.org")   // three times
-/// health.verdict(forHost: "slow.org")         // dead, "not requested: 'slow.org' failed 3 links in a row (…)"
+/// health.record(timedOut, server: "slow.org:443", host: "slow.org")   // three times
+/// health.verdict(forServer: "slow.org:443")   // dead, "not requested: 'slow.org:443' failed 3 links in a row (…)"
 /// ```
 public struct HostHealth: Hashable, Sendable {
-    /// Consecutive failures that make the host given up.
+    /// Consecutive failures that make the server given up.
     public let limit: Int
     private var failures: [String: (count: Int, last: LinkCheckOutcome)] = [:]
+    /// The servers of each host whose last URL failed without an answer.
+    private var failing: [String: Set<String>] = [:]
 
     public init(limit: Int = 3) {
         self.limit = max(1, limit)
     }
 
-    /// Notes how a URL of `host` ended.
-    public mutating func record(_ outcome: LinkCheckOutcome, host: String) {
+    /// Notes how a URL of `server` (a port of `host`) ended.
+    public mutating func record(_ outcome: LinkCheckOutcome, server: String, host: String) {
         guard outcome.verdict == .dead, let failure = outcome.failure, !outcome.reachedServer || failure.kind == .timeout else {
-            failures[host] = nil
+            failures[server] = nil
+            failing[host]?.remove(server)
+            if failing[host]?.isEmpty == true { failing[host] = nil }
             return
         }
-        failures[host] = ((failures[host]?.count ?? 0) + 1, outcome)
+        failures[server] = ((failures[server]?.count ?? 0) + 1, outcome)
+        failing[host, default: []].insert(server)
     }
 
-    /// Whether another URL of `host` may start while `inFlight` of its URLs run: not while its
-    /// last URL failed without an answer and others may still tell.
+    /// Whether another URL of `host` may start while `inFlight` of its URLs run: not while the
+    /// last URL of one of its servers failed without an answer and others may still tell.
     public func mayStart(host: String, inFlight: Int) -> Bool {
-        inFlight == 0 || failures[host] == nil
+        inFlight == 0 || failing[host] == nil
     }
 
-    /// The outcome to give every further URL of `host` without a request, once it is given up;
-    /// nil while it is not.
-    public func verdict(forHost host: String) -> LinkCheckOutcome? {
-        guard let (count, last) = failures[host], count >= limit else { return nil }
+    /// The outcome to give every further URL of `server` without a request, once it is given
+    /// up; nil while it is not.
+    public func verdict(forServer server: String) -> LinkCheckOutcome? {
+        guard let (count, last) = failures[server], count >= limit else { return nil }
         var outcome = last
         outcome.status = nil
         outcome.finalURL = nil
-        outcome.reason = "not requested: '\(host)' failed \(count) links in a row (last: \(last.reason ?? "no answer"))"
+        outcome.reason = "not requested: '\(server)' failed \(count) links in a row (last: \(last.reason ?? "no answer"))"
         return outcome
     }
 

@@ -90,25 +90,39 @@ struct HostHealthTests {
 
     @Test func aHostIsGivenUpAfterThreeFailuresInARow() {
         var health = HostHealth()
-        health.record(Self.timedOut, host: "slow.org")
-        health.record(Self.timedOut, host: "slow.org")
-        #expect(health.verdict(forHost: "slow.org") == nil)
-        health.record(Self.timedOut, host: "slow.org")
-        let given = health.verdict(forHost: "slow.org")
+        health.record(Self.timedOut, server: "slow.org:443", host: "slow.org")
+        health.record(Self.timedOut, server: "slow.org:443", host: "slow.org")
+        #expect(health.verdict(forServer: "slow.org:443") == nil)
+        health.record(Self.timedOut, server: "slow.org:443", host: "slow.org")
+        let given = health.verdict(forServer: "slow.org:443")
         #expect(given?.verdict == .dead && given?.failure?.kind == .timeout)
-        #expect(given?.reason == "not requested: 'slow.org' failed 3 links in a row (last: no response within 20s (tried 4 times))")
+        #expect(given?.reason == "not requested: 'slow.org:443' failed 3 links in a row (last: no response within 20s (tried 4 times))")
         #expect(given?.isCacheable == false)
-        #expect(health.verdict(forHost: "other.org") == nil)
+        #expect(health.verdict(forServer: "other.org:443") == nil)
     }
 
     @Test func aFailingHostStartsNothingNewWhileOthersOfItsURLsRun() {
         var health = HostHealth()
         #expect(health.mayStart(host: "slow.org", inFlight: 3))
-        health.record(Self.timedOut, host: "slow.org")
+        health.record(Self.timedOut, server: "slow.org:443", host: "slow.org")
         #expect(!health.mayStart(host: "slow.org", inFlight: 3))
         #expect(health.mayStart(host: "slow.org", inFlight: 0))
-        health.record(LinkCheckOutcome(verdict: .alive, status: 200), host: "slow.org")
+        health.record(LinkCheckOutcome(verdict: .alive, status: 200), server: "slow.org:443", host: "slow.org")
         #expect(health.mayStart(host: "slow.org", inFlight: 3))
+    }
+
+    /// A hostile trial: a port of a host that never answered made netkb give up every port of
+    /// the host, and report live URLs of another port as broken.
+    @Test func anotherPortOfTheHostIsAnotherServer() {
+        var health = HostHealth()
+        for _ in 0..<3 { health.record(Self.timedOut, server: "127.0.0.1:9001", host: "127.0.0.1") }
+        #expect(health.verdict(forServer: "127.0.0.1:9001") != nil)
+        #expect(health.verdict(forServer: "127.0.0.1:9010") == nil)
+        // Its host starts nothing new while those in flight may still tell, as before.
+        #expect(!health.mayStart(host: "127.0.0.1", inFlight: 1))
+        health.record(LinkCheckOutcome(verdict: .alive, status: 200), server: "127.0.0.1:9001", host: "127.0.0.1")
+        #expect(health.mayStart(host: "127.0.0.1", inFlight: 1))
+        #expect(health.verdict(forServer: "127.0.0.1:9001") == nil)
     }
 
     @Test(arguments: [
@@ -118,13 +132,13 @@ struct HostHealthTests {
     ])
     func anAnswerResetsTheCount(answer: LinkCheckOutcome) {
         var health = HostHealth()
-        health.record(Self.refused, host: "a.org")
-        health.record(Self.refused, host: "a.org")
-        health.record(answer, host: "a.org")
-        health.record(Self.refused, host: "a.org")
-        health.record(Self.refused, host: "a.org")
-        #expect(health.verdict(forHost: "a.org") == nil)
-        health.record(Self.refused, host: "a.org")
-        #expect(health.verdict(forHost: "a.org")?.failure?.kind == .connectionRefused)
+        health.record(Self.refused, server: "a.org:80", host: "a.org")
+        health.record(Self.refused, server: "a.org:80", host: "a.org")
+        health.record(answer, server: "a.org:80", host: "a.org")
+        health.record(Self.refused, server: "a.org:80", host: "a.org")
+        health.record(Self.refused, server: "a.org:80", host: "a.org")
+        #expect(health.verdict(forServer: "a.org:80") == nil)
+        health.record(Self.refused, server: "a.org:80", host: "a.org")
+        #expect(health.verdict(forServer: "a.org:80")?.failure?.kind == .connectionRefused)
     }
 }
