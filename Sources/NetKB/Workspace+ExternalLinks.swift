@@ -14,7 +14,11 @@ extension Workspace {
         _ citations: [ExternalCitation], store: NoteStore, options: ExternalCheckOptions,
         now: Double = Date().timeIntervalSince1970
     ) throws -> [ExternalLinkTarget] {
-        let patterns = try config().exclude.map { ($0, ".netkb/config.yml") } + options.excludePatterns.map { ($0, "--exclude") }
+        let settings = try config()
+        let fromFile = settings.exclude.enumerated().map { index, pattern in
+            (pattern, ".netkb/config.yml" + (index < settings.excludeLines.count ? ":\(settings.excludeLines[index])" : ""))
+        }
+        let patterns = fromFile + options.excludePatterns.map { ($0, "--exclude") }
         let exclusions: URLExclusions
         do {
             exclusions = try URLExclusions(patterns)
@@ -42,10 +46,12 @@ extension Workspace {
             }
             targets.append(entry)
         }
-        for index in targets.indices where targets[index].outcome == nil {
-            let target = targets[index]
-            guard let url = target.url else { continue }
-            if !exclusions.isEmpty, let pattern = exclusions.match(target.citations.map(\.url) + [target.key]) {
+        let candidates = targets.indices.filter { targets[$0].outcome == nil && targets[$0].url != nil }
+        let excluded = exclusions.isEmpty ? [:] : try ExclusionMatcher.matches(
+            patterns: patterns, urls: candidates.map { targets[$0].citations.map(\.url) + [targets[$0].key] })
+        for (position, index) in candidates.enumerated() {
+            guard let url = targets[index].url else { continue }
+            if let pattern = excluded[position] {
                 targets[index].outcome = .skipped("excluded by \(pattern)")
             } else if !options.includePrivate, let why = PrivateHosts.reasonToSkip(url.host) {
                 targets[index].outcome = .skipped("\(why) (--include-private checks it)")

@@ -71,6 +71,9 @@ struct ExternalCheckArguments: ParsableArguments {
         if let maxConcurrency { options.maxConcurrency = try Self.count(maxConcurrency, option: "--max-concurrency", in: 1...1024) }
         if let maxPerHost { options.maxPerHost = try Self.count(maxPerHost, option: "--max-per-host", in: 1...64) }
         if let retries { options.retries = try Self.count(retries, option: "--retries", in: 0...10) }
+        if exclude.contains(where: \.isEmpty) {
+            throw ValidationError("--exclude: an empty pattern would match every URL")
+        }
         do {
             _ = try URLExclusions(exclude.map { ($0, "--exclude") })
         } catch {

@@ -13,10 +13,13 @@ public struct NotesConfig: Hashable, Sendable {
     /// Regular expressions (Swift `Regex` syntax); external links whose URL one of them
     /// matches are not checked over HTTP.
     public var exclude: [String]
+    /// The line of each `exclude` pattern in the file (1 where it is not known).
+    public var excludeLines: [Int]
 
-    public init(repoURL: String? = nil, exclude: [String] = []) {
+    public init(repoURL: String? = nil, exclude: [String] = [], excludeLines: [Int]? = nil) {
         self.repoURL = repoURL
         self.exclude = exclude
+        self.excludeLines = excludeLines ?? Array(repeating: 1, count: exclude.count)
     }
 
     /// No settings: what a missing or empty file means.

@@ -65,7 +65,9 @@ public enum NotesConfigReader {
                 }
                 config.repoURL = url.string.trimmingWhitespace()
             case "exclude":
-                config.exclude = try patterns(in: value, error: error)
+                let read = try patterns(in: value, error: error)
+                config.exclude = read.map(\.pattern)
+                config.excludeLines = read.map(\.line)
             case let other:
                 throw error(key, "unknown key '\(other)'\(suggestion(for: other))")
             }
@@ -73,17 +75,18 @@ public enum NotesConfigReader {
         return config
     }
 
-    /// The regular expressions of `exclude`: a list, or one pattern on its own; each must compile.
+    /// The regular expressions of `exclude` and their lines: a list, or one pattern on its own;
+    /// each must compile.
     private static func patterns(
         in value: Node, error: (Node, String) -> NotesConfigError
-    ) throws(NotesConfigError) -> [String] {
+    ) throws(NotesConfigError) -> [(pattern: String, line: Int)] {
         let items: [Node]
         switch value {
         case .sequence(let sequence): items = Array(sequence)
         case .scalar: items = value.null == nil ? [value] : []
         default: throw error(value, "'exclude' must be a list of regular expressions")
         }
-        var patterns: [String] = []
+        var patterns: [(pattern: String, line: Int)] = []
         for item in items {
             guard case .scalar(let scalar) = item, item.null == nil else {
                 throw error(item, "each 'exclude' entry must be one regular expression")
@@ -95,7 +98,7 @@ public enum NotesConfigReader {
             } catch let regexError {
                 throw error(item, "'exclude' pattern '\(pattern)' is not a valid regular expression: \(regexError)")
             }
-            patterns.append(pattern)
+            patterns.append((pattern, max(1, item.mark?.line ?? 1)))
         }
         return patterns
     }

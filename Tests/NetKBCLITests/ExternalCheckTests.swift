@@ -259,6 +259,7 @@ struct ExternalCheckTests {
             (["--cache-age", "1x"], "--cache-age '1x' is not a duration"),
             (["--timeout", "0"], "--timeout must be longer than 0"),
             (["--exclude", "(unclosed"], "--exclude: '(unclosed' is not a valid regular expression"),
+            (["--exclude", ""], "--exclude: an empty pattern would match every URL"),
         ] {
             let run = try await vault.netkbAsync(["check", "--external"] + arguments)
             #expect(run.status == 2, "\(arguments)")
@@ -272,6 +273,26 @@ struct ExternalCheckTests {
         let config = try await vault.netkbAsync(["check", "--external"])
         #expect(config.status == 2)
         #expect(config.stderr.hasPrefix("netkb: error: .netkb/config.yml:4: 'exclude' pattern '(broken' is not a valid regular expression"), "\(config.stderr)")
+    }
+
+    /// A hostile trial: a pattern that nests repeats backtracks for hours on a URL of a few
+    /// dozen letters (`(a+)+$`), and a config file that comes with shared notes could hang a CI
+    /// job. A search that takes over 2 s is stopped with an error naming the pattern's place.
+    @Test func aPatternThatBacktracksForeverIsStoppedWithAnError() async throws {
+        let vault = try Vault()
+        let url = "http://127.0.0.1:9/" + String(repeating: "a", count: 40) + "X"
+        try vault.write("a.md", "# A\n\n- <\(url)>\n")
+        try vault.write(".netkb/config.yml", "exclude:\n  - 'fine'\n  - '^http://127\\.0\\.0\\.1:9/(a+)+$'\n")
+        let started = Date()
+        let run = try await vault.netkbAsync(["check", "--only-external", "--include-private"])
+        #expect(Date().timeIntervalSince(started) < 60, "stopped, not run to the end")
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("netkb: error: .netkb/config.yml:3: the pattern '^http://127\\.0\\.0\\.1:9/(a+)+$' took over 2 s to search '\(url)'"), "\(run.stderr)")
+        // The same from the command line.
+        try vault.write(".netkb/config.yml", "")
+        let option = try await vault.netkbAsync(["check", "--only-external", "--include-private", "--exclude", "/(a|aa)+$"])
+        #expect(option.status == 2)
+        #expect(option.stderr.hasPrefix("netkb: error: --exclude: the pattern '/(a|aa)+$' took over 2 s"), "\(option.stderr)")
     }
 
     @Test func theHelpNamesEveryOptionOfTheExternalCheck() async throws {

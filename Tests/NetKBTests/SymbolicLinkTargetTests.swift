@@ -18,7 +18,7 @@ import Testing
 
     @Test func linksAreFollowedToTheFileTheyName() throws {
         let folder = try Folder()
-        FileManager.default.createFile(atPath: folder.path + "/sub/real.sqlite", contents: Data())
+        _ = FileManager.default.createFile(atPath: folder.path + "/sub/real.sqlite", contents: Data())
         try folder.link("direct", to: "sub/real.sqlite")
         try folder.link("chain", to: "direct")
         try folder.link("absolute", to: folder.path + "/sub/real.sqlite")

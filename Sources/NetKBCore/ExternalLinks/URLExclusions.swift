@@ -35,10 +35,15 @@ public struct URLExclusions {
     /// The first pattern found in any of `urls`, as `source 'pattern'`; nil when none is.
     public func match(_ urls: String...) -> String? { match(urls) }
 
-    public func match(_ urls: [String]) -> String? {
+    public func match(_ urls: [String]) -> String? { match(urls) { _, _, _ in } }
+
+    /// ``match(_:)``, calling `willSearch` with each pattern, its source and the URL before
+    /// searching it: a watch can tell which search runs too long.
+    public func match(_ urls: [String], willSearch: (_ pattern: String, _ source: String, _ url: String) -> Void) -> String? {
         for entry in patterns {
-            for url in urls where url.firstMatch(of: entry.regex) != nil {
-                return "\(entry.source) '\(entry.pattern)'"
+            for url in urls {
+                willSearch(entry.pattern, entry.source, url)
+                if url.firstMatch(of: entry.regex) != nil { return "\(entry.source) '\(entry.pattern)'" }
             }
         }
         return nil
