@@ -9,7 +9,7 @@ struct ExternalCheckArguments: ParsableArguments {
     @Flag(help: "Check only the http(s) links, not the internal ones (implies --external).")
     var onlyExternal = false
 
-    @Option(help: ArgumentHelp("How long a cached verdict is trusted: 1d, 12h, 30m, 0 (default 1d).", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How long a cached verdict is trusted: 1d, 12h, 30m, 0 (default 1d).", valueName: "duration"))
     var cacheAge: String?
 
     @Flag(help: "Check every URL anew, whatever the cache holds (the results are still cached).")
@@ -21,22 +21,22 @@ struct ExternalCheckArguments: ParsableArguments {
     @Flag(help: "Check localhost, loopback and private addresses and reserved names (example.com, .test, .local) too.")
     var includePrivate = false
 
-    @Option(help: ArgumentHelp("Skip URLs this regular expression matches (repeatable; also exclude: in .netkb/config.yml).", valueName: "regex"))
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Skip URLs this regular expression matches (repeatable; also exclude: in .netkb/config.yml).", valueName: "regex"))
     var exclude: [String] = []
 
-    @Option(help: ArgumentHelp("Time to wait for a connection (default 5s).", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Time to wait for a connection (default 5s).", valueName: "duration"))
     var connectTimeout: String?
 
-    @Option(help: ArgumentHelp("Time for a whole request (default 20s).", valueName: "duration"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Time for a whole request (default 20s).", valueName: "duration"))
     var timeout: String?
 
-    @Option(help: ArgumentHelp("Requests in flight at once (default 32).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Requests in flight at once (default 32).", valueName: "n"))
     var maxConcurrency: Int?
 
-    @Option(help: ArgumentHelp("Requests in flight at once to one host (default 4).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Requests in flight at once to one host (default 4).", valueName: "n"))
     var maxPerHost: Int?
 
-    @Option(help: ArgumentHelp("Retries on 429, 5xx and timeouts (default 3).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Retries on 429, 5xx and timeouts (default 3).", valueName: "n"))
     var retries: Int?
 
     /// Whether the external check runs.

@@ -260,6 +260,10 @@ struct ExternalCheckTests {
             (["--timeout", "0"], "--timeout must be longer than 0"),
             (["--exclude", "(unclosed"], "--exclude: '(unclosed' is not a valid regular expression"),
             (["--exclude", ""], "--exclude: an empty pattern would match every URL"),
+            // A value that starts with '-' is the option's value, not a missing one.
+            (["--retries", "-1"], "--retries must be from 0 to 10 (got -1)"),
+            (["--cache-age", "-1"], "--cache-age '-1' is not a duration"),
+            (["--timeout", "-5s"], "--timeout '-5s' is not a duration"),
         ] {
             let run = try await vault.netkbAsync(["check", "--external"] + arguments)
             #expect(run.status == 2, "\(arguments)")
