@@ -72,7 +72,7 @@ enum TerminalText {
         case 0xC2: index + 1 < count && (0x80...0x9F).contains(bytes[index + 1])
         case 0xE2:
             index + 2 < count
-                && ((bytes[index + 1] == 0x80 && (0xAA...0xAE).contains(bytes[index + 2]))
+                && ((bytes[index + 1] == 0x80 && ((0xAA...0xAE).contains(bytes[index + 2]) || bytes[index + 2] == 0x8E || bytes[index + 2] == 0x8F))
                     || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2])))
         default: false
         }
@@ -83,8 +83,8 @@ enum TerminalText {
         case 0x0A: !keepNewlines
         case 0x09: false
         case 0x00..<0x20, 0x7F..<0xA0: true
-        // Bidirectional overrides and isolates.
-        case 0x202A...0x202E, 0x2066...0x2069: true
+        // Bidirectional marks, overrides and isolates.
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }

@@ -9,7 +9,15 @@ struct TerminalTextTests {
     static let pieces: [String] = [
         "a", "소켓", " ", "\t", "\n", "\u{1B}[31m", "\u{7}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é", "\u{202A}", "\u{202E}",
         "\u{202F}", "\u{2029}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{2000}", "—", "…", "😀", "\u{0}", "\u{1F}", "~",
+        "\u{200E}", "\u{200F}", "\u{200D}", "\u{200B}", "\u{2010}",
     ]
+
+    /// A hostile trial: the direction marks U+200E and U+200F printed raw, while the overrides
+    /// were escaped; a joiner, which emoji sequences use, stays as it is.
+    @Test func directionMarksAreEscaped() {
+        #expect(TerminalText.escaped("a\u{200E}b\u{200F}c") == "a\\u{200E}b\\u{200F}c")
+        #expect(TerminalText.escaped("👩\u{200D}💻") == "👩\u{200D}💻")
+    }
 
     @Test(arguments: 0..<6)
     func theByteCheckAgreesWithTheEscaping(seed: UInt64) {
