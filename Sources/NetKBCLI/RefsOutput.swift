@@ -206,13 +206,14 @@ enum RefsMarkdown {
         return line + "\n"
     }
 
-    /// A URL as a Markdown link destination inside `<…>`: spaces, `<`, `>` and control
-    /// characters percent-encoded, so any URL stays one link.
+    /// A URL as a Markdown link destination inside `<…>`: spaces, `<`, `>`, control
+    /// characters and direction marks percent-encoded, so any URL stays one link and shows as
+    /// it is ordered.
     static func destination(_ url: String) -> String {
         var result = ""
         for scalar in url.unicodeScalars {
             switch scalar.value {
-            case 0x00...0x20, 0x7F...0x9F, 0x3C, 0x3E, 0x5C:
+            case 0x00...0x20, 0x7F...0x9F, 0x3C, 0x3E, 0x5C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
                 for byte in String(scalar).utf8 { result += String(format: "%%%02X", byte) }
             default:
                 result.unicodeScalars.append(scalar)

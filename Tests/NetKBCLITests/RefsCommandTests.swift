@@ -236,6 +236,11 @@ struct RefsCommandTests {
         #expect(run.stdout.contains("\\x1B]0;title"))
         let markdown = try vault.netkb(["refs", "--format", "markdown", "--no-refresh"])
         #expect(!markdown.stdout.contains("\u{1B}"))
+        // A direction override in a URL is percent-encoded in Markdown too (a hostile trial).
+        try vault.write("bidi.md", "# B\n\n- <https://b.com/\u{202E}gpj.exe> 링크\n")
+        let bidi = try vault.netkb(["refs", "--format", "markdown"])
+        #expect(!bidi.stdout.unicodeScalars.contains("\u{202E}"))
+        #expect(bidi.stdout.contains("<https://b.com/%E2%80%AEgpj.exe>"), "\(bidi.stdout)")
     }
 
     @Test func anIndexFromBeforeReferenceURLsIsRebuilt() throws {
