@@ -15,8 +15,9 @@ extension SearchQuery {
 
         var items: [QueryItem] = Self.lex(NFC.normalize(input))
         var overlong: [String] = []
-        for case .term(let term, _) in items {
-            overlong += KoreanAwareTokenizer.overlongWords(in: term.text)
+        for item in items {
+            guard case .term(let term, _) = item else { continue }
+            overlong.append(contentsOf: KoreanAwareTokenizer.overlongWords(in: term.text))
         }
         items.removeAll { item in
             if case .term(let term, _) = item { return !searchable(term) }
