@@ -287,11 +287,11 @@ struct ExternalCheckTests {
         let url = "http://127.0.0.1:9/" + String(repeating: "a", count: 40) + "X"
         try vault.write("a.md", "# A\n\n- <\(url)>\n")
         try vault.write(".netkb/config.yml", "exclude:\n  - 'fine'\n  - '^http://127\\.0\\.0\\.1:9/(a+)+$'\n")
-        let started = Date()
+        // The message is the watch's: the search was stopped, not run to its end (no timed
+        // assertion: under the suite's load a run may wait long for a thread to start on).
         let run = try await vault.netkbAsync(["check", "--only-external", "--include-private"])
-        #expect(Date().timeIntervalSince(started) < 60, "stopped, not run to the end")
         #expect(run.status == 2)
-        #expect(run.stderr.hasPrefix("netkb: error: .netkb/config.yml:3: the pattern '^http://127\\.0\\.0\\.1:9/(a+)+$' took over 2 s to search '\(url)'"), "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("netkb: error: .netkb/config.yml:3: the pattern '^http://127\\.0\\.0\\.1:9/(a+)+$' took over 2 s to search '\(url)' and was stopped"), "\(run.stderr)")
         // The same from the command line.
         try vault.write(".netkb/config.yml", "")
         let option = try await vault.netkbAsync(["check", "--only-external", "--include-private", "--exclude", "/(a|aa)+$"])
