@@ -7,18 +7,13 @@ public enum ExternalCheckError: Error, CustomStringConvertible, Sendable {
     /// An `exclude` pattern whose search of one URL took longer than `seconds`.
     case slowPattern(source: String, pattern: String, url: String, seconds: Double)
 
-    /// At most 100 characters of `text`.
-    static func shortened(_ text: String) -> String {
-        text.count <= 100 ? text : text.prefix(99) + "…"
-    }
-
     public var description: String {
         switch self {
         case .networkUnreachable(let hosts, let example):
             "the network is unreachable: none of the \(hosts == 1 ? "host" : "\(hosts) hosts") could be resolved or connected to (\(example)); external links were not checked and nothing was cached"
         case .badPattern(let text): text
         case .slowPattern(let source, let pattern, let url, let seconds):
-            "\(source): the pattern '\(Self.shortened(pattern))' took over \(Int(seconds)) s to search '\(Self.shortened(url))' and was stopped: a pattern that nests repeats, such as (a+)+, can take hours; write it without the nesting"
+            "\(source): the pattern '\(pattern.shortened(toCharacters: 100))' took over \(Int(seconds)) s to search '\(url.shortened(toCharacters: 100))' and was stopped: a pattern that nests repeats, such as (a+)+, can take hours; write it without the nesting"
         }
     }
 }

@@ -29,7 +29,7 @@ enum NoteArgument {
         }
         let name = String(whole[..<hash])
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw CommandFailure(message: "name a note before '#': '\(TerminalText.escaped(SearchCommand.shortened(whole)))'")
+            throw CommandFailure(message: "name a note before '#': '\(TerminalText.escaped(whole.shortened()))'")
         }
         return (try path(resolving: name, in: store), String(whole[whole.index(after: hash)...]))
     }
@@ -49,11 +49,11 @@ enum NoteArgument {
         case .resolved(let resolved) where catalog.note(at: resolved.path) != nil:
             return resolved.path
         case .broken(let broken):
-            var message = "no note '\(TerminalText.escaped(SearchCommand.shortened(name)))': \(broken.reason)"
+            var message = "no note '\(TerminalText.escaped(name.shortened()))': \(broken.reason)"
             if let suggestion = broken.suggestion { message += " (did you mean '\(suggestion)'?)" }
             throw CommandFailure(message: message)
         default:
-            throw CommandFailure(message: "'\(TerminalText.escaped(SearchCommand.shortened(name)))' is not a note")
+            throw CommandFailure(message: "'\(TerminalText.escaped(name.shortened()))' is not a note")
         }
     }
 }

@@ -67,10 +67,10 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let text = queryText
         let query = SearchQuery(parsing: text)
-        let quoted = TerminalText.escaped(Self.shortened(text))
+        let quoted = TerminalText.escaped(text.shortened())
         if let word = query.overlongWords.first {
             let scalars = word.unicodeScalars.count
-            throw CommandFailure(message: "the word '\(TerminalText.escaped(Self.shortened(word)))' (\(scalars) characters) is longer than netkb indexes (\(KoreanAwareTokenizer.maximumWordBytes) bytes), so no note can match it: leave it out")
+            throw CommandFailure(message: "the word '\(TerminalText.escaped(word.shortened()))' (\(scalars) characters) is longer than netkb indexes (\(KoreanAwareTokenizer.maximumWordBytes) bytes), so no note can match it: leave it out")
         }
         guard !query.isEmpty else {
             throw CommandFailure(message: text.trimmingCharacters(in: .whitespaces).isEmpty
@@ -101,13 +101,6 @@ struct SearchCommand: ParsableCommand {
             if options.format == .text { Terminal.writeError("no results for \(quoted)") }
             throw ExitCode(1)
         }
-    }
-}
-
-extension SearchCommand {
-    /// The query as messages quote it: at most 80 characters.
-    static func shortened(_ text: String) -> String {
-        text.count <= 80 ? text : text.prefix(79) + "…"
     }
 }
 

@@ -72,6 +72,6 @@ public struct LinkResolver: Sendable {
 
     /// Text quoted for a reason, cut to 80 characters.
     static func quoted(_ text: some StringProtocol) -> String {
-        text.count <= 80 ? "'\(text)'" : "'\(text.prefix(79))…'"
+        "'" + String(text).shortened() + "'"
     }
 }
