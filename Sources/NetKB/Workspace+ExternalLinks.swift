@@ -14,11 +14,8 @@ extension Workspace {
         _ citations: [ExternalCitation], store: NoteStore, options: ExternalCheckOptions,
         now: Double = Date().timeIntervalSince1970
     ) throws -> [ExternalLinkTarget] {
-        let settings = try config()
-        let fromFile = settings.exclude.enumerated().map { index, pattern in
-            (pattern, ".netkb/config.yml" + (index < settings.excludeLines.count ? ":\(settings.excludeLines[index])" : ""))
-        }
-        let patterns = fromFile + options.excludePatterns.map { ($0, "--exclude") }
+        let patterns = try config().exclude.map { ($0.pattern, ".netkb/config.yml:\($0.line)") }
+            + options.excludePatterns.map { ($0, "--exclude") }
         let exclusions: URLExclusions
         do {
             exclusions = try URLExclusions(patterns)

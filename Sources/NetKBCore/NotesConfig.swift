@@ -12,14 +12,22 @@ public struct NotesConfig: Hashable, Sendable {
     public var repoURL: String?
     /// Regular expressions (Swift `Regex` syntax); external links whose URL one of them
     /// matches are not checked over HTTP.
-    public var exclude: [String]
-    /// The line of each `exclude` pattern in the file (1 where it is not known).
-    public var excludeLines: [Int]
+    public var exclude: [Exclusion]
 
-    public init(repoURL: String? = nil, exclude: [String] = [], excludeLines: [Int]? = nil) {
+    /// An `exclude` pattern, and the line of the file it stands on, for messages about it.
+    public struct Exclusion: Hashable, Sendable {
+        public var pattern: String
+        public var line: Int
+
+        public init(pattern: String, line: Int) {
+            self.pattern = pattern
+            self.line = line
+        }
+    }
+
+    public init(repoURL: String? = nil, exclude: [Exclusion] = []) {
         self.repoURL = repoURL
         self.exclude = exclude
-        self.excludeLines = excludeLines ?? Array(repeating: 1, count: exclude.count)
     }
 
     /// No settings: what a missing or empty file means.

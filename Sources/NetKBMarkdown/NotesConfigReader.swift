@@ -65,9 +65,7 @@ public enum NotesConfigReader {
                 }
                 config.repoURL = url.string.trimmingWhitespace()
             case "exclude":
-                let read = try patterns(in: value, error: error)
-                config.exclude = read.map(\.pattern)
-                config.excludeLines = read.map(\.line)
+                config.exclude = try patterns(in: value, error: error)
             case let other:
                 throw error(key, "unknown key '\(other)'\(suggestion(for: other))")
             }
@@ -79,14 +77,14 @@ public enum NotesConfigReader {
     /// each must compile.
     private static func patterns(
         in value: Node, error: (Node, String) -> NotesConfigError
-    ) throws(NotesConfigError) -> [(pattern: String, line: Int)] {
+    ) throws(NotesConfigError) -> [NotesConfig.Exclusion] {
         let items: [Node]
         switch value {
         case .sequence(let sequence): items = Array(sequence)
         case .scalar: items = value.null == nil ? [value] : []
         default: throw error(value, "'exclude' must be a list of regular expressions")
         }
-        var patterns: [(pattern: String, line: Int)] = []
+        var patterns: [NotesConfig.Exclusion] = []
         for item in items {
             guard case .scalar(let scalar) = item, item.null == nil else {
                 throw error(item, "each 'exclude' entry must be one regular expression")
@@ -98,7 +96,7 @@ public enum NotesConfigReader {
             } catch let regexError {
                 throw error(item, "'exclude' pattern '\(pattern)' is not a valid regular expression: \(regexError)")
             }
-            patterns.append((pattern, max(1, item.mark?.line ?? 1)))
+            patterns.append(NotesConfig.Exclusion(pattern: pattern, line: max(1, item.mark?.line ?? 1)))
         }
         return patterns
     }
