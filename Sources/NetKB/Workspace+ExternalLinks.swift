@@ -16,12 +16,6 @@ extension Workspace {
     ) throws -> [ExternalLinkTarget] {
         let patterns = try config().exclude.map { ($0.pattern, ".netkb/config.yml:\($0.line)") }
             + options.excludePatterns.map { ($0, "--exclude") }
-        let exclusions: URLExclusions
-        do {
-            exclusions = try URLExclusions(patterns)
-        } catch {
-            throw ExternalCheckError.badPattern(error.description)
-        }
         var targets: [ExternalLinkTarget] = []
         var position: [String: Int] = [:]
         for citation in citations {
@@ -44,7 +38,7 @@ extension Workspace {
             targets.append(entry)
         }
         let candidates = targets.indices.filter { targets[$0].outcome == nil && targets[$0].url != nil }
-        let excluded = exclusions.isEmpty ? [:] : try ExclusionMatcher.matches(
+        let excluded = patterns.isEmpty ? [:] : try ExclusionMatcher.matches(
             patterns: patterns, urls: candidates.map { targets[$0].citations.map(\.url) + [targets[$0].key] })
         for (position, index) in candidates.enumerated() {
             guard let url = targets[index].url else { continue }
