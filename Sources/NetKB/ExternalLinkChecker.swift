@@ -23,7 +23,7 @@ public struct ExternalLinkChecker: Sendable {
             var done = 0
             while true {
                 while let (index, host) = scheduler.nextToStart(allowing: { health.mayStart(host: $0, inFlight: $1) }) {
-                    if let given = health.verdict(forServer: urls[index].serverKey) {
+                    if let given = health.verdict(forServer: urls[index].serverKey, host: host) {
                         // The server failed its last URLs without answering: the rest are not sent.
                         outcomes[index] = given
                         scheduler.finished(host: host)

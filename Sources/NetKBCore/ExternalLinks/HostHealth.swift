@@ -8,14 +8,13 @@
 /// ```swift
 /// var health = HostHealth(limit: 3)
 /// health.record(timedOut, server: "slow.org:443", host: "slow.org")   // three times
-/// health.verdict(forServer: "slow.org:443")   // dead, "not requested: 'slow.org:443' failed 3 links in a row (…)"
+/// health.verdict(forServer: "slow.org:443", host: "slow.org")   // dead, "not requested: 'slow.org:443' failed 3 links in a row (…)"
 /// ```
 public struct HostHealth: Hashable, Sendable {
     /// Consecutive failures that make the server given up.
     public let limit: Int
-    private var failures: [String: (count: Int, last: LinkCheckOutcome)] = [:]
-    /// The servers of each host whose last URL failed without an answer.
-    private var failing: [String: Set<String>] = [:]
+    /// By host, its servers whose last URL failed without an answer, and how many in a row.
+    private var failures: [String: [String: (count: Int, last: LinkCheckOutcome)]] = [:]
 
     public init(limit: Int = 3) {
         self.limit = max(1, limit)
@@ -24,25 +23,23 @@ public struct HostHealth: Hashable, Sendable {
     /// Notes how a URL of `server` (a port of `host`) ended.
     public mutating func record(_ outcome: LinkCheckOutcome, server: String, host: String) {
         guard outcome.verdict == .dead, let failure = outcome.failure, !outcome.reachedServer || failure.kind == .timeout else {
-            failures[server] = nil
-            failing[host]?.remove(server)
-            if failing[host]?.isEmpty == true { failing[host] = nil }
+            failures[host]?[server] = nil
+            if failures[host]?.isEmpty == true { failures[host] = nil }
             return
         }
-        failures[server] = ((failures[server]?.count ?? 0) + 1, outcome)
-        failing[host, default: []].insert(server)
+        failures[host, default: [:]][server] = ((failures[host]?[server]?.count ?? 0) + 1, outcome)
     }
 
     /// Whether another URL of `host` may start while `inFlight` of its URLs run: not while the
     /// last URL of one of its servers failed without an answer and others may still tell.
     public func mayStart(host: String, inFlight: Int) -> Bool {
-        inFlight == 0 || failing[host] == nil
+        inFlight == 0 || failures[host] == nil
     }
 
-    /// The outcome to give every further URL of `server` without a request, once it is given
-    /// up; nil while it is not.
-    public func verdict(forServer server: String) -> LinkCheckOutcome? {
-        guard let (count, last) = failures[server], count >= limit else { return nil }
+    /// The outcome to give every further URL of `server` (a port of `host`) without a request,
+    /// once it is given up; nil while it is not.
+    public func verdict(forServer server: String, host: String) -> LinkCheckOutcome? {
+        guard let (count, last) = failures[host]?[server], count >= limit else { return nil }
         var outcome = last
         outcome.status = nil
         outcome.finalURL = nil
@@ -51,11 +48,11 @@ public struct HostHealth: Hashable, Sendable {
     }
 
     public static func == (a: HostHealth, b: HostHealth) -> Bool {
-        a.limit == b.limit && a.failures.mapValues(\.count) == b.failures.mapValues(\.count)
+        a.limit == b.limit && a.failures.mapValues { $0.mapValues(\.count) } == b.failures.mapValues { $0.mapValues(\.count) }
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(limit)
-        hasher.combine(failures.mapValues(\.count))
+        hasher.combine(failures.mapValues { $0.mapValues(\.count) })
     }
 }

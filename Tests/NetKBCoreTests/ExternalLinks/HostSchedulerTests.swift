@@ -92,13 +92,13 @@ struct HostHealthTests {
         var health = HostHealth()
         health.record(Self.timedOut, server: "slow.org:443", host: "slow.org")
         health.record(Self.timedOut, server: "slow.org:443", host: "slow.org")
-        #expect(health.verdict(forServer: "slow.org:443") == nil)
+        #expect(health.verdict(forServer: "slow.org:443", host: "slow.org") == nil)
         health.record(Self.timedOut, server: "slow.org:443", host: "slow.org")
-        let given = health.verdict(forServer: "slow.org:443")
+        let given = health.verdict(forServer: "slow.org:443", host: "slow.org")
         #expect(given?.verdict == .dead && given?.failure?.kind == .timeout)
         #expect(given?.reason == "not requested: 'slow.org:443' failed 3 links in a row (last: no response within 20s (tried 4 times))")
         #expect(given?.isCacheable == false)
-        #expect(health.verdict(forServer: "other.org:443") == nil)
+        #expect(health.verdict(forServer: "other.org:443", host: "other.org") == nil)
     }
 
     @Test func aFailingHostStartsNothingNewWhileOthersOfItsURLsRun() {
@@ -116,13 +116,13 @@ struct HostHealthTests {
     @Test func anotherPortOfTheHostIsAnotherServer() {
         var health = HostHealth()
         for _ in 0..<3 { health.record(Self.timedOut, server: "127.0.0.1:9001", host: "127.0.0.1") }
-        #expect(health.verdict(forServer: "127.0.0.1:9001") != nil)
-        #expect(health.verdict(forServer: "127.0.0.1:9010") == nil)
+        #expect(health.verdict(forServer: "127.0.0.1:9001", host: "127.0.0.1") != nil)
+        #expect(health.verdict(forServer: "127.0.0.1:9010", host: "127.0.0.1") == nil)
         // Its host starts nothing new while those in flight may still tell, as before.
         #expect(!health.mayStart(host: "127.0.0.1", inFlight: 1))
         health.record(LinkCheckOutcome(verdict: .alive, status: 200), server: "127.0.0.1:9001", host: "127.0.0.1")
         #expect(health.mayStart(host: "127.0.0.1", inFlight: 1))
-        #expect(health.verdict(forServer: "127.0.0.1:9001") == nil)
+        #expect(health.verdict(forServer: "127.0.0.1:9001", host: "127.0.0.1") == nil)
     }
 
     @Test(arguments: [
@@ -137,8 +137,8 @@ struct HostHealthTests {
         health.record(answer, server: "a.org:80", host: "a.org")
         health.record(Self.refused, server: "a.org:80", host: "a.org")
         health.record(Self.refused, server: "a.org:80", host: "a.org")
-        #expect(health.verdict(forServer: "a.org:80") == nil)
+        #expect(health.verdict(forServer: "a.org:80", host: "a.org") == nil)
         health.record(Self.refused, server: "a.org:80", host: "a.org")
-        #expect(health.verdict(forServer: "a.org:80")?.failure?.kind == .connectionRefused)
+        #expect(health.verdict(forServer: "a.org:80", host: "a.org")?.failure?.kind == .connectionRefused)
     }
 }
