@@ -55,6 +55,15 @@ extension SearchQuery {
             guard group.count == 1, !group[0].isPrefix, !group[0].isPhrase else { return nil }
             return group[0].text
         }
+        /// Keeps `expansion`, cut to the names left in the budget, searching only the names
+        /// that find more than `typed` (the phrases of its words as typed) and the shorter names.
+        func keep(_ expansion: Expansion, typed: [PhrasePattern]?) {
+            var kept = expansion
+            kept.added = Array(expansion.added.prefix(budget))
+            kept.searched = Self.needed(kept.added, typed: typed)
+            budget -= kept.added.count
+            result.expansions.append(kept)
+        }
         var start = 0
         while start < required.count && budget > 0 {
             if required[start].count > 1 {
@@ -62,13 +71,8 @@ extension SearchQuery {
                 // that `socket OR alpha` finds all that `socket` finds.
                 for term in required[start] where !term.isPrefix && budget > 0 {
                     guard let names = lookup(term.text) else { continue }
-                    var expansion = Self.expansion(start..<(start + 1), typed: term.text, names: names)
-                    guard !expansion.added.isEmpty else { continue }
-                    expansion.added = Array(expansion.added.prefix(budget))
-                    let typed = term.isPhrase ? [term.text] : ScriptSegments.split(term.text).map(\.text)
-                    expansion.searched = Self.needed(expansion.added, typed: typed.map { PhrasePattern($0) })
-                    budget -= expansion.added.count
-                    result.expansions.append(expansion)
+                    let expansion = Self.expansion(start..<(start + 1), typed: term.text, names: names)
+                    if !expansion.added.isEmpty { keep(expansion, typed: Self.phrases(of: term)) }
                 }
                 start += 1
                 continue
@@ -90,11 +94,8 @@ extension SearchQuery {
                     if found == nil { end -= 1 }
                 }
             }
-            if var expansion = found, !expansion.added.isEmpty {
-                expansion.added = Array(expansion.added.prefix(budget))
-                expansion.searched = Self.needed(expansion.added, typed: typedPhrases(expansion.groups))
-                budget -= expansion.added.count
-                result.expansions.append(expansion)
+            if let expansion = found, !expansion.added.isEmpty {
+                keep(expansion, typed: typedPhrases(expansion.groups))
                 start = expansion.groups.upperBound
             } else {
                 start += 1
@@ -110,11 +111,16 @@ extension SearchQuery {
         var phrases: [PhrasePattern] = []
         for group in required[groups] {
             guard group.count == 1 else { return nil }
-            let term = group[0]
-            let texts = term.isPhrase ? [term.text] : ScriptSegments.split(term.text).map(\.text)
-            phrases += texts.map { PhrasePattern($0) }
+            phrases += Self.phrases(of: group[0])
         }
         return phrases.isEmpty ? nil : phrases
+    }
+
+    /// The phrases a term stands for: a quoted phrase itself, a word its parts of one script
+    /// each (`TCP와` is `TCP` and `와`).
+    private static func phrases(of term: Term) -> [PhrasePattern] {
+        let texts = term.isPhrase ? [term.text] : ScriptSegments.split(term.text).map(\.text)
+        return texts.map { PhrasePattern($0) }
     }
 
     /// The names of `added` that find something the typed words and the other names do not:

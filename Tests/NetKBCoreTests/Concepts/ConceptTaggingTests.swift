@@ -70,5 +70,12 @@ struct ConceptTaggingTests {
         // Two parts: no phrase matches whatever else a section holds.
         #expect(two.phrasesMatchingAlone == [false, false, false, false, false])
         #expect(two.typed.matchExpression == #"("socket" OR "혼잡 제어") AND "버퍼""#)
+
+        // As for a word alone, a name that holds the typed word finds nothing more: not searched.
+        let holding = SearchQuery(parsing: "socket OR alpha").expanded { words in
+            words == "socket" ? .init(conceptID: "socket", names: ["Socket", "network socket", "소켓"]) : nil
+        }
+        #expect(holding.expansions.first?.added == ["network socket", "소켓"])
+        #expect(holding.expansions.first?.searched == ["소켓"])
     }
 }
