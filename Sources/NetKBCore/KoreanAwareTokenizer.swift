@@ -58,19 +58,24 @@ public struct KoreanAwareTokenizer: Sendable {
 
     /// The Latin (alphabetic or numeric) words of `string` longer than ``maximumWordBytes``,
     /// which are never tokens: a query that holds one would silently search without it.
+    /// Runs on every search: it counts bytes, and makes a string only of a word too long.
     public static func overlongWords(in string: String) -> [String] {
         var words: [String] = []
-        var word = String.UnicodeScalarView()
-        var bytes = 0
+        let utf8 = Array(string.utf8)
+        var start = 0
+        var index = 0
         func flush() {
-            if bytes > maximumWordBytes { words.append(String(word)) }
-            word = String.UnicodeScalarView()
-            bytes = 0
+            if index - start > maximumWordBytes { words.append(String(decoding: utf8[start..<index], as: UTF8.self)) }
         }
-        for scalar in string.unicodeScalars {
-            guard ScalarClass.of(scalar.value) == .word else { flush(); continue }
-            word.append(scalar)
-            bytes += UTF8.width(scalar)
+        utf8.withUnsafeBufferPointer { bytes in
+            while index < bytes.count {
+                let (scalar, length) = UTF8Decoding.scalar(at: index, in: bytes)
+                if ScalarClass.of(scalar) != .word {
+                    flush()
+                    start = index + length
+                }
+                index += length
+            }
         }
         flush()
         return words
