@@ -7,7 +7,7 @@ struct LinksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "links",
         abstract: "Show a note's outgoing links and backlinks, or the notes nothing links to.",
-        discussion: "NOTE is a path from the notes root, a file name (with or without .md), a title or an alias; Korean-aware and NFC."
+        discussion: "NOTE is a path from the notes root (or from the current folder into it), a file name (with or without .md), a title or an alias; Korean-aware and NFC."
     )
 
     @OptionGroup var options: GlobalOptions
@@ -37,7 +37,7 @@ struct LinksCommand: ParsableCommand {
                 }
                 return
             }
-            let path = try NoteArgument.path(named: note ?? "", in: store)
+            let path = try NoteArgument.path(named: note ?? "", in: store, workspace: options.workspace)
             let outgoing = try store.outgoingLinks(of: path)
             let backlinks = try store.backlinks(to: path)
             switch options.format {

@@ -2,27 +2,42 @@ import Foundation
 import NetKB
 
 /// A note named on the command line (`links NOTE`, `show NOTE#HEADING`): its path, found the
-/// cheap way when the argument is a note's own path, else the way a wiki link from the notes
-/// root finds it.
+/// cheap way when the argument is a note's own path (from the notes root, or from the current
+/// folder into the notes folder), else the way a wiki link from the notes root finds it.
 enum NoteArgument {
     /// The path of the note `name` names. A note's own path (with or without `.md`) is taken
     /// as it is, whatever it holds; anything else is read as `[[name]]` would be, up to a `#`.
-    static func path(named name: String, in store: NoteStore) throws -> String {
-        try pathAndFragment(name, in: store).path
+    static func path(named name: String, in store: NoteStore, workspace: Workspace) throws -> String {
+        try pathAndFragment(name, in: store, workspace: workspace).path
     }
 
     /// The note's path and the fragment after `#`. A note's path (with or without `.md`) is
     /// taken whole, `#` and all: the argument itself, else the longest part before a `#` (of
-    /// the last 16). Otherwise what comes before the first `#` names the note as `[[name]]` would.
-    static func pathAndFragment(_ argument: String, in store: NoteStore) throws -> (path: String, fragment: String?) {
+    /// the last 16); a path from the notes root first, then one from the current folder
+    /// (`notes/소켓.md` with the notes in `notes`). Otherwise what comes before the first `#`
+    /// names the note as `[[name]]` would.
+    static func pathAndFragment(_ argument: String, in store: NoteStore, workspace: Workspace) throws -> (path: String, fragment: String?) {
         let whole = NFC.normalize(argument)
+        guard !whole.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CommandFailure(message: "name a note: NOTE is empty")
+        }
         let hashes = whole.indices.filter { whole[$0] == "#" }
         let ends = [whole.endIndex] + hashes.suffix(16).reversed()
         let names = ends.map { String(whole[..<$0]) }
-        let found = try store.notePaths(among: names.flatMap { [$0, $0 + ".md"] })
-        for (end, name) in zip(ends, names) {
-            guard let path = [name, name + ".md"].first(where: found.contains) else { continue }
-            return (path, end == whole.endIndex ? nil : String(whole[whole.index(after: end)...]))
+        let places = names.map { workspace.place(ofWorkingDirectoryPath: $0) }
+        let fromHere = places.map { place -> String? in
+            if case .inside(let path) = place { return path }
+            return nil
+        }
+        let found = try store.notePaths(among: (names + fromHere.compactMap { $0 }).flatMap { [$0, $0 + ".md"] })
+        for candidates in [names.map(Optional.some), fromHere] {
+            for (end, name) in zip(ends, candidates) {
+                guard let name, let path = [name, name + ".md"].first(where: found.contains) else { continue }
+                return (path, end == whole.endIndex ? nil : String(whole[whole.index(after: end)...]))
+            }
+        }
+        if places[0] == .outside {
+            throw CommandFailure(message: "no note '\(TerminalText.escaped(whole.shortened()))': the file is outside the notes folder '\(TerminalText.escaped(workspace.folder.root.shortened()))'")
         }
         guard let hash = hashes.first else {
             return (try path(resolving: whole, in: store), nil)

@@ -8,7 +8,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print a note, or one heading of it with what is under it, as written.",
         discussion: """
-            NOTE is a path from the notes root, a file name (with or without .md), a title or an \
+            NOTE is a path from the notes root (or from the current folder into it), a file name (with or without .md), a title or an \
             alias, as for `links`. NOTE#HEADING shows that heading down to the next heading of its \
             level or above: HEADING is the heading's text (letter case and punctuation ignored, \
             H1#H2 for a heading under another) or its anchor as a Markdown link writes it \
@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let shown = try Refresh.withIndex(options, noRefresh ? .read : .refreshThenRead) { opened in
-            let (path, fragment) = try NoteArgument.pathAndFragment(note, in: opened.store)
+            let (path, fragment) = try NoteArgument.pathAndFragment(note, in: opened.store, workspace: options.workspace)
             do {
                 return try options.workspace.show(notePath: path, fragment: fragment)
             } catch let error as ShowError {

@@ -96,6 +96,34 @@ import Testing
         }
     }
 
+    @Test func aPathFromTheCurrentFolderNamesTheNoteItLeadsTo() throws {
+        let vault = try Self.vault()
+        try FileManager.default.createDirectory(at: vault.root.appendingPathComponent("outside"), withIntermediateDirectories: true)
+        try Data("# Elsewhere\n".utf8).write(to: vault.root.appendingPathComponent("outside/TCP.md"))
+        let index = ["--index", vault.index.path]
+        // From the folder above the notes, as a shell completes it; `..` and `./` as written.
+        for (directory, notes, argument) in [
+            (vault.root, "notes", "notes/net/TCP.md"),
+            (vault.root, "notes", "./notes/net/../net/TCP.md#연결 종료"),
+            (vault.root, "notes", "notes/net/TCP"),
+            (vault.notes.appendingPathComponent("net"), "..", "TCP.md"),
+        ] {
+            let run = try NetKBBinary.run(["show", argument, "--notes", notes, "--format", "json"] + index, in: directory)
+            #expect(run.status == 0, "\(argument): \(run.stderr)")
+            #expect(try run.json()["path"] as? String == "net/TCP.md", "\(argument)")
+            let links = try NetKBBinary.run(["links", argument.components(separatedBy: "#")[0], "--notes", notes, "--format", "json"] + index, in: directory)
+            #expect(try links.json()["note"] as? String == "net/TCP.md", "\(argument): \(links.stderr)")
+        }
+        // A note's path from the notes root comes first: `net/UDP.md` there, not beside the
+        // current folder; a file outside the notes folder is named as such.
+        let fromRoot = try NetKBBinary.run(["show", "net/UDP.md", "--notes", "..", "--format", "json"] + index, in: vault.notes.appendingPathComponent("net"))
+        #expect(try fromRoot.json()["path"] as? String == "net/UDP.md")
+        let outside = try NetKBBinary.run(["show", "outside/TCP.md", "--notes", "notes"] + index, in: vault.root)
+        #expect(outside.status == 2 && outside.stderr == "netkb: error: no note 'outside/TCP.md': the file is outside the notes folder 'notes'\n", "\(outside.stderr)")
+        let empty = try vault.netkb(["show", " "])
+        #expect(empty.status == 2 && empty.stderr == "netkb: error: name a note: NOTE is empty\n", "\(empty.stderr)")
+    }
+
     @Test func controlCharactersAreEscapedInTextAndKeptInJSON() throws {
         let vault = try Vault()
         try vault.write("esc.md", "# 제목\n\n\u{1B}]0;title\u{07} 그리고\ttab\n")

@@ -1,0 +1,57 @@
+import Foundation
+import NetKBCore
+
+/// Where a path typed on the command line, read from the current folder, lies against the
+/// notes folder.
+public enum WorkingDirectoryPath: Equatable, Sendable {
+    /// Inside the notes folder: the path from its root (NFC, `/`-separated).
+    case inside(String)
+    /// An existing file or folder outside the notes folder.
+    case outside
+    /// Neither: nothing is there, or the path cannot be read as one.
+    case unknown
+}
+
+extension Workspace {
+    /// Where `argument`, a path from the current folder (`notes/전송 계층/소켓.md` when the notes
+    /// folder is `notes`), lies: so that a path completed by the shell names a note as well as a
+    /// path from the notes root does. Compared first as written (`..` taken away without
+    /// following links), then with symbolic links followed on both sides, when the file is there.
+    public func place(ofWorkingDirectoryPath argument: String) -> WorkingDirectoryPath {
+        guard !argument.isEmpty, argument.utf8.count <= Int(PATH_MAX), !argument.utf8.contains(0) else { return .unknown }
+        if let inside = Self.relative(Self.lexical(argument), to: Self.lexical(folder.root)) {
+            return .inside(inside)
+        }
+        guard let file = Self.realPath(argument), let root = Self.realPath(folder.root) else { return .unknown }
+        if let inside = Self.relative(file, to: root) { return .inside(inside) }
+        return .outside
+    }
+
+    /// `path` made absolute from the current folder, with `.`, `..` and repeated `/` taken away
+    /// by their spelling alone.
+    static func lexical(_ path: String) -> [Substring] {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return parts
+    }
+
+    /// The path with every symbolic link followed, or nil when nothing is there.
+    static func realPath(_ path: String) -> [Substring]? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved).split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    /// `path` from `root`, when it lies inside it (the root itself is not a note: nil).
+    static func relative(_ path: [Substring], to root: [Substring]) -> String? {
+        guard path.count > root.count, path.starts(with: root) else { return nil }
+        return NFC.normalize(path[root.count...].joined(separator: "/"))
+    }
+}
