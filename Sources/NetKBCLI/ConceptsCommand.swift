@@ -40,13 +40,31 @@ struct ConceptsCommand: ParsableCommand {
             }
             let wanted = name.joined(separator: " ")
             guard let concept = try store.concepts(named: wanted).first, let card = try store.card(of: concept.concept.id, sectionLimit: options.format == .json ? nil : Self.sectionsShown) else {
-                throw CommandFailure(message: "no concept '\(TerminalText.escaped(wanted))'; 'netkb concepts' lists them")
+                throw CommandFailure(message: try Self.unknown(wanted, among: store.concepts()))
             }
             switch options.format {
             case .json: try JSONOutput.print(CardJSON(card))
             case .text, .markdown: try StandardOutput.write(Self.card(card, color: options.color.enabled))
             }
         }
+    }
+
+    /// Why `wanted` names no concept, with the closest of the concepts' names (id, name,
+    /// Korean names, abbreviations, aliases; letter case aside) when one is near: `TCPP`
+    /// suggests `TCP`.
+    static func unknown(_ wanted: String, among concepts: [IndexedConcept]) -> String {
+        var message = "no concept '\(TerminalText.escaped(wanted.shortened()))'"
+        var spelled: [String: String] = [:]
+        for entry in concepts {
+            let concept = entry.concept
+            for name in concept.abbreviations + [concept.name] + concept.koreanNames + concept.aliases + [concept.id] {
+                spelled[name.lowercased()] = spelled[name.lowercased()] ?? name
+            }
+        }
+        if wanted.count <= 100, let near = EditDistance.closest(to: wanted.lowercased(), among: spelled.keys.sorted()) {
+            message += " (did you mean '\(TerminalText.escaped(spelled[near] ?? near))'?)"
+        }
+        return message + "; 'netkb concepts' lists them"
     }
 
     /// One line per concept: layers, id, names, how many sections mention it.

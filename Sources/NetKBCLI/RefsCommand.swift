@@ -49,8 +49,11 @@ struct RefsCommand: ParsableCommand {
     func run() throws {
         let topicText = topic.joined(separator: " ")
         var filter = ReferenceFilter(includeImages: images)
+        if !topic.isEmpty {
+            try OverlongQueryWord.check(SearchQuery(parsing: topicText))
+        }
         if !topic.isEmpty, SearchQuery(parsing: topicText).isEmpty {
-            throw CommandFailure(message: "nothing to look for in the topic '\(TerminalText.escaped(topicText))': give at least one word")
+            throw CommandFailure(message: "nothing to look for in the topic '\(TerminalText.escaped(topicText.shortened()))': give at least one word")
         }
         var site: SiteFilter?
         if let domain {
@@ -59,7 +62,7 @@ struct RefsCommand: ParsableCommand {
         }
         if let url {
             guard let normalized = URLNormalizer.normalize(Self.withScheme(url)) else {
-                throw CommandFailure(message: "'\(TerminalText.escaped(url))' is not an http or https URL")
+                throw CommandFailure(message: "'\(TerminalText.escaped(url.shortened()))' is not an http or https URL")
             }
             filter.normalizedURL = normalized.normalized
         }
@@ -155,7 +158,7 @@ struct SiteFilter {
 
     init(_ text: String) throws {
         guard let normalized = URLNormalizer.normalize(RefsCommand.withScheme(text)) else {
-            throw CommandFailure(message: "'\(TerminalText.escaped(text))' is not a site: give a domain such as youtube.com")
+            throw CommandFailure(message: "'\(TerminalText.escaped(text.shortened()))' is not a site: give a domain such as youtube.com")
         }
         domain = normalized.domain
         host = normalized.host == normalized.domain ? nil : normalized.host

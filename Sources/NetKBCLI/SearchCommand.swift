@@ -68,10 +68,7 @@ struct SearchCommand: ParsableCommand {
         let text = queryText
         let query = SearchQuery(parsing: text)
         let quoted = TerminalText.escaped(text.shortened())
-        if let word = query.overlongWords.first {
-            let scalars = word.unicodeScalars.count
-            throw CommandFailure(message: "the word '\(TerminalText.escaped(word.shortened()))' (\(scalars) characters) is longer than netkb indexes (\(KoreanAwareTokenizer.maximumWordBytes) bytes), so no note can match it: leave it out")
-        }
+        try OverlongQueryWord.check(query)
         guard !query.isEmpty else {
             throw CommandFailure(message: text.trimmingCharacters(in: .whitespaces).isEmpty
                 ? "empty query: give words to search for"

@@ -89,6 +89,14 @@ struct ConceptsCommandTests {
         let missing = try vault.netkb(["concepts", "no such thing", "--no-refresh"])
         #expect(missing.status == 2)
         #expect(missing.stderr.hasPrefix("netkb: error: no concept 'no such thing'"))
+        // A near miss gets the name meant, spelled as the taxonomy spells it; a long name is
+        // quoted shortened, with no suggestion sought.
+        for (typo, meant) in [("TCPP", "TCP"), ("헨드셰이크", "핸드셰이크"), ("3-way handshak", "3-way handshake")] {
+            let near = try vault.netkb(["concepts", typo, "--no-refresh"])
+            #expect(near.status == 2 && near.stderr == "netkb: error: no concept '\(typo)' (did you mean '\(meant)'?); 'netkb concepts' lists them\n", "\(near.stderr)")
+        }
+        let long = try vault.netkb(["concepts", String(repeating: "x", count: 100_000), "--no-refresh"])
+        #expect(long.status == 2 && long.stderr.utf8.count < 300 && !long.stderr.contains("did you mean"), "\(long.stderr.prefix(300))")
     }
 
     @Test func codeAndURLsDoNotCountAndLinesAreSourceLines() throws {

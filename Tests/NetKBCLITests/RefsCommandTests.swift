@@ -224,6 +224,14 @@ struct RefsCommandTests {
         #expect(try vault.netkb(["refs", "--bydomain", "--no-refresh"]).status == 2)
         #expect(try vault.netkb(["search", "소켓", "--format", "markdown"]).status == 2)
         #expect(try vault.netkb(["refs", "*"]).stderr.contains("nothing to look for"))
+        // A topic word longer than the index keeps is named as such, not "nothing to look
+        // for"; long arguments are quoted shortened.
+        let overlong = try vault.netkb(["refs", "TCP", String(repeating: "x", count: 100_000), "--no-refresh"])
+        #expect(overlong.status == 2 && overlong.stderr.contains("(100000 characters) is longer than netkb indexes (128 bytes)") && overlong.stderr.utf8.count < 400, "\(overlong.stderr.prefix(300))")
+        for arguments in [["--url", String(repeating: "x:", count: 50_000)], ["--domain", String(repeating: "x:", count: 50_000)]] {
+            let long = try vault.netkb(["refs"] + arguments + ["--no-refresh"])
+            #expect(long.status == 2 && long.stderr.hasPrefix("netkb: error: 'x:x:") && long.stderr.utf8.count < 400, "\(long.stderr.prefix(300))")
+        }
         let empty = try Vault()
         #expect(try empty.netkb(["refs"]).status == 1)
     }
