@@ -41,10 +41,10 @@ enum FrontMatterReader {
         do {
             root = try Yams.compose(yaml: yaml, YAMLScalarTags.resolver, .default, .utf8)
         } catch {
-            let (yamlLine, problem) = describe(error, yaml: yaml)
+            let problem = YAMLProblem(error, yaml: yaml)
             // YAML line 1 is file line 2; keep the line inside the block.
-            let line = min(max(2, (yamlLine ?? 1) + 1), max(2, closing - 1))
-            result.warnings.append(LineWarning(line: line, message: "invalid YAML front matter ignored: \(problem)"))
+            let line = min(max(2, (problem.line ?? 1) + 1), max(2, closing - 1))
+            result.warnings.append(LineWarning(line: line, message: "invalid YAML front matter ignored: \(problem.statement)"))
             return result
         }
         guard let root, root.null == nil else { return result }
@@ -131,22 +131,6 @@ enum FrontMatterReader {
     private static func unique(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.filter { seen.insert($0).inserted }
-    }
-
-    /// The YAML line (1-based, within the front matter) and a short problem statement.
-    private static func describe(_ error: any Error, yaml: String) -> (line: Int?, problem: String) {
-        guard let error = error as? YamlError else { return (nil, "\(error)") }
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return (mark.line, problem)
-        case let .reader(problem, offset, _, _):
-            let line = offset.map { offset in yaml.prefix(offset).reduce(1) { $1 == "\n" ? $0 + 1 : $0 } }
-            return (line, problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark.line, "duplicated key \(duplicates.sorted().joined(separator: ", "))")
-        default:
-            return (nil, "\(error)")
-        }
     }
 }
 

@@ -40,8 +40,8 @@ public enum NotesConfigReader {
         do {
             root = try Yams.compose(yaml: yaml, YAMLScalarTags.resolver, .default, .utf8)
         } catch {
-            let (line, problem) = describe(error, yaml: yaml)
-            throw NotesConfigError(file: file, line: line, message: "invalid YAML: \(problem)")
+            let problem = YAMLProblem(error, yaml: yaml)
+            throw NotesConfigError(file: file, line: problem.line ?? 1, message: "invalid YAML: \(problem.statement)")
         }
         guard let root, root.null == nil else { return .empty }
         func error(_ node: Node, _ message: String) -> NotesConfigError {
@@ -110,40 +110,5 @@ public enum NotesConfigReader {
 
     private static func tooLarge(_ file: String) -> NotesConfigError {
         SettingsFileText.tooLarge(file, maximumBytes: maximumBytes)
-    }
-
-    /// The line, at or after `from`, where a second line starts with `prefix` after its indentation
-    /// (Yams names only the mapping that holds a duplicated key, not the duplicate).
-    private static func secondLine(startingWith prefix: String, in yaml: String, from: Int) -> Int? {
-        var seen = 0
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= from {
-            guard line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(prefix) else { continue }
-            seen += 1
-            if seen == 2 { return index + 1 }
-        }
-        return nil
-    }
-
-    /// The 1-based line and a short statement of a Yams error.
-    private static func describe(_ error: any Error, yaml: String) -> (line: Int, problem: String) {
-        guard let error = error as? YamlError else { return (1, "\(error)") }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
-            let during = context.map { " \($0.text)" } ?? ""
-            return (max(1, mark.line), problem + during)
-        case let .composer(context, problem, mark, _):
-            let before = context.map { "\($0.text), " } ?? ""
-            return (max(1, mark.line), before + problem)
-        case let .reader(problem, offset, _, _):
-            let line = offset.map { offset in yaml.utf8.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } } ?? 1
-            return (line, problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.sorted()
-            let mappingLine = max(1, context.mark.line)
-            let line = keys.first.flatMap { secondLine(startingWith: $0 + ":", in: yaml, from: mappingLine) } ?? mappingLine
-            return (line, "duplicated key \(keys.map { "'\($0)'" }.joined(separator: ", "))")
-        default:
-            return (1, "\(error)")
-        }
     }
 }

@@ -48,8 +48,8 @@ public enum TaxonomyReader {
             parser = try Parser(yaml: yaml, resolver: YAMLScalarTags.resolver, encoding: .utf8)
             root = try parser.singleRoot()
         } catch {
-            let (line, problem) = describe(error)
-            throw TaxonomyError(file: file, line: line, message: "invalid YAML: \(problem)")
+            let problem = YAMLProblem(error, yaml: yaml)
+            throw TaxonomyError(file: file, line: problem.line ?? 1, message: "invalid YAML: \(problem.statement)")
         }
         guard let root else { return TaxonomyFile(name: file, entries: []) }
         let reader = NodeReader(file: file)
@@ -57,22 +57,6 @@ public enum TaxonomyReader {
             try reader.refuseAnchors(in: root)
         }
         return TaxonomyFile(name: file, entries: try reader.entries(in: root))
-    }
-
-    /// The 1-based line and a short statement of a Yams error.
-    private static func describe(_ error: any Error) -> (line: Int, problem: String) {
-        guard let error = error as? YamlError else { return (1, "\(error)") }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
-            let during = context.map { " \($0.text)" } ?? ""
-            return (max(1, mark.line), problem + during)
-        case let .composer(_, problem, mark, _):
-            return (max(1, mark.line), problem)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return (max(1, context.mark.line), "duplicated key \(duplicates.sorted().joined(separator: ", "))")
-        default:
-            return (1, "\(error)")
-        }
     }
 }
 

@@ -66,7 +66,9 @@ import Testing
         BadFile(yaml: "repo-url: \"open\n\n", line: 3, message: "invalid YAML: "),
         BadFile(yaml: "exclude: []\n# again\nexclude: [a]\n", line: 3, message: "invalid YAML: duplicated key 'exclude'"),
         BadFile(yaml: "exclude: []\n---\nexclude: []\n", line: 2, message: "invalid YAML: expected a single document"),
-        BadFile(yaml: "exclude: []\nrepo-url: a\u{07}b\n", line: 2, message: "invalid YAML: "),
+        BadFile(yaml: "exclude: []\nrepo-url: a\u{07}b\n", line: 2, message: "invalid YAML: control characters are not allowed"),
+        BadFile(yaml: "exclude: []\nrepo-url: " + String(repeating: "[", count: 10_000) + "\n", line: 2,
+                message: "invalid YAML: collections nested more than 1000 levels deep"),
         // Not a mapping.
         BadFile(yaml: "- repo-url\n", line: 1, message: "a config file is a mapping of settings"),
         BadFile(yaml: "# settings\njust text\n", line: 2, message: "a config file is a mapping of settings"),

@@ -93,6 +93,12 @@ import Testing
         }
     }
 
+    @Test func controlCharactersAreNamedOnTheirLineWithoutAnExcerpt() {
+        #expect(throws: TaxonomyError(file: "a.yml", line: 3, message: "invalid YAML: control characters are not allowed")) {
+            try TaxonomyReader.read("concepts:\n  - id: x\n    name: a\u{0}b\n", file: "a.yml")
+        }
+    }
+
     @Test func byteOrderMarkIsDropped() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("concepts:\n  - id: x\n    name: X\n    kind: device\n".utf8)
         #expect(try TaxonomyReader.read(bytes, file: "a.yml").entries.map(\.id) == ["x"])
