@@ -43,7 +43,15 @@ enum NetworkErrorDescription {
             if osError == ECONNRESET || osError == EPIPE {
                 return TransportFailure(.connectionClosed, "the connection to '\(host)' was reset")
             }
+            if message.hasPrefix("Too large response headers") {
+                // libcurl reads at most 300 KB of headers: its sentence names the byte counts.
+                return TransportFailure(.other, "the server's response headers are too large to read (\(message))")
+            }
             return TransportFailure(.connectionClosed, "the server closed the connection without an answer")
+        case CURLE_OUT_OF_MEMORY where connected:
+            // libcurl refuses a single header line over 100 KB (a 1 MB Location, say) with this
+            // code; a real shortage of memory would have stopped far earlier than an answer.
+            return TransportFailure(.other, "the server's answer has a header line longer than libcurl reads (100 KB)")
         case CURLE_PARTIAL_FILE:
             return TransportFailure(.connectionClosed, "the server closed the connection before the end of its answer")
         case CURLE_WEIRD_SERVER_REPLY, CURLE_UNSUPPORTED_PROTOCOL:

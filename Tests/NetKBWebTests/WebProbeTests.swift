@@ -57,6 +57,25 @@ struct WebProbeTests {
         #expect(failure == TransportFailure(.connectionClosed, "the server closed the connection without an answer"))
     }
 
+    @Test func headersTooLargeToReadAreNamedAsSuch() async throws {
+        // One header line of 1 MB (libcurl reads lines up to 100 KB), and headers without end
+        // (it reads 300 KB of them): neither is "out of memory" nor "no answer".
+        let longLine = try CannedServer { server, connection in
+            server.readHead(connection)
+            server.send(connection, "HTTP/1.1 301 Moved\r\nLocation: /" + String(repeating: "a", count: 1 << 20) + "\r\nContent-Length: 0\r\n\r\n")
+        }
+        let long = try await Self.failure(longLine.url())
+        #expect(long == TransportFailure(.other, "the server's answer has a header line longer than libcurl reads (100 KB)"))
+        let endless = try CannedServer { server, connection in
+            server.readHead(connection)
+            guard server.send(connection, "HTTP/1.1 200 OK\r\n") else { return }
+            for index in 0..<100_000 where !server.send(connection, "X-Header-\(index): value\r\n") { return }
+        }
+        let many = try await Self.failure(endless.url())
+        #expect(many?.kind == .other)
+        #expect(many?.detail.hasPrefix("the server's response headers are too large to read (Too large response headers: ") == true, "\(many?.detail ?? "")")
+    }
+
     @Test func anAnswerThatIsNotHTTP() async throws {
         let server = try CannedServer { server, connection in
             server.readHead(connection)
