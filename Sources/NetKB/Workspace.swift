@@ -34,35 +34,37 @@ public struct Workspace: Sendable {
     /// the notes folder over it when there is one. Reading it only reads the file; the
     /// taxonomy is built when ``TaxonomySource/tagger()`` is asked for.
     public func taxonomySource() throws -> TaxonomySource {
-        let relative = TaxonomySource.userFile
+        let bytes = try settingsFile(TaxonomySource.userFile, limit: TaxonomyReader.maximumBytes + 1)
+        return TaxonomySource(userBytes: bytes)
+    }
+
+    /// The bytes of a settings file of the notes folder (`relative` to its root), up to
+    /// `limit`; nil when there is none. A file that cannot be read is an error naming it, and
+    /// so is a symbolic link to nothing: the user meant a file to be there.
+    func settingsFile(_ relative: String, limit: Int) throws -> [UInt8]? {
         let path = (folder.root as NSString).appendingPathComponent(relative)
-        switch NoteReader.contents(of: Array(path.utf8), limit: TaxonomyReader.maximumBytes + 1) {
+        switch NoteReader.contents(of: Array(path.utf8), limit: limit) {
         case .failure(let failure) where failure.code == ENOENT || failure.code == ENOTDIR:
-            return TaxonomySource(userBytes: nil)
+            if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                throw IndexError.badConfig("\(relative): cannot read: it is a symbolic link to '\(destination)', which does not exist")
+            }
+            return nil
         case .failure(let failure):
             let reason = failure.code == NoteReader.notRegular ? "it is not a regular file" : String(cString: strerror(failure.code))
             throw IndexError.badConfig("\(relative): cannot read: \(reason)")
         case .success(let bytes):
-            return TaxonomySource(userBytes: bytes)
+            return bytes
         }
     }
 
     /// The notes folder's settings, `.netkb/config.yml`; empty when there is none.
     public func config() throws -> NotesConfig {
         let relative = ".netkb/config.yml"
-        let path = (folder.root as NSString).appendingPathComponent(relative)
-        switch NoteReader.contents(of: Array(path.utf8), limit: NotesConfigReader.maximumBytes + 1) {
-        case .failure(let failure) where failure.code == ENOENT || failure.code == ENOTDIR:
-            return .empty
-        case .failure(let failure):
-            let reason = failure.code == NoteReader.notRegular ? "it is not a regular file" : String(cString: strerror(failure.code))
-            throw IndexError.badConfig("\(relative): cannot read: \(reason)")
-        case .success(let bytes):
-            do {
-                return try NotesConfigReader.read(bytes, file: relative)
-            } catch {
-                throw IndexError.badConfig(error.description)
-            }
+        guard let bytes = try settingsFile(relative, limit: NotesConfigReader.maximumBytes + 1) else { return .empty }
+        do {
+            return try NotesConfigReader.read(bytes, file: relative)
+        } catch {
+            throw IndexError.badConfig(error.description)
         }
     }
 

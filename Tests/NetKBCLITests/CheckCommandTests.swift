@@ -149,6 +149,18 @@ struct CheckCommandTests {
         #expect(!FileManager.default.fileExists(atPath: vault.index.path))
     }
 
+    @Test func aSettingsFileThatIsALinkToNothingIsAnErrorNotNoFile() throws {
+        for (file, command) in [(".netkb/config.yml", "check"), (".netkb/concepts.yml", "layers")] {
+            let vault = try Vault()
+            try vault.write("a.md", "# A\n")
+            try FileManager.default.createDirectory(at: vault.notes.appendingPathComponent(".netkb"), withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: vault.notes.appendingPathComponent(file).path, withDestinationPath: "../gone.yml")
+            let run = try vault.netkb([command])
+            #expect(run.status == 2 && run.stderr == "netkb: error: \(file): cannot read: it is a symbolic link to '../gone.yml', which does not exist\n", "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: vault.index.path))
+        }
+    }
+
     @Test func linksShowsOutgoingLinksAndBacklinksByTitleOrName() throws {
         let vault = try Vault(copying: Self.vaultFixture)
         for name in ["TCP", "net/TCP.md", "tcp"] {
