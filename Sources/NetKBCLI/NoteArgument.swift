@@ -36,17 +36,20 @@ enum NoteArgument {
                 return (path, end == whole.endIndex ? nil : String(whole[whole.index(after: end)...]))
             }
         }
-        if places[0] == .outside {
-            throw CommandFailure(message: "no note '\(TerminalText.escaped(whole.shortened()))': the file is outside the notes folder '\(TerminalText.escaped(workspace.folder.root.shortened()))'")
+        do {
+            guard let hash = hashes.first else {
+                return (try path(resolving: whole, in: store), nil)
+            }
+            let name = String(whole[..<hash])
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw CommandFailure(message: "name a note before '#': '\(TerminalText.escaped(whole.shortened()))'")
+            }
+            return (try path(resolving: name, in: store), String(whole[whole.index(after: hash)...]))
+        } catch let failure as CommandFailure {
+            // A file or folder of that name here, outside the notes folder, is what was meant: say so.
+            guard places[0] == .outside else { throw failure }
+            throw CommandFailure(message: "no note '\(TerminalText.escaped(whole.shortened()))': that path is outside the notes folder '\(TerminalText.escaped(workspace.folder.root.shortened()))'")
         }
-        guard let hash = hashes.first else {
-            return (try path(resolving: whole, in: store), nil)
-        }
-        let name = String(whole[..<hash])
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw CommandFailure(message: "name a note before '#': '\(TerminalText.escaped(whole.shortened()))'")
-        }
-        return (try path(resolving: name, in: store), String(whole[whole.index(after: hash)...]))
     }
 
     /// The note `name` (with no `#`) leads to as a wiki link from the notes root: among the

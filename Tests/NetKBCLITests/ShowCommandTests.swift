@@ -119,7 +119,13 @@ import Testing
         let fromRoot = try NetKBBinary.run(["show", "net/UDP.md", "--notes", "..", "--format", "json"] + index, in: vault.notes.appendingPathComponent("net"))
         #expect(try fromRoot.json()["path"] as? String == "net/UDP.md")
         let outside = try NetKBBinary.run(["show", "outside/TCP.md", "--notes", "notes"] + index, in: vault.root)
-        #expect(outside.status == 2 && outside.stderr == "netkb: error: no note 'outside/TCP.md': the file is outside the notes folder 'notes'\n", "\(outside.stderr)")
+        // A name that is also a file or folder here outside the notes is still a note's name.
+        let byName = try NetKBBinary.run(["show", "outside", "--notes", "notes", "--format", "json"] + index, in: vault.root)
+        #expect(byName.status == 2 && byName.stderr.contains("no note 'outside': the file is outside the notes folder"), "\(byName.stderr)")
+        try vault.write("outside.md", "# Outside, the note\n")
+        let noteByName = try NetKBBinary.run(["show", "outside", "--notes", "notes", "--format", "json"] + index, in: vault.root)
+        #expect(try noteByName.json()["path"] as? String == "outside.md", "\(noteByName.stderr)")
+        #expect(outside.status == 2 && outside.stderr == "netkb: error: no note 'outside/TCP.md': that path is outside the notes folder 'notes'\n", "\(outside.stderr)")
         let empty = try vault.netkb(["show", " "])
         #expect(empty.status == 2 && empty.stderr == "netkb: error: name a note: NOTE is empty\n", "\(empty.stderr)")
     }
