@@ -121,7 +121,7 @@ import Testing
         let outside = try NetKBBinary.run(["show", "outside/TCP.md", "--notes", "notes"] + index, in: vault.root)
         // A name that is also a file or folder here outside the notes is still a note's name.
         let byName = try NetKBBinary.run(["show", "outside", "--notes", "notes", "--format", "json"] + index, in: vault.root)
-        #expect(byName.status == 2 && byName.stderr.contains("no note 'outside': the file is outside the notes folder"), "\(byName.stderr)")
+        #expect(byName.status == 2 && byName.stderr.contains("no note 'outside': that path is outside the notes folder"), "\(byName.stderr)")
         try vault.write("outside.md", "# Outside, the note\n")
         let noteByName = try NetKBBinary.run(["show", "outside", "--notes", "notes", "--format", "json"] + index, in: vault.root)
         #expect(try noteByName.json()["path"] as? String == "outside.md", "\(noteByName.stderr)")
