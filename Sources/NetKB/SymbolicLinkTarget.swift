@@ -28,8 +28,17 @@ enum SymbolicLinkTarget {
             let count = readlink(current, &buffer, buffer.count - 1)
             guard count > 0 else { return path }
             let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            // A descriptor's link in /proc (`/dev/stdout` → `/proc/self/fd/1` → `pipe:[123]`)
+            // names no file: the path as given is what to open, and to name in errors.
+            if isKernelObject(target) { return path }
             current = target.hasPrefix("/") ? target : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(target)
         }
         return path
+    }
+
+    /// Whether a link's text names a kernel object rather than a path: what `/proc/*/fd/*`
+    /// links to for pipes, sockets and anonymous inodes.
+    static func isKernelObject(_ target: String) -> Bool {
+        !target.contains("/") && ["pipe:[", "socket:[", "anon_inode:"].contains(where: target.hasPrefix)
     }
 }

@@ -34,6 +34,19 @@ import Testing
         #expect(SymbolicLinkTarget.following(base + "absent.sqlite") == base + "absent.sqlite")
     }
 
+    @Test func aDescriptorsLinkToAPipeLeavesThePathAsGiven() throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer { close(ends[0]); close(ends[1]) }
+        let folder = try Folder()
+        try folder.link("stdout", to: "/proc/self/fd/\(ends[1])")
+        // `/dev/stdout` into a pipe: `/proc/self/fd/N` links to `pipe:[…]`, no file of a folder.
+        #expect(SymbolicLinkTarget.following("/proc/self/fd/\(ends[1])") == "/proc/self/fd/\(ends[1])")
+        #expect(SymbolicLinkTarget.following(folder.path + "/stdout") == folder.path + "/stdout")
+        #expect(SymbolicLinkTarget.isKernelObject("socket:[42]") && SymbolicLinkTarget.isKernelObject("anon_inode:[eventfd]"))
+        #expect(!SymbolicLinkTarget.isKernelObject("pipe:[1]/x") && !SymbolicLinkTarget.isKernelObject("notes.sqlite"))
+    }
+
     @Test func aLoopLeavesThePathAsGiven() throws {
         let folder = try Folder()
         try folder.link("one", to: "two")
