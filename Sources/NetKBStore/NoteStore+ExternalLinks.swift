@@ -74,7 +74,7 @@ extension NoteStore {
     static func linkChecksToCarryOver(fromIndex path: String) -> [CachedLinkCheck] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(.readOnly))
+            let queue = try DatabaseQueue(path: sqliteFileName(path), configuration: configuration(.readOnly))
             defer { try? queue.close() }
             return try queue.read { db in
                 guard try db.tableExists("external_link_cache") else { return [] }

@@ -71,7 +71,7 @@ extension NoteStore {
         }
         let result: T
         do {
-            let queue = try DatabaseQueue(path: building, configuration: configuration(.bulk))
+            let queue = try DatabaseQueue(path: sqliteFileName(building), configuration: configuration(.bulk))
             try migrator.migrate(queue)
             result = try queue.write { db in
                 try insert(linkChecks, into: db)

@@ -37,6 +37,12 @@ public struct NoteStore: Sendable {
     /// Whether netkb may write or replace the file at `path`: throws ``StoreError/foreign(path:reason:)``
     /// when it is not a netkb index (a note given as `--index` by mistake, another program's
     /// database, a FIFO), and says whether something is there.
+    /// `path` spelled so that SQLite opens the file of that name: a relative path gets `./`, since
+    /// SQLite reads `file:…` as a URI naming another file and `:memory:` as no file at all.
+    static func sqliteFileName(_ path: String) -> String {
+        path.hasPrefix("/") || path.hasPrefix("./") ? path : "./" + path
+    }
+
     @discardableResult
     public static func ownership(of path: String) throws -> Bool {
         switch IndexFileIdentity.inspect(path) {
@@ -50,7 +56,7 @@ public struct NoteStore: Sendable {
             throw StoreError.unusable(path: path, reason: "it cannot be read (\(reason))")
         case .unmarkedSQLite:
             // The first netkb release set no application id; its migrations table names it.
-            let isOurs = (try? DatabaseQueue(path: path, configuration: configuration(.readOnly)).read { db in
+            let isOurs = (try? DatabaseQueue(path: sqliteFileName(path), configuration: configuration(.readOnly)).read { db in
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").contains(firstMigration)
             }) ?? false
             guard isOurs else {
@@ -75,7 +81,7 @@ public struct NoteStore: Sendable {
     public static func openForWriting(at path: String) throws -> State {
         guard try ownership(of: path) else { return .absent }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(.readWrite))
+            let queue = try DatabaseQueue(path: sqliteFileName(path), configuration: configuration(.readWrite))
             switch try queue.read(schemaState) {
             case .current:
                 // A hot journal left by a killed run is rolled back by the read above.
@@ -103,7 +109,7 @@ public struct NoteStore: Sendable {
             // roll back. Rolling it back restores the index as it was before that run; it needs
             // write access, and SQLite's own locks keep it safe beside other processes.
             do {
-                let queue = try DatabaseQueue(path: path, configuration: configuration(.readWrite))
+                let queue = try DatabaseQueue(path: sqliteFileName(path), configuration: configuration(.readWrite))
                 _ = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sqlite_master") }
                 try queue.close()
             } catch {
@@ -122,7 +128,7 @@ public struct NoteStore: Sendable {
     }
 
     static func openReadOnly(at path: String) throws -> NoteStore {
-        let queue = try DatabaseQueue(path: path, configuration: configuration(.readOnly))
+        let queue = try DatabaseQueue(path: sqliteFileName(path), configuration: configuration(.readOnly))
         switch try queue.read(schemaState) {
         case .current: return NoteStore(queue, path: path)
         case .empty: throw StoreError.unusable(path: path, reason: "it is empty")

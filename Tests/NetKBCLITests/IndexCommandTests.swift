@@ -104,6 +104,27 @@ struct IndexCommandTests {
         #expect(try vault.searchHeadings("소켓") == ["A"])
     }
 
+    @Test func indexPathsThatSQLiteWouldReadAsAURIOrAsMemoryAreFiles() throws {
+        let vault = try Vault()
+        try vault.write("tcp.md", "# TCP\n")
+        // Another netkb index sits where SQLite would take `file:other.sqlite.building` to lead.
+        let other = try Vault()
+        try other.write("udp.md", "# UDP\n")
+        #expect(try other.netkb(["index"]).status == 0)
+        let victim = vault.root.appendingPathComponent("other.sqlite.building")
+        try FileManager.default.copyItem(at: other.index, to: victim)
+        let before = try Data(contentsOf: victim)
+        for name in ["file:other.sqlite", ":memory:"] {
+            let index = ["--notes", vault.notes.path, "--index", name]
+            let built = try NetKBBinary.run(["index"] + index, in: vault.root)
+            #expect(built.status == 0, "\(name): \(built.stderr)")
+            #expect(FileManager.default.fileExists(atPath: vault.root.appendingPathComponent(name).path), "\(name)")
+            let found = try NetKBBinary.run(["search", "TCP", "--no-refresh"] + index, in: vault.root)
+            #expect(found.status == 0 && !found.stdout.isEmpty, "\(name): \(found.stderr)")
+        }
+        #expect(try Data(contentsOf: victim) == before)
+    }
+
     @Test func invalidUTF8AndNULBytesAreRepairedWithAWarningNamingFileAndLine() throws {
         let vault = try Vault()
         try vault.write("good.md", "# Good\n\n라우터\n")
