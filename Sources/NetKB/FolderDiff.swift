@@ -41,7 +41,7 @@ struct FolderDiff {
                         j += 1
                     } else {
                         let (note, stamp) = (notes.entries[i], indexed.stamps[j])
-                        if stamp.matches(modified: note.modified, size: note.size) {
+                        if stamp.matches(changeStamp: note.changeStamp, size: note.size) {
                             unchanged += 1
                         } else {
                             toRead.append(i)

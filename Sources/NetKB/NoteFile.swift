@@ -6,8 +6,8 @@ public struct NoteFile: Hashable, Sendable {
     public var path: String
     /// The path to open, as the file system spells it: bytes, which need not be UTF-8.
     public var absolutePath: [UInt8]
-    /// Modification time in nanoseconds since 1970.
-    public var modified: Int64
+    /// The file's change stamp (``FileStamp/changeStamp(modified:changed:inode:)``).
+    public var changeStamp: Int64
     public var size: Int64
 }
 
@@ -21,7 +21,7 @@ struct NoteList: Sendable {
         var pathStart: Int
         var nameStart: Int
         var pathEnd: Int
-        var modified: Int64
+        var changeStamp: Int64
         var size: Int64
         /// Index into ``folders``.
         var folder: Int32
@@ -61,14 +61,14 @@ struct NoteList: Sendable {
         } else {
             absolute += pathBytes[entry.nameStart..<entry.pathEnd]
         }
-        return NoteFile(path: path(at: index), absolutePath: absolute, modified: entry.modified, size: entry.size)
+        return NoteFile(path: path(at: index), absolutePath: absolute, changeStamp: entry.changeStamp, size: entry.size)
     }
 
     /// The notes as ``NoteFile`` values.
     var files: [NoteFile] { entries.indices.map(file(at:)) }
 
     /// Adds a note whose path is `prefix` followed by `name`.
-    mutating func append(prefix: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, folder: Int, spelling: [UInt8]?, modified: Int64, size: Int64) {
+    mutating func append(prefix: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, folder: Int, spelling: [UInt8]?, changeStamp: Int64, size: Int64) {
         let start = pathBytes.count
         pathBytes.append(contentsOf: prefix)
         let nameStart = pathBytes.count
@@ -78,7 +78,7 @@ struct NoteList: Sendable {
             spellingIndex = Int32(spellings.count)
             spellings.append(spelling)
         }
-        entries.append(Entry(pathStart: start, nameStart: nameStart, pathEnd: pathBytes.count, modified: modified, size: size, folder: Int32(folder), spelling: spellingIndex))
+        entries.append(Entry(pathStart: start, nameStart: nameStart, pathEnd: pathBytes.count, changeStamp: changeStamp, size: size, folder: Int32(folder), spelling: spellingIndex))
     }
 
     /// Whether the paths are in byte order (twins, equal paths, may stand side by side).

@@ -140,7 +140,7 @@ final class NoteReader: @unchecked Sendable {
         case .failure(let error) where error.code == Self.notRegular: return .unreadable(file, reason: "it is no longer a regular file")
         case .failure(let error): return .unreadable(file, reason: String(cString: strerror(error.code)))
         }
-        let stamp = FileStamp(modified: file.modified, size: Int64(bytes.count), contentHash: ContentHash.of(bytes))
+        let stamp = FileStamp(changeStamp: file.changeStamp, size: Int64(bytes.count), contentHash: ContentHash.of(bytes))
         if let old = indexed[file.path], old.contentHash == stamp.contentHash {
             return .sameContent(file, stamp)
         }

@@ -234,7 +234,10 @@ public struct NotesFolder: Sendable {
             }
             entries.append(FolderListing.Entry(
                 kind: kind, nameStart: start, nameEnd: end, spellingStart: spelling.lowerBound, spellingEnd: spelling.upperBound,
-                modified: Int64(item.st_mtim.tv_sec) * 1_000_000_000 + Int64(item.st_mtim.tv_nsec),
+                changeStamp: FileStamp.changeStamp(
+                    modified: Int64(item.st_mtim.tv_sec) * 1_000_000_000 + Int64(item.st_mtim.tv_nsec),
+                    changed: Int64(item.st_ctim.tv_sec) * 1_000_000_000 + Int64(item.st_ctim.tv_nsec),
+                    inode: UInt64(item.st_ino)),
                 size: Int64(item.st_size), identity: FileIdentity(item)))
         }
         listing.names = names
@@ -306,7 +309,7 @@ public struct NotesFolder: Sendable {
                         switch entry.kind {
                         case .note:
                             let spelling = entry.spelling == entry.name ? nil : Array(names[entry.spelling])
-                            notes.append(prefix: prefix, name: name, folder: folder, spelling: spelling, modified: entry.modified, size: entry.size)
+                            notes.append(prefix: prefix, name: name, folder: folder, spelling: spelling, changeStamp: entry.changeStamp, size: entry.size)
                         case .other:
                             otherFiles.append(String(decoding: Array(prefix) + Array(name), as: UTF8.self))
                         case .folder:
@@ -406,7 +409,7 @@ struct FolderListing: Sendable {
         /// The name as the file system spells it: the same range when spelled as shown.
         var spellingStart: Int32
         var spellingEnd: Int32
-        var modified: Int64
+        var changeStamp: Int64
         var size: Int64
         var identity: FileIdentity
         /// The number of the folder this entry leads to, once claimed; -1 when it is not read.

@@ -21,7 +21,7 @@ extension NoteStore {
                 let text = sqlite3_column_text(handle, 0)
                 let length = Int(sqlite3_column_bytes(handle, 0))
                 let stamp = FileStamp(
-                    modified: sqlite3_column_int64(handle, 1), size: sqlite3_column_int64(handle, 2),
+                    changeStamp: sqlite3_column_int64(handle, 1), size: sqlite3_column_int64(handle, 2),
                     contentHash: UInt64(bitPattern: sqlite3_column_int64(handle, 3)))
                 files.append(path: UnsafeBufferPointer(start: text, count: text == nil ? 0 : length), stamp: stamp)
             }
@@ -155,7 +155,7 @@ public struct IndexTransaction {
     /// Records a new modification time and size for a note whose content did not change.
     public func touch(path: String, stamp: FileStamp) throws {
         try db.cachedStatement(sql: "UPDATE notes SET modified = ?, size = ?, content_hash = ? WHERE path = ?")
-            .execute(arguments: [stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), path])
+            .execute(arguments: [stamp.changeStamp, stamp.size, Int64(bitPattern: stamp.contentHash), path])
     }
 
     /// Adds a note, or replaces the one at the same path. Returns the lookup keys (see
@@ -199,7 +199,7 @@ public struct IndexTransaction {
             try db.cachedStatement(sql: """
                 UPDATE notes SET title = ?, aliases = ?, about = ?, modified = ?, size = ?, content_hash = ?, names_hash = ?, dominant_layer = ? WHERE id = ?
                 """).execute(arguments: [
-                    note.title, aliases, about, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash,
+                    note.title, aliases, about, stamp.changeStamp, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash,
                     tags?.dominantLayer?.rawValue, existing,
                 ])
             noteID = existing
@@ -207,7 +207,7 @@ public struct IndexTransaction {
             try db.cachedStatement(sql: """
                 INSERT INTO notes (path, title, aliases, about, modified, size, content_hash, names_hash, dominant_layer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
-                    note.path, note.title, aliases, about, stamp.modified, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash,
+                    note.path, note.title, aliases, about, stamp.changeStamp, stamp.size, Int64(bitPattern: stamp.contentHash), namesHash,
                     tags?.dominantLayer?.rawValue,
                 ])
             noteID = db.lastInsertedRowID

@@ -55,6 +55,25 @@ struct IndexCommandTests {
         #expect(third["unchanged"] as? Int == 3)
     }
 
+    @Test func aNoteReplacedByOneOfTheSameSizeAndTimeIsReadAgain() throws {
+        let vault = try Vault()
+        let k = try vault.write("k.md", "# 델타\n\nkiloword01\n")
+        let l = try vault.write("l.md", "# 델타\n\nlimaword02\n")
+        let m = try vault.write("m.md", "# 델타\n\nmikeword03\n")
+        let time = Date(timeIntervalSince1970: 1_700_000_000)
+        for url in [k, l, m] { try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: url.path) }
+        #expect(try vault.netkb(["index"]).status == 0)
+        // `mv l.md k.md`, and an edit of m.md that keeps its size, with its time set back.
+        #expect(rename(l.path, k.path) == 0)
+        try Data("# 델타\n\nnovemword4\n".utf8).write(to: m)
+        try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: m.path)
+        let refresh = try vault.netkb(["index"])
+        #expect(refresh.stdout.hasPrefix("indexed \(vault.notes.path): 0 added, 2 updated, 1 removed, 0 unchanged"), "\(refresh.stdout)")
+        #expect(try vault.searchHeadings("limaword02").count == 1)
+        #expect(try vault.searchHeadings("novemword4").count == 1)
+        #expect(try vault.searchHeadings("kiloword01").isEmpty && vault.searchHeadings("mikeword03").isEmpty)
+    }
+
     @Test func rebuildReReadsEverything() throws {
         let vault = try Vault()
         try vault.write("a.md", "# A\n\n소켓\n")

@@ -10,13 +10,13 @@ struct NoteStoreIndexTests {
         let index = try TemporaryIndex()
         let store = try index.open()
         _ = try store.update { try $0.save(note("a.md", [(["One"], "One\n소켓 이야기")]), stamp: stamp) }
-        _ = try store.update { try $0.save(note("a.md", [(["Two"], "Two\n라우터 이야기"), (["Three"], "Three")]), stamp: FileStamp(modified: 2, size: 3, contentHash: 4)) }
+        _ = try store.update { try $0.save(note("a.md", [(["Two"], "Two\n라우터 이야기"), (["Three"], "Three")]), stamp: FileStamp(changeStamp: 2, size: 3, contentHash: 4)) }
         #expect(try store.search(SearchQuery(parsing: "소켓"), filter: SearchFilter()).isEmpty)
         #expect(try store.search(SearchQuery(parsing: "라우터"), filter: SearchFilter()).map(\.heading) == ["Two"])
         let totals = try store.totals()
         #expect(totals.notes == 1 && totals.sections == 2 && totals.links == 1)
         let files = try store.indexedFileList()
-        #expect(files.count == 1 && files.path(at: 0) == "a.md" && files.stamps == [FileStamp(modified: 2, size: 3, contentHash: 4)])
+        #expect(files.count == 1 && files.path(at: 0) == "a.md" && files.stamps == [FileStamp(changeStamp: 2, size: 3, contentHash: 4)])
     }
 
     /// Rows are read in table order and sorted only when out of order: notes saved in any order
@@ -27,12 +27,12 @@ struct NoteStoreIndexTests {
         let paths = ["b.md", "가.md", "a.md", "B.md", "a/b.md", "a-b.md", "a.md.md"]
         try store.update { transaction in
             for (offset, path) in paths.enumerated() {
-                try transaction.save(note(path, [(["A"], "A")]), stamp: FileStamp(modified: Int64(offset), size: 1, contentHash: 1))
+                try transaction.save(note(path, [(["A"], "A")]), stamp: FileStamp(changeStamp: Int64(offset), size: 1, contentHash: 1))
             }
         }
         let files = try store.indexedFileList()
         #expect((0..<files.count).map(files.path(at:)) == ["B.md", "a-b.md", "a.md", "a.md.md", "a/b.md", "b.md", "가.md"])
-        #expect(files.stamps.map(\.modified) == [3, 5, 2, 6, 4, 0, 1])
+        #expect(files.stamps.map(\.changeStamp) == [3, 5, 2, 6, 4, 0, 1])
     }
 
     @Test func removingANoteRemovesItsText() throws {

@@ -50,4 +50,4 @@ func note(_ path: String, title: String? = nil, tags: [String] = [], _ sections:
         tags: tags.map { Tag(name: $0, line: 1) })
 }
 
-let stamp = FileStamp(modified: 1, size: 1, contentHash: 1)
+let stamp = FileStamp(changeStamp: 1, size: 1, contentHash: 1)

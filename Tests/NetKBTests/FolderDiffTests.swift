@@ -6,17 +6,17 @@ import NetKBStore
 /// The disk-versus-index diff: one merge of two lists in path byte order.
 @Suite("FolderDiff")
 struct FolderDiffTests {
-    func file(_ path: String, modified: Int64 = 1, size: Int64 = 1) -> NoteFile {
-        NoteFile(path: path, absolutePath: Array(path.utf8), modified: modified, size: size)
+    func file(_ path: String, changeStamp: Int64 = 1, size: Int64 = 1) -> NoteFile {
+        NoteFile(path: path, absolutePath: Array(path.utf8), changeStamp: changeStamp, size: size)
     }
 
-    func stamp(_ modified: Int64 = 1, _ size: Int64 = 1) -> FileStamp {
-        FileStamp(modified: modified, size: size, contentHash: 7)
+    func stamp(_ changeStamp: Int64 = 1, _ size: Int64 = 1) -> FileStamp {
+        FileStamp(changeStamp: changeStamp, size: size, contentHash: 7)
     }
 
     @Test func newChangedUnchangedAndGoneNotesAreTold() {
         // Byte order: "B.md" < "a.md" < "가.md"; the index lists the same order as SQLite would.
-        let files = [file("B.md"), file("a.md", modified: 2), file("c.md"), file("가.md")]
+        let files = [file("B.md"), file("a.md", changeStamp: 2), file("c.md"), file("가.md")]
         let indexed = [("a.md", stamp()), ("b.md", stamp()), ("c.md", stamp()), ("hidden/x.md", stamp()), ("가.md", stamp())]
         let diff = FolderDiff(files: files, indexed: indexed.map { (path: $0.0, stamp: $0.1) }, mayHide: { $0.hasPrefix("hidden/") })
         #expect(diff.toRead.map(\.path) == ["B.md", "a.md"])
@@ -44,7 +44,7 @@ struct FolderDiffTests {
         for (prefix, name, folder, spelling) in [("", "a.md", 0, nil), ("sub/", "b.md", 1, nil), ("sub/", "소켓.md", 1, Array("소켓.md".decomposedStringWithCanonicalMapping.utf8))] as [(String, String, Int, [UInt8]?)] {
             Array(prefix.utf8).withUnsafeBufferPointer { prefix in
                 Array(name.utf8).withUnsafeBufferPointer { name in
-                    notes.append(prefix: prefix, name: name, folder: folder, spelling: spelling, modified: 5, size: 6)
+                    notes.append(prefix: prefix, name: name, folder: folder, spelling: spelling, changeStamp: 5, size: 6)
                 }
             }
         }
@@ -54,8 +54,8 @@ struct FolderDiffTests {
         let diff = FolderDiff(notes: notes, indexed: indexed, mayHide: { _ in false })
         #expect(diff.unchanged == 1)
         #expect(diff.toRead == [
-            NoteFile(path: "sub/b.md", absolutePath: Array("/notes/sub/b.md".utf8), modified: 5, size: 6),
-            NoteFile(path: "sub/소켓.md", absolutePath: Array("/notes/sub/".utf8) + spellingBytes("소켓.md".decomposedStringWithCanonicalMapping), modified: 5, size: 6),
+            NoteFile(path: "sub/b.md", absolutePath: Array("/notes/sub/b.md".utf8), changeStamp: 5, size: 6),
+            NoteFile(path: "sub/소켓.md", absolutePath: Array("/notes/sub/".utf8) + spellingBytes("소켓.md".decomposedStringWithCanonicalMapping), changeStamp: 5, size: 6),
         ])
         #expect(diff.previous == ["sub/b.md": stamp(4, 6)])
     }
@@ -75,7 +75,7 @@ extension FolderDiff {
             notes.pathBytes += path
             notes.entries.append(NoteList.Entry(
                 pathStart: notes.pathBytes.count - path.count, nameStart: notes.pathBytes.count - path.count, pathEnd: notes.pathBytes.count,
-                modified: file.modified, size: file.size, folder: Int32(notes.folders.count - 1), spelling: Int32(notes.spellings.count - 1)))
+                changeStamp: file.changeStamp, size: file.size, folder: Int32(notes.folders.count - 1), spelling: Int32(notes.spellings.count - 1)))
         }
         var list = IndexedFileList()
         for (path, stamp) in indexed { list.append(path: Array(path.utf8), stamp: stamp) }

@@ -96,14 +96,26 @@ struct NotesFolderTests {
         #expect(found.files.map(\.path) == bytesOrdered(paths))
     }
 
-    @Test func stampsAreTheFilesModificationTimesAndSizes() throws {
+    @Test func stampsAreTheFilesTimesInodeAndSize() throws {
         let folder = try Folder()
         let url = try folder.write("sub/a.md", "12345")
         let date = Date(timeIntervalSince1970: 1_700_000_000.25)
         try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
+        var info = stat()
+        #expect(stat(url.path, &info) == 0)
         let file = try #require(try scan(folder).files.first)
         #expect(file.size == 5)
-        #expect(file.modified == 1_700_000_000_250_000_000)
+        #expect(file.changeStamp == FileStamp.changeStamp(
+            modified: 1_700_000_000_250_000_000,
+            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+            inode: UInt64(info.st_ino)))
+        // Another file of the same size and modification time put in its place (`mv`) is a
+        // change: another inode, a later status-change time.
+        let other = try folder.write("b.md", "67890")
+        try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: other.path)
+        #expect(rename(other.path, url.path) == 0)
+        let replaced = try #require(try scan(folder).files.first)
+        #expect(replaced.size == 5 && replaced.changeStamp != file.changeStamp)
     }
 
     @Test func hiddenFoldersAndOtherFilesAndFIFOsAreNotNotes() throws {

@@ -101,7 +101,7 @@ struct ParallelReadingTests {
             case 7: #expect(mkfifo(url.path, 0o644) == 0)   // not a regular file
             default: try Data("# N\(number)\n\n\(String(repeating: "소켓 ", count: (number % 4) * 5000))".utf8).write(to: url)
             }
-            files.append(NoteFile(path: path, absolutePath: Array(url.path.utf8), modified: 0, size: 0))
+            files.append(NoteFile(path: path, absolutePath: Array(url.path.utf8), changeStamp: 0, size: 0))
         }
         let reader = NoteReader(files: files, indexed: [:], threads: 8)
         reader.start()
@@ -132,7 +132,7 @@ struct ParallelReadingTests {
         let files = try (0..<50).map { number in
             let url = notes.appendingPathComponent("n\(number).md")
             try Data("# N\(number)\n\n소켓 \(number)\n".utf8).write(to: url)
-            return NoteFile(path: "n\(number).md", absolutePath: Array(url.path.utf8), modified: 0, size: 0)
+            return NoteFile(path: "n\(number).md", absolutePath: Array(url.path.utf8), changeStamp: 0, size: 0)
         }
         let reader = NoteReader(files: files, indexed: [:], threads: 4)
         var titles: [String] = []
