@@ -114,7 +114,12 @@ public struct IndexTransaction {
     let recount = ConceptRecount()
     /// The concept entries written, held until a bucket of notes is done or the changes end
     /// (see ``run(in:_:)``).
-    let conceptEntries = ConceptEntryWriter()
+    let conceptEntries: ConceptEntryWriter
+
+    init(db: Database) {
+        self.db = db
+        conceptEntries = ConceptEntryWriter(recount: recount)
+    }
 
     /// Runs `changes` on a transaction of `db`'s, then writes what it still holds.
     static func run<T>(in db: Database, _ changes: (IndexTransaction) throws -> T) throws -> T {
@@ -315,9 +320,7 @@ public struct IndexTransaction {
         for list in try String.fetchAll(db.cachedStatement(sql: "SELECT concepts FROM sections WHERE note_id = ? AND concepts != ''"), arguments: [noteID]) {
             mentioned.formUnion(SectionConceptList.ids(in: list))
         }
-        for (concept, removed) in try conceptEntries.remove(noteID: noteID, concepts: mentioned.sorted(), db: db) {
-            recount.add(concept, -removed)
-        }
+        try conceptEntries.remove(noteID: noteID, concepts: mentioned.sorted(), db: db)
         for table in ["tags", "note_references", "links", "sections", "note_names", "note_anchors", "note_topics"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE note_id = ?").execute(arguments: [noteID])
         }

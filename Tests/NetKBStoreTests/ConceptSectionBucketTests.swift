@@ -102,18 +102,36 @@ struct ConceptSectionBucketTests {
         var removed = Set<Int64>()
         while removed.count < 40 { removed.insert(Int64.random(in: 1...900, using: &random)) }
         try store.update { transaction in
+            let before = expected.mapValues(\.count)
             for note in removed.sorted() {
-                let lost = try transaction.conceptEntries.remove(noteID: note, concepts: concepts, db: transaction.db)
-                for concept in concepts {
-                    let before = expected[concept]?.count ?? 0
-                    expected[concept]?.removeAll { $0.noteID == note }
-                    #expect((lost[concept] ?? 0) == before - (expected[concept]?.count ?? 0), "note \(note), \(concept)")
-                }
+                try transaction.conceptEntries.remove(noteID: note, concepts: concepts, db: transaction.db)
+                for concept in concepts { expected[concept]?.removeAll { $0.noteID == note } }
+            }
+            // Removals are written, and counted, bucket by bucket.
+            try transaction.conceptEntries.flush(transaction.db)
+            for concept in concepts {
+                #expect((transaction.recount.change[concept] ?? 0) == (expected[concept]?.count ?? 0) - (before[concept] ?? 0), "\(concept)")
             }
             try write(notes: [Int64(removed.sorted()[0])], in: transaction)
             try write(notes: 901...960, in: transaction)
         }
         try check("refreshed")
+        // A note removed and saved again within one bucket, the bucket not yet written, and a
+        // note saved then removed before its bucket is written: counted once each.
+        try store.update { transaction in
+            let note = Int64(removed.sorted()[1])
+            let before = expected.mapValues(\.count)
+            try transaction.conceptEntries.remove(noteID: note, concepts: concepts, db: transaction.db)
+            for concept in concepts { expected[concept]?.removeAll { $0.noteID == note } }
+            try write(notes: [note, 961], in: transaction)
+            try transaction.conceptEntries.remove(noteID: 961, concepts: concepts, db: transaction.db)
+            for concept in concepts { expected[concept]?.removeAll { $0.noteID == 961 } }
+            try transaction.conceptEntries.flush(transaction.db)
+            for concept in concepts {
+                #expect((transaction.recount.change[concept] ?? 0) == (expected[concept]?.count ?? 0) - (before[concept] ?? 0), "again: \(concept)")
+            }
+        }
+        try check("saved again")
         // A transaction that fails leaves the entries as they were.
         struct Failure: Error {}
         let kept = expected
