@@ -200,6 +200,53 @@ struct IndexCommandTests {
         #expect(try vault.searchHeadings("소켓", "--no-refresh") == ["Secret"])
     }
 
+    /// 400 notes, each with a word of its own (`w7x`) and `edit`: enough that changing them all
+    /// writes a new file instead (see Indexer.rebuildsRather).
+    func writeManyNotes(_ vault: Vault, edit: String) throws {
+        for n in 0..<400 { try vault.write("d\(n / 100)/n\(n).md", "# N\(n)\n\nw\(n)x \(edit)\n") }
+    }
+
+    @Test func manyChangesAreWrittenAsChangesWhenANoteCannotBeRead() throws {
+        let vault = try Vault()
+        try writeManyNotes(vault, edit: "first")
+        _ = try vault.netkb(["index"])
+        try writeManyNotes(vault, edit: "second")
+        let secret = vault.notes.appendingPathComponent("d1/n150.md")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: secret.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: secret.path) }
+        let run = try vault.netkb(["index", "--format", "json"], asUser: try vault.userWhoCannotReadEverything())
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stderr.contains("rebuilt") && run.stderr.contains("d1/n150.md: warning: cannot read: Permission denied; keeping what the index had of it"), "\(run.stderr)")
+        #expect(try run.json()["updated"] as? Int == 399)
+        #expect(try vault.searchHeadings("w150x", "--no-refresh") == ["N150"])
+        #expect(try vault.searchHeadings("w151x", "second", "--no-refresh") == ["N151"])
+    }
+
+    @Test func manyChangesAreWrittenAsChangesWhileAFolderCannotBeRead() throws {
+        let vault = try Vault()
+        try writeManyNotes(vault, edit: "first")
+        _ = try vault.netkb(["index"])
+        try writeManyNotes(vault, edit: "second")
+        let locked = vault.notes.appendingPathComponent("d2")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
+        let run = try vault.netkb(["index", "--format", "json"], asUser: try vault.userWhoCannotReadEverything())
+        #expect(run.status == 0 && !run.stderr.contains("rebuilt"), "\(run.stderr)")
+        #expect(try run.json()["updated"] as? Int == 300 && run.json()["removed"] as? Int == 0)
+        #expect(try vault.searchHeadings("w250x", "--no-refresh") == ["N250"])
+    }
+
+    @Test func manyChangesAreWrittenAsANewFileAndSaidSo() throws {
+        let vault = try Vault()
+        try writeManyNotes(vault, edit: "first")
+        _ = try vault.netkb(["index"])
+        try writeManyNotes(vault, edit: "second")
+        let run = try vault.netkb(["search", "w7x", "--format", "json"])
+        #expect(run.status == 0)
+        #expect(run.stderr == "netkb: the index at \(vault.index.path) was rebuilt because 400 of its 400 notes changed: a new file is written faster than that many changes\n", "\(run.stderr)")
+        #expect(try vault.searchHeadings("second", "--no-refresh").count == 20 && vault.searchHeadings("first", "--no-refresh").isEmpty)
+    }
+
     @Test func anUnreadableFolderKeepsTheNotesIndexedFromIt() throws {
         let vault = try Vault()
         try vault.write("open.md", "# Open\n\n라우터\n")

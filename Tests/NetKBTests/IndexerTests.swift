@@ -73,6 +73,35 @@ struct IndexerTests {
         #expect(scanned == (50, 50))
         #expect(reads == 50)
     }
+
+    @Test func rebuildingRatherThanChangingIsChosenForAQuarterOfTheNotes() {
+        #expect(!Indexer.rebuildsRather(changed: 255, of: 300))
+        #expect(Indexer.rebuildsRather(changed: 256, of: 1_024) && !Indexer.rebuildsRather(changed: 256, of: 1_025))
+        #expect(Indexer.rebuildsRather(changed: 2_500, of: 10_000) && !Indexer.rebuildsRather(changed: 2_499, of: 10_000))
+    }
+
+    /// 400 notes, each with a word of its own (`w7x`), and one that cannot be read when asked to.
+    func writeManyNotes(edit: String) throws {
+        for n in 0..<400 { try write("d\(n / 100)/n\(n).md", "# N\(n)\n\nw\(n)x \(edit)\n") }
+    }
+
+    @Test func manyChangedNotesAreWrittenAsANewFileWithTheSameAnswers() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try writeManyNotes(edit: "first")
+        _ = try refresh()
+        // A hundred notes changed: changes.
+        for n in 0..<100 { try write("d0/n\(n).md", "# N\(n)\n\nw\(n)x second\n") }
+        let (_, few) = try refresh()
+        #expect(few.rebuiltBecause == nil && few.updated == 100)
+        // Three hundred changed, one gone: a new file, said so, with every note in it.
+        try writeManyNotes(edit: "third")
+        try FileManager.default.removeItem(at: notes.appendingPathComponent("d3/n399.md"))
+        let (store, many) = try refresh()
+        #expect(many.rebuiltBecause == "400 of its 400 notes changed: a new file is written faster than that many changes", "\(many)")
+        #expect(many.added == 399 && many.removed == 0)
+        #expect(try headings(store, "third").count == 20 && headings(store, "second").isEmpty)
+        #expect(try headings(store, "w398x") == ["N398"] && headings(store, "w399x").isEmpty)
+    }
 }
 
 /// A refresh that reads notes tags them with the taxonomy the index keeps, not by reading and
