@@ -45,11 +45,25 @@ public struct Indexer: Sendable {
         guard let store = existing, !rebuild else {
             return try run(scan: scan, into: nil, report: report, progress: progress)
         }
+        try checkNotesAreTheIndexs(store, scan: scan)
         do {
             return try run(scan: scan, into: store, report: report, progress: progress)
         } catch StoreError.damaged(_, let reason) {
             report.rebuiltBecause = "it is damaged (\(reason))"
             return try run(scan: scan, into: nil, report: report, progress: progress)
+        }
+    }
+
+    /// Fails, before anything is written, when `store` was written for the notes of another
+    /// folder, or when the folder has no notes while `store` holds some: changing the index
+    /// would drop every note it holds, without a word.
+    func checkNotesAreTheIndexs(_ store: NoteStore, scan: NotesFolder.Scan) throws {
+        if let root = folder.identity(), let stored = try store.notesRoot(), !stored.isSameFolder(as: root) {
+            throw IndexError.otherNotesFolder(index: indexPath, holds: stored.path, given: root.path)
+        }
+        if scan.noteCount == 0, scan.unreadableFolders.isEmpty {
+            let indexed = try store.noteCount()
+            if indexed > 0 { throw IndexError.noNotes(folder: folder.root, index: indexPath, indexed: indexed) }
         }
     }
 
@@ -125,8 +139,10 @@ public struct Indexer: Sendable {
         let reader = NoteReader(files: consume toRead, indexed: indexed, tagger: tagger, threads: readerThreads)
         reader.start()
         defer { reader.cancel() }
+        let root = folder.identity()
         func apply(_ transaction: IndexTransaction) throws {
             var affected = Set<String>()
+            if let root { try transaction.recordNotesRoot(root) }
             for path in gone {
                 affected.formUnion(try transaction.remove(path: path))
                 report.removed += 1

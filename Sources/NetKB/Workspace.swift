@@ -101,7 +101,7 @@ public struct Workspace: Sendable {
     ) throws -> OpenedIndex {
         switch access {
         case .read:
-            return OpenedIndex(store: try NoteStore.openForReading(at: indexPath))
+            return OpenedIndex(store: try holdingTheseNotes(NoteStore.openForReading(at: indexPath)))
         case .update(let rebuild):
             let (store, report) = try update(rebuild: rebuild, waitForLock: true, progress: progress, waiting: waiting)!
             return OpenedIndex(store: store, report: report)
@@ -112,15 +112,24 @@ public struct Workspace: Sendable {
                 }
                 // Another process is writing the index: read it as it is, if there is one to read.
                 if let store = try? NoteStore.openForReading(at: indexPath) {
-                    return OpenedIndex(store: store, staleBecause: "another netkb process is updating it")
+                    return OpenedIndex(store: try holdingTheseNotes(store), staleBecause: "another netkb process is updating it")
                 }
                 let (store, report) = try update(rebuild: false, waitForLock: true, progress: progress, waiting: waiting)!
                 return OpenedIndex(store: store, report: report)
             } catch let error as StoreError where error.isWriteFailure {
                 guard let store = try? NoteStore.openForReading(at: indexPath) else { throw error }
-                return OpenedIndex(store: store, staleBecause: error.description)
+                return OpenedIndex(store: try holdingTheseNotes(store), staleBecause: error.description)
             }
         }
+    }
+
+    /// `store`, read as it is, when it was written for this notes folder (or does not say):
+    /// otherwise its answers would be another folder's notes under this one's name.
+    func holdingTheseNotes(_ store: NoteStore) throws -> NoteStore {
+        if let root = folder.identity(), let stored = try store.notesRoot(), !stored.isSameFolder(as: root) {
+            throw IndexError.otherNotesFolder(index: indexPath, holds: stored.path, given: root.path)
+        }
+        return store
     }
 
     /// Runs `work` on the index opened for `access`; if SQLite finds the index damaged on the

@@ -247,6 +247,49 @@ struct IndexCommandTests {
         #expect(try vault.searchHeadings("second", "--no-refresh").count == 20 && vault.searchHeadings("first", "--no-refresh").isEmpty)
     }
 
+    @Test func anIndexAnswersOnlyForTheNotesItWasWrittenFor() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\nalphaonly\n")
+        let other = vault.root.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data("# B\n\nbravoonly\n".utf8).write(to: other.appendingPathComponent("b.md"))
+        #expect(try vault.netkb(["index"]).status == 0)
+        let index = ["--index", vault.index.path]
+        let notes = try #require(realpath(vault.notes.path, nil).map { String(cString: $0) })
+        let others = try #require(realpath(other.path, nil).map { String(cString: $0) })
+        let message = "netkb: error: the index at \(vault.index.path) holds the notes of \(notes), not of \(others): give these notes an index of their own with --index, or run `netkb index --rebuild` to make this index theirs\n"
+        // Another folder's notes neither replace the index's nor are answered for from it.
+        for arguments in [["index"], ["search", "bravoonly"], ["search", "alphaonly", "--no-refresh"], ["check"]] {
+            let run = try NetKBBinary.run(arguments + ["--notes", other.path] + index)
+            #expect(run.status == 2 && run.stderr == message, "\(arguments): \(run.stderr)")
+        }
+        #expect(try vault.searchHeadings("alphaonly", "--no-refresh") == ["A"])
+        // The same folder moved is still the index's.
+        let moved = vault.root.appendingPathComponent("moved")
+        try FileManager.default.moveItem(at: vault.notes, to: moved)
+        let found = try NetKBBinary.run(["search", "alphaonly", "--notes", moved.path, "--format", "json"] + index)
+        #expect(found.status == 0, "\(found.stderr)")
+        // --rebuild makes the index another folder's.
+        #expect(try NetKBBinary.run(["index", "--rebuild", "--notes", other.path] + index).status == 0)
+        let rebuilt = try NetKBBinary.run(["search", "bravoonly", "--notes", other.path, "--format", "json"] + index)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+    }
+
+    @Test func aNotesFolderFoundEmptyDoesNotEmptyTheIndex() throws {
+        let vault = try Vault()
+        try vault.write("a.md", "# A\n\nalphaonly\n")
+        try vault.write("b.md", "# B\n\nbravoonly\n")
+        #expect(try vault.netkb(["index"]).status == 0)
+        // As if the drive holding the notes were not mounted.
+        for name in ["a.md", "b.md"] { try FileManager.default.removeItem(at: vault.notes.appendingPathComponent(name)) }
+        let refresh = try vault.netkb(["search", "alphaonly"])
+        #expect(refresh.status == 2 && refresh.stderr.hasPrefix("netkb: error: found no notes in \(vault.notes.path), and the index at \(vault.index.path) holds 2: "), "\(refresh.stderr)")
+        #expect(try vault.searchHeadings("alphaonly", "--no-refresh") == ["A"])
+        let rebuilt = try vault.netkb(["index", "--rebuild", "--format", "json"])
+        #expect(try rebuilt.status == 0 && rebuilt.json()["added"] as? Int == 0)
+        #expect(try vault.searchHeadings("alphaonly", "--no-refresh").isEmpty)
+    }
+
     @Test func anUnreadableFolderKeepsTheNotesIndexedFromIt() throws {
         let vault = try Vault()
         try vault.write("open.md", "# Open\n\n라우터\n")
