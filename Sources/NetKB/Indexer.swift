@@ -34,7 +34,9 @@ public struct Indexer: Sendable {
     /// on the calling thread.
     public func run(rebuild: Bool = false, progress: ((IndexProgress) -> Void)? = nil) throws -> (NoteStore, IndexReport) {
         let scan = try folder.scan()
-        try NoteStore.removeLeftovers(ofIndex: indexPath)
+        // A killed build's file goes; a file there that netkb cannot tell it wrote stops only a
+        // run that must write a new file (``NoteStore/build(at:_:)`` says so), not changes.
+        try? NoteStore.removeLeftovers(ofIndex: indexPath)
         var existing: NoteStore?
         var report = IndexReport()
         switch try NoteStore.openForWriting(at: indexPath) {
@@ -113,6 +115,9 @@ public struct Indexer: Sendable {
             do {
                 return try run(scan: scan, into: nil, report: rebuilding, progress: progress, givingUpFor: store)
             } catch is RebuildGivenUp {
+                return try run(scan: scan, into: store, report: asGiven, progress: progress, mayRebuild: false)
+            } catch StoreError.foreign {
+                // Someone's file where the new file would be written: the changes, then.
                 return try run(scan: scan, into: store, report: asGiven, progress: progress, mayRebuild: false)
             }
         }

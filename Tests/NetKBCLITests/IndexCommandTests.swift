@@ -290,6 +290,24 @@ struct IndexCommandTests {
         #expect(try vault.searchHeadings("alphaonly", "--no-refresh").isEmpty)
     }
 
+    @Test func someonesFileUnderTheBuildingNameStopsOnlyANewFile() throws {
+        let vault = try Vault()
+        try writeManyNotes(vault, edit: "first")
+        #expect(try vault.netkb(["index"]).status == 0)
+        let building = vault.index.path + ".building"
+        try Data("my own notes".utf8).write(to: URL(fileURLWithPath: building))
+        // A refresh of a few notes writes changes; one of many falls back to changes too.
+        try vault.write("d0/n1.md", "# N1\n\nw1x second\n")
+        #expect(try vault.searchHeadings("w1x", "second") == ["N1"])
+        try writeManyNotes(vault, edit: "third")
+        let many = try vault.netkb(["index", "--format", "json"])
+        #expect(try many.status == 0 && many.json()["updated"] as? Int == 400, "\(many.stderr)")
+        // Only a rebuild, which must write a new file there, refuses.
+        let rebuild = try vault.netkb(["index", "--rebuild"])
+        #expect(rebuild.status == 2 && rebuild.stderr.contains(building), "\(rebuild.stderr)")
+        #expect(try String(contentsOfFile: building, encoding: .utf8) == "my own notes")
+    }
+
     @Test func anUnreadableFolderKeepsTheNotesIndexedFromIt() throws {
         let vault = try Vault()
         try vault.write("open.md", "# Open\n\n라우터\n")
