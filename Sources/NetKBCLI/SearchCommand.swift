@@ -25,11 +25,16 @@ struct SearchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The most results to show.")
     var limit = Self.defaultLimit
 
-    @Option(help: ArgumentHelp("Only notes whose path matches this glob (e.g. 'network/*').", valueName: "glob"))
+    @Option(help: ArgumentHelp("Only notes under this folder, or whose path matches this glob (e.g. 'network/*').", valueName: "folder|glob"))
     var path: String?
 
     @Option(help: "Only notes with this tag.")
     var tag: String?
+
+    /// `--path` as the GLOB the search runs.
+    var pathGlob: String? {
+        get throws { try path.map { value throws(NotePathFilter.Problem) in try NotePathFilter.glob(for: value) } }
+    }
 
     @OptionGroup var sectionFilter: SectionFilterOptions
 
@@ -42,6 +47,14 @@ struct SearchCommand: ParsableCommand {
     func validate() throws {
         try options.requireTextOrJSON()
         guard limit > 0 else { throw ValidationError("--limit must be at least 1 (got \(limit))") }
+        do {
+            _ = try pathGlob
+        } catch {
+            throw ValidationError(TerminalText.escaped("\(error)"))
+        }
+        if let tag, tag.trimmingCharacters(in: .whitespaces).drop(while: { $0 == "#" }).isEmpty {
+            throw ValidationError("--tag is empty: give a tag such as 'network'")
+        }
         if let option = UnknownOption.first(in: words, known: Self.knownOptions) {
             throw ValidationError(option.message)
         }
@@ -82,7 +95,7 @@ struct SearchCommand: ParsableCommand {
             let conceptIDs = try sectionFilter.conceptIDs(in: store)
             let osiLayers = sectionFilter.osiLayers
             let searched = exact ? query : query.expanded { words in (try? store.conceptNames(for: words)) ?? nil }
-            let filter = SearchFilter(limit: limit, pathGlob: path, tag: tag, concepts: conceptIDs, layers: osiLayers)
+            let filter = SearchFilter(limit: limit, pathGlob: try pathGlob, tag: tag, concepts: conceptIDs, layers: osiLayers)
             return (try store.search(searched, filter: filter), searched)
         }
         // Said when the other names found something the words as typed did not.

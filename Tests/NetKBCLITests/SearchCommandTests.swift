@@ -171,6 +171,19 @@ struct SearchFilterCommandTests {
         #expect(try vault.searchHeadings("라우터", "--tag", "memo") == ["B"])
         #expect(Set(try vault.searchHeadings("라우터", "--path", "misc/*")) == ["B", "C"])
         #expect(try vault.searchHeadings("라우터", "--path", "net/*", "--tag", "memo").isEmpty)
+        // A folder as the shell completes it, and a note's own path.
+        for folder in ["misc", "misc/", "./misc"] {
+            #expect(Set(try vault.searchHeadings("라우터", "--path", folder)) == ["B", "C"], "\(folder)")
+        }
+        #expect(try vault.searchHeadings("라우터", "--path", "misc/c.md") == ["C"])
+        // What keeps nothing is an error, not "no results".
+        for (option, value, message) in [
+            ("--path", "", "--path is empty"), ("--path", "[", "--path '[' has a '[' without its ']'"),
+            ("--tag", "", "--tag is empty"), ("--tag", "#", "--tag is empty"),
+        ] {
+            let run = try vault.netkb(["search", "라우터", option, value])
+            #expect(run.status == 2 && run.stderr.contains(message), "\(option) '\(value)': \(run.stderr)")
+        }
     }
 
     /// A hostile trial: words joined by OR were never expanded to their concepts' other names,
