@@ -23,7 +23,8 @@ enum TerminalText {
 
     /// Whether ``escaped(_:keepNewlines:)`` (without `keepNewlines`) would change the text
     /// whose valid UTF-8 bytes these are, decided on the bytes: a C0 control but tab, DEL,
-    /// `C2 80…9F` (C1 controls), `E2 80 AA…AE` and `E2 81 A6…A9` (the marks).
+    /// `C2 80…9F` (C1 controls), `E2 80 8E…8F`, `E2 80 A8…AE` and `E2 81 A6…A9` (the marks and
+    /// separators).
     static func needsEscape(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let count = bytes.count
@@ -72,7 +73,7 @@ enum TerminalText {
         case 0xC2: index + 1 < count && (0x80...0x9F).contains(bytes[index + 1])
         case 0xE2:
             index + 2 < count
-                && ((bytes[index + 1] == 0x80 && ((0xAA...0xAE).contains(bytes[index + 2]) || bytes[index + 2] == 0x8E || bytes[index + 2] == 0x8F))
+                && ((bytes[index + 1] == 0x80 && ((0xA8...0xAE).contains(bytes[index + 2]) || bytes[index + 2] == 0x8E || bytes[index + 2] == 0x8F))
                     || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2])))
         default: false
         }
@@ -83,8 +84,9 @@ enum TerminalText {
         case 0x0A: !keepNewlines
         case 0x09: false
         case 0x00..<0x20, 0x7F..<0xA0: true
-        // Bidirectional marks, overrides and isolates.
-        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        // Bidirectional marks, overrides and isolates; the line and paragraph separators, which
+        // some terminals take for line breaks.
+        case 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
         default: false
         }
     }

@@ -9,7 +9,7 @@ struct TerminalTextTests {
     static let pieces: [String] = [
         "a", "소켓", " ", "\t", "\n", "\u{1B}[31m", "\u{7}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é", "\u{202A}", "\u{202E}",
         "\u{202F}", "\u{2029}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{2000}", "—", "…", "😀", "\u{0}", "\u{1F}", "~",
-        "\u{200E}", "\u{200F}", "\u{200D}", "\u{200B}", "\u{2010}",
+        "\u{200E}", "\u{200F}", "\u{200D}", "\u{200B}", "\u{2010}", "\u{2027}", "\u{2028}", "\u{FEFF}",
     ]
 
     /// A hostile trial: the direction marks U+200E and U+200F printed raw, while the overrides
@@ -17,6 +17,8 @@ struct TerminalTextTests {
     @Test func directionMarksAreEscaped() {
         #expect(TerminalText.escaped("a\u{200E}b\u{200F}c") == "a\\u{200E}b\\u{200F}c")
         #expect(TerminalText.escaped("👩\u{200D}💻") == "👩\u{200D}💻")
+        // The line and paragraph separators too (a hostile trial saw them printed raw).
+        #expect(TerminalText.escaped("a\u{2028}b\u{2029}c") == "a\\u{2028}b\\u{2029}c")
     }
 
     @Test(arguments: 0..<6)
