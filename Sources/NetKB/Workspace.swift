@@ -83,6 +83,12 @@ public struct Workspace: Sendable {
         case refreshThenRead
         /// `--no-refresh`: read the index as it is.
         case read
+
+        /// Whether this is `netkb index`'s access.
+        public var isUpdate: Bool {
+            if case .update = self { return true }
+            return false
+        }
     }
 
     /// An index ready to answer, and how it got that way.

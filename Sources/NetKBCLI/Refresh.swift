@@ -13,7 +13,7 @@ enum Refresh {
             }) { opened in
                 progress?.finish()
                 OpenUntilExit.keep(opened.store)
-                report(opened, indexPath: workspace.indexPath)
+                report(opened, indexPath: workspace.indexPath, allWarnings: access.isUpdate)
                 return try work(opened)
             }
         } catch let error as IndexError {
@@ -23,11 +23,21 @@ enum Refresh {
         }
     }
 
-    static func report(_ opened: Workspace.OpenedIndex, indexPath: String) {
+    /// How many warnings a command other than `index` shows of a refresh; `netkb index` shows
+    /// them all. A folder of 2,000 files whose names are not UTF-8 warns of each on every scan,
+    /// which would bury a search's answer.
+    static let warningsShown = 10
+
+    static func report(_ opened: Workspace.OpenedIndex, indexPath: String, allWarnings: Bool = false) {
         if let reason = opened.report?.rebuiltBecause {
             Terminal.writeError("netkb: the index at \(indexPath) was rebuilt because \(reason)")
         }
-        for warning in opened.report?.warnings ?? [] { Terminal.writeError(warning.description) }
+        let warnings = opened.report?.warnings ?? []
+        let shown = allWarnings ? warnings.count : min(warnings.count, warningsShown)
+        for warning in warnings.prefix(shown) { Terminal.writeError(warning.description) }
+        if shown < warnings.count {
+            Terminal.writeError("netkb: \(warnings.count - shown) more warnings; `netkb index` lists them all")
+        }
         if let reason = opened.staleBecause {
             Terminal.writeError("netkb: warning: answering from the index as it is, which may be out of date: \(reason)")
         }

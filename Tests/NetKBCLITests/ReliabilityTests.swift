@@ -155,6 +155,25 @@ struct ReliabilityTests {
         #expect(results.map { $0["path"] as? String } == ["caf\\xE9.md"])
     }
 
+    @Test func aSearchShowsTenOfARefreshsWarningsAndIndexShowsThemAll() throws {
+        let vault = try Vault()
+        // Fifteen Latin-1 names ("n<k>" + 0xE9 + ".md"), each warned of on every scan.
+        for k in 0..<15 {
+            let bytes = Array(vault.notes.path.utf8) + Array("/n\(k)".utf8) + [0xE9] + Array(".md".utf8) + [0]
+            let descriptor = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+            #expect(descriptor >= 0)
+            _ = "# N\n\n라우터\n".withCString { write(descriptor, $0, strlen($0)) }
+            close(descriptor)
+        }
+        let search = try vault.netkb(["search", "라우터"])
+        let lines = search.stderr.split(separator: "\n")
+        #expect(search.status == 0 && lines.count == 11, "\(search.stderr)")
+        #expect(lines.prefix(10).allSatisfy { $0.hasSuffix(": warning: the name is not UTF-8; shown with its bytes escaped") })
+        #expect(lines.last == "netkb: 5 more warnings; `netkb index` lists them all")
+        let index = try vault.netkb(["index"])
+        #expect(index.stderr.split(separator: "\n").count == 15, "\(index.stderr)")
+    }
+
     @Test func nfcAndNFDTwinsAreNamedInAWarning() throws {
         let vault = try Vault()
         try vault.write("소켓.md", "# NFC\n\n라우터\n")
