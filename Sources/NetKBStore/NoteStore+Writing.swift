@@ -69,6 +69,8 @@ extension NoteStore {
         func removeBuilding() {
             for suffix in ["", "-journal"] { unlink(building + suffix) }
         }
+        InterruptCleanup.removeOnInterrupt(building)
+        defer { InterruptCleanup.clear() }
         let result: T
         do {
             let queue = try DatabaseQueue(path: sqliteFileName(building), configuration: configuration(.bulk))
