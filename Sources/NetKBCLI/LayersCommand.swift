@@ -45,6 +45,8 @@ enum LayersText {
     static func render(_ overview: LayerOverview, color: Bool) -> String {
         func paint(_ text: String, _ code: String) -> String { color ? code + text + Terminal.reset : text }
         let most = max(1, overview.layers.map(\.sectionCount).max() ?? 0)
+        // Wide enough for the largest count and a space before it: 50,000 sections kept apart from the bar.
+        let countWidth = max(5, String(most).count + 1)
         var output = "OSI                 TCP/IP           sections\n"
         for layer in overview.layers.reversed() {
             let osi = "\(layer.osi.number) \(layer.osi.name)".padding(toLength: 16, withPad: " ", startingAt: 0)
@@ -52,7 +54,7 @@ enum LayersText {
             let filled = layer.sectionCount == 0 ? 0 : max(1, layer.sectionCount * barWidth / most)
             let bar = paint(String(repeating: "█", count: filled), Terminal.cyan)
                 + paint(String(repeating: "·", count: barWidth - filled), Terminal.dim)
-            let count = String(layer.sectionCount).leftPadded(to: 5)
+            let count = String(layer.sectionCount).leftPadded(to: countWidth)
             var concepts = layer.concepts.prefix(conceptsShown).map { "\($0.concept.label) \($0.concept.sectionCount)" }.joined(separator: " · ")
             if layer.concepts.count > conceptsShown { concepts += " · +\(layer.concepts.count - conceptsShown) more" }
             let detail = layer.concepts.isEmpty ? paint("gap: no section mentions this layer", Terminal.bold) : TerminalText.escaped(concepts)

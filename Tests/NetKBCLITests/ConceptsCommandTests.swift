@@ -32,6 +32,19 @@ struct ConceptsCommandTests {
         #expect(coloured.stdout.contains("\u{1B}[36m█"))
     }
 
+    /// A hostile trial: with 50,000 sections the count ran into the bar (`████50000`).
+    @Test func aLargeCountStaysApartFromTheBar() throws {
+        let vault = try Vault()
+        var text = "# Big\n"
+        for n in 0..<10_000 { text += "\n## TCP \(n)\n\nTCP segment\n" }
+        try vault.write("big.md", text)
+        let run = try vault.netkb(["layers"])
+        #expect(run.status == 0)
+        let transport = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("4 Transport") })
+        #expect(transport.contains("████████████████████████ 10000  "), "\(transport)")
+        #expect(run.stdout.contains("1 Physical        └                ························     0  gap"))
+    }
+
     @Test func layersJSONKeepsTheDesignContract() throws {
         let vault = try Vault(copying: Self.userNotes)
         let json = try vault.netkb(["layers", "--format", "json"]).json()
