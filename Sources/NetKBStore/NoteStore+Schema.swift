@@ -250,6 +250,12 @@ extension NoteStore {
                 DELETE FROM settings WHERE key = 'taxonomy';
                 """)
         }
+        migrator.registerMigration("v11: file stamps with status-change time and inode") { db in
+            // `notes.modified` holds a file's change stamp (FileStamp.changeStamp), no longer its
+            // modification time; and the index records its notes folder (`notes-root`). An
+            // older index is rebuilt, saying so, rather than every note found changed.
+            try db.execute(sql: "DELETE FROM settings WHERE key = 'notes-root'")
+        }
         return migrator
     }
 
