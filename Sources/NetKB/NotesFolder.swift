@@ -113,6 +113,9 @@ public struct NotesFolder: Sendable {
                         scan.warnings.append(NoteWarning(path: path, message: "the name is not UTF-8; shown with its bytes escaped"))
                     case .brokenLink(let failure):
                         scan.warnings.append(NoteWarning(path: path, message: "broken or looping symbolic link: \(String(cString: strerror(failure)))"))
+                    case .linkToNothing(let failure):
+                        scan.warnings.append(NoteWarning(path: path, message: "symbolic link to nothing (\(String(cString: strerror(failure)))); keeping what the index had of the notes under it"))
+                        scan.unreadableFolders.append(path)
                     }
                 }
                 if let indexIdentity {
@@ -199,9 +202,21 @@ public struct NotesFolder: Sendable {
                 guard fstatat(descriptor, cName, &item, 0) == 0 else {
                     let failure = errno
                     var linkInfo = stat()
-                    let isLink = fstatat(descriptor, cName, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0 && linkInfo.st_mode & S_IFMT == S_IFLNK
+                    let linkFound = fstatat(descriptor, cName, &linkInfo, AT_SYMLINK_NOFOLLOW) == 0
+                    if !linkFound, failure == EACCES {
+                        // Listed but not entered (read without search permission): nothing in
+                        // it can be looked at, so it is a folder that cannot be read.
+                        var unreachable = FolderListing()
+                        unreachable.unreadable = EACCES
+                        return unreachable
+                    }
+                    let isLink = linkFound && linkInfo.st_mode & S_IFMT == S_IFLNK
                     if isLink, isNoteName || failure == ELOOP {
                         listing.problems.append(.init(name: Self.shownName(name), kind: .brokenLink(failure)))
+                    } else if isLink {
+                        // A link to a folder that is not there now (a drive not mounted): the
+                        // notes the index has under it are unknown, not gone.
+                        listing.problems.append(.init(name: Self.shownName(name), kind: .linkToNothing(failure)))
                     }
                     continue
                 }
@@ -426,6 +441,8 @@ struct FolderListing: Sendable {
         enum Kind: Sendable {
             case notUTF8
             case brokenLink(Int32)
+            /// A symbolic link, not named as a note, that leads nowhere: maybe a folder not there now.
+            case linkToNothing(Int32)
         }
 
         /// The entry's name as shown.

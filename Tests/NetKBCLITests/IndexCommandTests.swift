@@ -323,6 +323,31 @@ struct IndexCommandTests {
         #expect(try vault.searchHeadings("소켓", "--no-refresh") == ["Locked"])
     }
 
+    /// A hostile trial: a folder that can be listed but not entered (`r--`) lost its notes from
+    /// the index without a word, and a link to a folder that is not there now (a drive not
+    /// mounted) lost the notes under it.
+    @Test func aFolderListedButNotEnteredOrALinkToNothingKeepsItsNotes() throws {
+        let vault = try Vault()
+        try vault.write("open.md", "# Open\n\n라우터\n")
+        try vault.write("listed/inner.md", "# Listed\n\n라우터 소켓\n")
+        let drive = vault.root.appendingPathComponent("drive")
+        try FileManager.default.createDirectory(at: drive, withIntermediateDirectories: true)
+        try Data("# Drive\n\n라우터 패킷\n".utf8).write(to: drive.appendingPathComponent("d.md"))
+        try FileManager.default.createSymbolicLink(atPath: vault.notes.appendingPathComponent("usb").path, withDestinationPath: drive.path)
+        _ = try vault.netkb(["index"])
+        let listed = vault.notes.appendingPathComponent("listed")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: listed.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: listed.path) }
+        try FileManager.default.moveItem(at: drive, to: vault.root.appendingPathComponent("drive.off"))
+        let run = try vault.netkb(["index", "--format", "json"], asUser: try vault.userWhoCannotReadEverything())
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("listed: warning: cannot read folder: Permission denied; keeping what the index had of the notes in it"), "\(run.stderr)")
+        #expect(run.stderr.contains("usb: warning: symbolic link to nothing (No such file or directory); keeping what the index had of the notes under it"), "\(run.stderr)")
+        #expect(try run.json()["removed"] as? Int == 0)
+        #expect(try vault.searchHeadings("소켓", "--no-refresh") == ["Listed"])
+        #expect(try vault.searchHeadings("패킷", "--no-refresh") == ["Drive"])
+    }
+
     @Test func anUnreadableNotesFolderIsAnErrorAndTheIndexStays() throws {
         let vault = try Vault()
         try vault.write("a.md", "# A\n\n라우터\n")
