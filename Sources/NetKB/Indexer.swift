@@ -79,6 +79,17 @@ public struct Indexer: Sendable {
         changed >= rebuildMinimum && changed * 4 >= indexed
     }
 
+    /// Whether a refresh may put a new file in place of the index at `path`: only the index's
+    /// owner's, and only when the file and its folder may be written. A read-only index is
+    /// answered from as it is, and one that is someone else's (`sudo netkb search`) keeps its
+    /// owner, as changes written into it would.
+    static func mayReplace(_ path: String) -> Bool {
+        var info = stat()
+        let folder = (path as NSString).deletingLastPathComponent
+        return stat(path, &info) == 0 && info.st_uid == geteuid()
+            && access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
+    }
+
     /// Fewer changed notes than this are always written as changes: a small folder is quick either way.
     static let rebuildMinimum = 256
 
@@ -108,7 +119,7 @@ public struct Indexer: Sendable {
         // Many changes are written as a new file, unless that could lose notes the index holds:
         // those under a folder that cannot be read now, or (found as they are read, when the
         // new file is given up) a note that cannot be read.
-        if let store, mayRebuild, scan.unreadableFolders.isEmpty,
+        if let store, mayRebuild, scan.unreadableFolders.isEmpty, Self.mayReplace(indexPath),
            Self.rebuildsRather(changed: toReadCount + gone.count, of: indexedFiles.count) {
             var rebuilding = asGiven
             rebuilding.rebuiltBecause = "\(toReadCount + gone.count) of its \(indexedFiles.count) notes changed: a new file is written faster than that many changes"

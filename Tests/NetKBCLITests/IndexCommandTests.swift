@@ -290,6 +290,30 @@ struct IndexCommandTests {
         #expect(try vault.searchHeadings("alphaonly", "--no-refresh").isEmpty)
     }
 
+    /// A hostile trial: a search whose refresh wrote a new file replaced a read-only index, and
+    /// one owned by another user (after `sudo netkb search` the owner could not write it again).
+    @Test func manyChangesNeverReplaceAnIndexThatIsAnothersOrReadOnly() throws {
+        let vault = try Vault()
+        try writeManyNotes(vault, edit: "first")
+        #expect(try vault.netkb(["index"]).status == 0)
+        guard let user = try vault.userWhoCannotReadEverything() else { return }  // needs two users: run as root
+        func inode() throws -> UInt64 { try #require(FileManager.default.attributesOfItem(atPath: vault.index.path)[.systemFileNumber] as? UInt64) }
+        let before = try inode()
+        // Another user's index, writable by all: changed in place, keeping its owner.
+        try writeManyNotes(vault, edit: "second")
+        let changed = try vault.netkb(["search", "second", "--format", "json"], asUser: user)
+        #expect(changed.status == 0 && !changed.stderr.contains("rebuilt"), "\(changed.stderr)")
+        #expect(try inode() == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: vault.index.path)[.ownerAccountID] as? UInt == 0)
+        // A read-only index: answered from as it is, untouched.
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: vault.index.path)
+        let bytes = try Data(contentsOf: vault.index)
+        try writeManyNotes(vault, edit: "third")
+        let stale = try vault.netkb(["search", "second"], asUser: user)
+        #expect(stale.status == 0 && stale.stderr.contains("answering from the index as it is"), "\(stale.stderr)")
+        #expect(try inode() == before && Data(contentsOf: vault.index) == bytes)
+    }
+
     @Test func someonesFileUnderTheBuildingNameStopsOnlyANewFile() throws {
         let vault = try Vault()
         try writeManyNotes(vault, edit: "first")
