@@ -59,9 +59,15 @@ public struct Indexer: Sendable {
     /// Fails, before anything is written, when `store` was written for the notes of another
     /// folder, or when the folder has no notes while `store` holds some: changing the index
     /// would drop every note it holds, without a word.
+    /// The folder moved (same device and inode, another path) is recorded where it is now, so
+    /// that a new folder made at the old path is not taken for it.
     func checkNotesAreTheIndexs(_ store: NoteStore, scan: NotesFolder.Scan) throws {
-        if let root = folder.identity(), let stored = try store.notesRoot(), !stored.isSameFolder(as: root) {
-            throw IndexError.otherNotesFolder(index: indexPath, holds: stored.path, given: root.path)
+        if let root = folder.identity(), let stored = try store.notesRoot(), stored != root {
+            guard stored.isSameFolder(as: root) else {
+                throw IndexError.otherNotesFolder(index: indexPath, holds: stored.path, given: root.path)
+            }
+            // A read-only index keeps the old record: it is only ever a narrower check.
+            try? store.update { try $0.recordNotesRoot(root) }
         }
         if scan.noteCount == 0, scan.unreadableFolders.isEmpty {
             let indexed = try store.noteCount()

@@ -269,6 +269,11 @@ struct IndexCommandTests {
         try FileManager.default.moveItem(at: vault.notes, to: moved)
         let found = try NetKBBinary.run(["search", "alphaonly", "--notes", moved.path, "--format", "json"] + index)
         #expect(found.status == 0, "\(found.stderr)")
+        // …and is recorded where it is now: a new folder at the old path is another folder.
+        try FileManager.default.createDirectory(at: vault.notes, withIntermediateDirectories: true)
+        try vault.write("new.md", "# New\n\nnewonly\n")
+        let newFolder = try NetKBBinary.run(["search", "newonly", "--notes", vault.notes.path] + index)
+        #expect(newFolder.status == 2 && newFolder.stderr.contains("holds the notes of \(moved.path), not of \(notes)"), "\(newFolder.stderr)")
         // --rebuild makes the index another folder's.
         #expect(try NetKBBinary.run(["index", "--rebuild", "--notes", other.path] + index).status == 0)
         let rebuilt = try NetKBBinary.run(["search", "bravoonly", "--notes", other.path, "--format", "json"] + index)
