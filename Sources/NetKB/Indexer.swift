@@ -6,8 +6,8 @@ import NetKBStore
 /// Brings the index up to date with the notes folder, in one transaction.
 ///
 /// Files whose stamp (size, times, inode) is the one recorded are not read; the others are read
-/// and hashed, and parsed only when their content changed. When a quarter of the notes changed,
-/// a new file is written instead (``rebuildsRather(changed:of:)``). A file that cannot be read keeps what
+/// and hashed, and parsed only when their content changed. When a quarter of the notes were
+/// added, removed or changed in size, a new file is written instead (``rebuildsRather(changed:of:)``). A file that cannot be read keeps what
 /// the index had of it. The caller holds the index's ``NetKBStore/IndexLock``.
 public struct Indexer: Sendable {
     public let folder: NotesFolder
@@ -103,10 +103,11 @@ public struct Indexer: Sendable {
     ///
     /// `mayRebuild` lets many changes be written as a new file instead; `previous` is the index
     /// a new file is being written for in place of changes to it, given up (``RebuildGivenUp``)
-    /// when a note cannot be read, whose text `previous` keeps.
+    /// when a note cannot be read, whose text `previous` keeps; `previousStamps`, its notes'
+    /// stamps, make the report say what changed rather than that every note was added.
     func run(
         scan: NotesFolder.Scan, into store: NoteStore?, report: IndexReport, progress: ((IndexProgress) -> Void)?,
-        mayRebuild: Bool = true, givingUpFor previous: NoteStore? = nil
+        mayRebuild: Bool = true, givingUpFor previous: NoteStore? = nil, reportingAgainst previousStamps: [String: FileStamp]? = nil
     ) throws -> (NoteStore, IndexReport) {
         let started = Date()
         let asGiven = report
@@ -125,12 +126,19 @@ public struct Indexer: Sendable {
         // Many changes are written as a new file, unless that could lose notes the index holds:
         // those under a folder that cannot be read now, or (found as they are read, when the
         // new file is given up) a note that cannot be read.
+        // Counted as changed: notes added, gone, or of another size; a note whose times or inode
+        // alone changed (`chmod -R`, `touch`) is most likely the same, and reading it again
+        // costs little next to writing a new file.
+        let edited = gone.count + toRead.count { file in indexed[file.path].map { $0.size != file.size } ?? true }
         if let store, mayRebuild, scan.unreadableFolders.isEmpty, Self.mayReplace(indexPath),
-           Self.rebuildsRather(changed: toReadCount + gone.count, of: indexedFiles.count) {
+           Self.rebuildsRather(changed: edited, of: indexedFiles.count) {
             var rebuilding = asGiven
-            rebuilding.rebuiltBecause = "\(toReadCount + gone.count) of its \(indexedFiles.count) notes changed: a new file is written faster than that many changes"
+            rebuilding.rebuiltBecause = "\(edited) of its \(indexedFiles.count) notes changed: a new file is written faster than that many changes"
+            rebuilding.removed = gone.count
+            rebuilding.unchanged = report.unchanged
+            let stamps = Dictionary(uniqueKeysWithValues: (0..<indexedFiles.count).map { (indexedFiles.path(at: $0), indexedFiles.stamps[$0]) })
             do {
-                return try run(scan: scan, into: nil, report: rebuilding, progress: progress, givingUpFor: store)
+                return try run(scan: scan, into: nil, report: rebuilding, progress: progress, givingUpFor: store, reportingAgainst: stamps)
             } catch is RebuildGivenUp {
                 return try run(scan: scan, into: store, report: asGiven, progress: progress, mayRebuild: false)
             } catch StoreError.foreign {
@@ -179,7 +187,7 @@ public struct Indexer: Sendable {
             while let outcome = reader.next() {
                 if previous != nil, case .unreadable = outcome { throw RebuildGivenUp() }
                 done += 1
-                let keys = try record(outcome, in: transaction, indexed: indexed, report: &report)
+                let keys = try record(outcome, in: transaction, indexed: indexed, report: &report, against: previousStamps)
                 // A new file resolves every link: it needs no keys (100,000 notes' are many).
                 if store != nil { affected.formUnion(keys) }
                 progress?(.read(done: done, of: toReadCount))
@@ -218,10 +226,25 @@ public struct Indexer: Sendable {
 
     /// Saves what the reader made of one file; returns the lookup keys whose links must be
     /// resolved again.
-    func record(_ outcome: NoteReader.Outcome, in transaction: IndexTransaction, indexed: [String: FileStamp], report: inout IndexReport) throws -> Set<String> {
+    /// `previousStamps`, when a new file replaces an index, are that index's notes' stamps: a
+    /// note is reported as added, updated or unchanged against them.
+    func record(
+        _ outcome: NoteReader.Outcome, in transaction: IndexTransaction, indexed: [String: FileStamp], report: inout IndexReport,
+        against previousStamps: [String: FileStamp]? = nil
+    ) throws -> Set<String> {
         switch outcome {
         case .parsed(let file, let parsed, let linked, let stamp, let tags, let texts):
-            if indexed[file.path] == nil { report.added += 1 } else { report.updated += 1 }
+            if let previousStamps {
+                if let old = previousStamps[file.path] {
+                    // A note whose stamp is the same was counted as unchanged by the folder's
+                    // diff; one read again for a new stamp is unchanged when its bytes are.
+                    if old.changeStamp != stamp.changeStamp || old.size != stamp.size {
+                        if old.contentHash == stamp.contentHash { report.unchanged += 1 } else { report.updated += 1 }
+                    }
+                } else {
+                    report.added += 1
+                }
+            } else if indexed[file.path] == nil { report.added += 1 } else { report.updated += 1 }
             report.warnings += parsed.warnings
             return try transaction.save(linked, stamp: stamp, tags: tags, texts: texts)
         case .sameContent(let file, let stamp):
@@ -229,6 +252,7 @@ public struct Indexer: Sendable {
             report.unchanged += 1
         case .vanished(let file):
             report.warnings.append(NoteWarning(path: file.path, message: "vanished during the run"))
+            if previousStamps?[file.path] != nil { report.removed += 1 }
             if indexed[file.path] != nil {
                 report.removed += 1
                 return try transaction.remove(path: file.path)

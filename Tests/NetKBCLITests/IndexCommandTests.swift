@@ -328,7 +328,7 @@ struct IndexCommandTests {
         // A refresh of a few notes writes changes; one of many falls back to changes too.
         try vault.write("d0/n1.md", "# N1\n\nw1x second\n")
         #expect(try vault.searchHeadings("w1x", "second") == ["N1"])
-        try writeManyNotes(vault, edit: "third")
+        try writeManyNotes(vault, edit: "thirdly")
         let many = try vault.netkb(["index", "--format", "json"])
         #expect(try many.status == 0 && many.json()["updated"] as? Int == 400, "\(many.stderr)")
         // Only a rebuild, which must write a new file there, refuses.

@@ -93,14 +93,32 @@ struct IndexerTests {
         for n in 0..<100 { try write("d0/n\(n).md", "# N\(n)\n\nw\(n)x second\n") }
         let (_, few) = try refresh()
         #expect(few.rebuiltBecause == nil && few.updated == 100)
-        // Three hundred changed, one gone: a new file, said so, with every note in it.
-        try writeManyNotes(edit: "third")
+        // All changed in size, one gone: a new file, said so, with every note in it, and the
+        // report says what changed, not that every note was added.
+        try writeManyNotes(edit: "thirdly")
         try FileManager.default.removeItem(at: notes.appendingPathComponent("d3/n399.md"))
         let (store, many) = try refresh()
         #expect(many.rebuiltBecause == "400 of its 400 notes changed: a new file is written faster than that many changes", "\(many)")
-        #expect(many.added == 399 && many.removed == 0)
-        #expect(try headings(store, "third").count == 20 && headings(store, "second").isEmpty)
+        #expect(many.added == 0 && many.updated == 399 && many.removed == 1 && many.unchanged == 0, "\(many)")
+        #expect(try headings(store, "thirdly").count == 20 && headings(store, "second").isEmpty)
         #expect(try headings(store, "w398x") == ["N398"] && headings(store, "w399x").isEmpty)
+        // New times alone (`touch`, `chmod -R`) are not counted as changes: the notes are read
+        // again and found the same, and no new file is written.
+        let later = Date().addingTimeInterval(60)
+        for n in 0..<399 {
+            try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: notes.appendingPathComponent("d\(n / 100)/n\(n).md").path)
+        }
+        let (_, touched) = try refresh()
+        #expect(touched.rebuiltBecause == nil && touched.unchanged == 399 && touched.updated == 0, "\(touched)")
+        // Some notes added, some edited, some touched: each counted as what it is.
+        for n in 0..<200 { try write("d0/new\(n).md", "# New\(n)\n\nfresh\n") }
+        for n in 0..<100 { try write("d1/n\(n + 100).md", "# N\(n + 100)\n\nw\(n + 100)x edited again\n") }
+        for n in 200..<250 {
+            try FileManager.default.setAttributes([.modificationDate: later.addingTimeInterval(60)], ofItemAtPath: notes.appendingPathComponent("d2/n\(n).md").path)
+        }
+        let (_, mixed) = try refresh()
+        #expect(mixed.rebuiltBecause != nil, "\(mixed)")
+        #expect(mixed.added == 200 && mixed.updated == 100 && mixed.unchanged == 299 && mixed.removed == 0, "\(mixed)")
     }
 }
 
