@@ -7,6 +7,10 @@ public struct IndexReport: Sendable {
     /// Sections tagged again from the index's text because the taxonomy changed.
     public var retagged = 0
     public var warnings: [NoteWarning] = []
+    /// How many of ``warnings``, the first ones, are the folder walk's: given again on every
+    /// run (a name that is not UTF-8, a folder that cannot be read), unlike a note's, which is
+    /// given when the note is read.
+    public var walkWarnings = 0
     public var seconds = 0.0
     /// Why the index file was started afresh, if it was (damaged, or of another schema).
     public var rebuiltBecause: String?

@@ -113,6 +113,7 @@ public struct Indexer: Sendable {
         let asGiven = report
         var report = report
         report.warnings = scan.warnings
+        report.walkWarnings = scan.warnings.count
         // Sized for what the folder holds: mostly what the index holds.
         let indexedFiles = try store?.indexedFileList(expected: (scan.noteCount, scan.notes.pathBytes.count)) ?? IndexedFileList()
         let diff = FolderDiff(notes: scan.notes, indexed: indexedFiles, mayHide: scan.mayHide)

@@ -23,21 +23,24 @@ enum Refresh {
         }
     }
 
-    /// How many warnings a command other than `index` shows of a refresh; `netkb index` shows
-    /// them all. A folder of 2,000 files whose names are not UTF-8 warns of each on every scan,
-    /// which would bury a search's answer.
-    static let warningsShown = 10
+    /// How many of the folder walk's warnings a command other than `index` shows; `netkb index`
+    /// shows them all. They come again on every run: a folder of 2,000 files whose names are
+    /// not UTF-8 would bury a search's answer. A note's warnings, given once when it is read,
+    /// are all shown.
+    static let walkWarningsShown = 10
 
     static func report(_ opened: Workspace.OpenedIndex, indexPath: String, allWarnings: Bool = false) {
         if let reason = opened.report?.rebuiltBecause {
             Terminal.writeError("netkb: the index at \(indexPath) was rebuilt because \(reason)")
         }
         let warnings = opened.report?.warnings ?? []
-        let shown = allWarnings ? warnings.count : min(warnings.count, warningsShown)
+        let walk = min(opened.report?.walkWarnings ?? 0, warnings.count)
+        let shown = allWarnings ? walk : min(walk, walkWarningsShown)
         for warning in warnings.prefix(shown) { Terminal.writeError(warning.description) }
-        if shown < warnings.count {
-            Terminal.writeError("netkb: \(warnings.count - shown) more warnings; `netkb index` lists them all")
+        if shown < walk {
+            Terminal.writeError("netkb: \(walk - shown) more warnings about the folder's files; `netkb index` lists them all")
         }
+        for warning in warnings[walk...] { Terminal.writeError(warning.description) }
         if let reason = opened.staleBecause {
             Terminal.writeError("netkb: warning: answering from the index as it is, which may be out of date: \(reason)")
         }

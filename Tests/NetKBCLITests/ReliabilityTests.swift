@@ -169,9 +169,14 @@ struct ReliabilityTests {
         let lines = search.stderr.split(separator: "\n")
         #expect(search.status == 0 && lines.count == 11, "\(search.stderr)")
         #expect(lines.prefix(10).allSatisfy { $0.hasSuffix(": warning: the name is not UTF-8; shown with its bytes escaped") })
-        #expect(lines.last == "netkb: 5 more warnings; `netkb index` lists them all")
+        #expect(lines.last == "netkb: 5 more warnings about the folder's files; `netkb index` lists them all")
         let index = try vault.netkb(["index"])
         #expect(index.stderr.split(separator: "\n").count == 15, "\(index.stderr)")
+        // A note's own warnings, given once when it is read, are all shown.
+        for k in 0..<12 { try vault.write("bad\(k).md", "# Bad\n\n라우터 \u{0}\n") }
+        let again = try vault.netkb(["search", "라우터"])
+        let nul = again.stderr.split(separator: "\n").filter { $0.contains("NUL bytes replaced") }
+        #expect(nul.count == 12, "\(again.stderr)")
     }
 
     @Test func nfcAndNFDTwinsAreNamedInAWarning() throws {
