@@ -3,33 +3,44 @@
 /// - A glob (`*`, `?`, `[…]`) is taken as written: `network/*`, `*/TCP*.md`.
 /// - A plain path names a note (`network/TCP.md`) or, without a note's ending, a folder and
 ///   everything under it: `network` and `network/` keep `network/*`.
-/// - A leading `./` is dropped, as the shell writes paths.
+/// - The path is read from the notes root, as a link's `/x.md` is: `.`, `..` and a leading `/`
+///   are taken as written (`./network`, `/network`, `a/../network` are `network`).
+/// - A value with `*`, `?` or `[` is a glob: `[[]` stands for a `[` of a name.
 public enum NotePathFilter {
     /// Why a `--path` value keeps nothing.
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case empty
         case unclosedBracket(String)
+        case outsideRoot(String)
 
         public var description: String {
             switch self {
             case .empty: "--path is empty: give a folder or a glob such as 'network/*'"
-            case .unclosedBracket(let text): "--path '\(text)' has a '[' without its ']'"
+            case .unclosedBracket(let text): "--path '\(text)' has a '[' without its ']' (a '[' of a name is written '[[]')"
+            case .outsideRoot(let text): "--path '\(text)' leads outside the notes folder: paths are read from the notes root"
             }
         }
     }
 
     /// The GLOB for `text`.
     public static func glob(for text: String) throws(Problem) -> String {
-        var path = Substring(text)
-        while path.hasPrefix("./") { path = path.dropFirst(2).drop { $0 == "/" } }
-        guard !path.allSatisfy({ $0 == " " || $0 == "/" }) else { throw .empty }
-        if path.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) {
-            guard bracketsClose(path) else { throw .unclosedBracket(text) }
-            return String(path)
+        var parts: [Substring] = []
+        for part in text.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard parts.popLast() != nil else { throw .outsideRoot(text) }
+            default: parts.append(part)
+            }
         }
-        while path.hasSuffix("/") { path = path.dropLast() }
+        guard !parts.isEmpty, !parts.allSatisfy({ $0.allSatisfy { $0 == " " } }) else { throw .empty }
+        let path = parts.joined(separator: "/")
+        if path.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) {
+            guard bracketsClose(Substring(path)) else { throw .unclosedBracket(text) }
+            return path
+        }
         let lowered = path.lowercased()
-        if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return String(path) }
+        if lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown") { return path }
         return path + "/*"
     }
 
