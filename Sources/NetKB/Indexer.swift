@@ -142,9 +142,12 @@ public struct Indexer: Sendable {
                 return try run(scan: scan, into: nil, report: rebuilding, progress: progress, givingUpFor: store, reportingAgainst: stamps)
             } catch is RebuildGivenUp {
                 return try run(scan: scan, into: store, report: asGiven, progress: progress, mayRebuild: false)
-            } catch StoreError.foreign {
-                // Someone's file where the new file would be written: the changes, then.
-                return try run(scan: scan, into: store, report: asGiven, progress: progress, mayRebuild: false)
+            } catch StoreError.foreign(let path, _) {
+                // Someone's file where the new file would be written: the changes, then, saying why.
+                var report = try run(scan: scan, into: store, report: asGiven, progress: progress, mayRebuild: false)
+                report.1.warnings.append(NoteWarning(
+                    path: path, message: "not netkb's file, so netkb wrote the changes into the index instead of a new file there"))
+                return report
             }
         }
         progress?(.scanned(total: scan.noteCount, toRead: toReadCount))

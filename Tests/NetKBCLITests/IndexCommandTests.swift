@@ -331,6 +331,7 @@ struct IndexCommandTests {
         try writeManyNotes(vault, edit: "thirdly")
         let many = try vault.netkb(["index", "--format", "json"])
         #expect(try many.status == 0 && many.json()["updated"] as? Int == 400, "\(many.stderr)")
+        #expect(many.stderr.contains("\(building): warning: not netkb's file, so netkb wrote the changes into the index instead of a new file there"), "\(many.stderr)")
         // Only a rebuild, which must write a new file there, refuses.
         let rebuild = try vault.netkb(["index", "--rebuild"])
         #expect(rebuild.status == 2 && rebuild.stderr.contains(building), "\(rebuild.stderr)")
