@@ -8,6 +8,8 @@ public enum WorkingDirectoryPath: Equatable, Sendable {
     case inside(String)
     /// An existing file or folder outside the notes folder.
     case outside
+    /// The notes folder itself.
+    case notesFolder
     /// Neither: nothing is there, or the path cannot be read as one.
     case unknown
 }
@@ -19,11 +21,12 @@ extension Workspace {
     /// following links), then with symbolic links followed on both sides, when the file is there.
     public func place(ofWorkingDirectoryPath argument: String) -> WorkingDirectoryPath {
         guard !argument.isEmpty, argument.utf8.count <= Int(PATH_MAX), !argument.utf8.contains(0) else { return .unknown }
-        if let inside = Self.relative(Self.lexical(argument), to: Self.lexical(folder.root)) {
-            return .inside(inside)
-        }
-        guard let file = Self.realPath(argument), let root = Self.realPath(folder.root) else { return .unknown }
-        if let inside = Self.relative(file, to: root) { return .inside(inside) }
+        let (path, root) = (Self.lexical(argument), Self.lexical(folder.root))
+        if path == root { return .notesFolder }
+        if let inside = Self.relative(path, to: root) { return .inside(inside) }
+        guard let file = Self.realPath(argument), let realRoot = Self.realPath(folder.root) else { return .unknown }
+        if file == realRoot { return .notesFolder }
+        if let inside = Self.relative(file, to: realRoot) { return .inside(inside) }
         return .outside
     }
 

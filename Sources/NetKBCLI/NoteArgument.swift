@@ -47,8 +47,13 @@ enum NoteArgument {
             return (try path(resolving: name, in: store), String(whole[whole.index(after: hash)...]))
         } catch let failure as CommandFailure {
             // A file or folder of that name here, outside the notes folder, is what was meant: say so.
-            guard places[0] == .outside else { throw failure }
-            throw CommandFailure(message: "no note '\(TerminalText.escaped(whole.shortened()))': that path is outside the notes folder '\(TerminalText.escaped(workspace.folder.root.shortened()))'")
+            let quoted = TerminalText.escaped(whole.shortened())
+            let root = TerminalText.escaped(workspace.folder.root.shortened())
+            switch places[0] {
+            case .outside: throw CommandFailure(message: "no note '\(quoted)': that path is outside the notes folder '\(root)'")
+            case .notesFolder: throw CommandFailure(message: "'\(quoted)' is the notes folder itself: name a note in it")
+            case .inside, .unknown: throw failure
+            }
         }
     }
 

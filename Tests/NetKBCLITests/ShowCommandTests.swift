@@ -126,6 +126,8 @@ import Testing
         let noteByName = try NetKBBinary.run(["show", "outside", "--notes", "notes", "--format", "json"] + index, in: vault.root)
         #expect(try noteByName.json()["path"] as? String == "outside.md", "\(noteByName.stderr)")
         #expect(outside.status == 2 && outside.stderr == "netkb: error: no note 'outside/TCP.md': that path is outside the notes folder 'notes'\n", "\(outside.stderr)")
+        let folder = try NetKBBinary.run(["show", "notes/", "--notes", "notes"] + index, in: vault.root)
+        #expect(folder.status == 2 && folder.stderr == "netkb: error: 'notes/' is the notes folder itself: name a note in it\n", "\(folder.stderr)")
         let empty = try vault.netkb(["show", " "])
         #expect(empty.status == 2 && empty.stderr == "netkb: error: name a note: NOTE is empty\n", "\(empty.stderr)")
     }
