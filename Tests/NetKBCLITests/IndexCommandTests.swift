@@ -206,15 +206,22 @@ struct IndexCommandTests {
         for n in 0..<400 { try vault.write("d\(n / 100)/n\(n).md", "# N\(n)\n\nw\(n)x \(edit)\n") }
     }
 
-    @Test func manyChangesAreWrittenAsChangesWhenANoteCannotBeRead() throws {
+    /// 400 notes indexed, then every one changed and `locked` (a note or folder) given `mode`:
+    /// the refresh that follows, run by a user to whom the mode applies.
+    func refreshOfManyChanges(locking locked: String, mode: Int) throws -> (Vault, NetKBBinary.Run) {
         let vault = try Vault()
         try writeManyNotes(vault, edit: "first")
         _ = try vault.netkb(["index"])
         try writeManyNotes(vault, edit: "second")
-        let secret = vault.notes.appendingPathComponent("d1/n150.md")
-        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: secret.path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: secret.path) }
-        let run = try vault.netkb(["index", "--format", "json"], asUser: try vault.userWhoCannotReadEverything())
+        let path = vault.notes.appendingPathComponent(locked).path
+        let before = try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: before], ofItemAtPath: path) }
+        return (vault, try vault.netkb(["index", "--format", "json"], asUser: try vault.userWhoCannotReadEverything()))
+    }
+
+    @Test func manyChangesAreWrittenAsChangesWhenANoteCannotBeRead() throws {
+        let (vault, run) = try refreshOfManyChanges(locking: "d1/n150.md", mode: 0o000)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!run.stderr.contains("rebuilt") && run.stderr.contains("d1/n150.md: warning: cannot read: Permission denied; keeping what the index had of it"), "\(run.stderr)")
         #expect(try run.json()["updated"] as? Int == 399)
@@ -223,14 +230,7 @@ struct IndexCommandTests {
     }
 
     @Test func manyChangesAreWrittenAsChangesWhileAFolderCannotBeRead() throws {
-        let vault = try Vault()
-        try writeManyNotes(vault, edit: "first")
-        _ = try vault.netkb(["index"])
-        try writeManyNotes(vault, edit: "second")
-        let locked = vault.notes.appendingPathComponent("d2")
-        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
-        let run = try vault.netkb(["index", "--format", "json"], asUser: try vault.userWhoCannotReadEverything())
+        let (vault, run) = try refreshOfManyChanges(locking: "d2", mode: 0o000)
         #expect(run.status == 0 && !run.stderr.contains("rebuilt"), "\(run.stderr)")
         #expect(try run.json()["updated"] as? Int == 300 && run.json()["removed"] as? Int == 0)
         #expect(try vault.searchHeadings("w250x", "--no-refresh") == ["N250"])
