@@ -1,30 +1,36 @@
 import GRDB
 
 /// The notes folder an index was written for, as the index keeps it: the folder's path with its
-/// links followed, and its device and inode, so that a folder moved elsewhere is still known.
+/// links followed, and its device, inode and birth time, so that a folder moved elsewhere is
+/// still known, and a new folder given a deleted one's inode is not taken for it.
 public struct StoredNotesRoot: Equatable, Sendable {
     public var path: String
     public var device: UInt64
     public var inode: UInt64
+    /// When the folder was made (nanoseconds since 1970); 0 where the file system does not say.
+    public var birth: Int64
 
-    public init(path: String, device: UInt64, inode: UInt64) {
+    public init(path: String, device: UInt64, inode: UInt64, birth: Int64) {
         self.path = path
         self.device = device
         self.inode = inode
+        self.birth = birth
     }
 
-    /// Whether `other` is the same folder: the same path, or the same folder moved.
+    /// Whether `other` is the same folder: the same path, or the same folder moved (its
+    /// device and inode, and its birth time when both say).
     public func isSameFolder(as other: StoredNotesRoot) -> Bool {
-        path == other.path || (device == other.device && inode == other.inode)
+        guard path != other.path else { return true }
+        return device == other.device && inode == other.inode && (birth == 0 || other.birth == 0 || birth == other.birth)
     }
 
-    /// The settings value: `device:inode:path`.
-    var encoded: String { "\(device):\(inode):\(path)" }
+    /// The settings value: `device:inode:birth:path`.
+    var encoded: String { "\(device):\(inode):\(birth):\(path)" }
 
     init?(encoded: String) {
-        let parts = encoded.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, let device = UInt64(parts[0]), let inode = UInt64(parts[1]) else { return nil }
-        self.init(path: String(parts[2]), device: device, inode: inode)
+        let parts = encoded.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, let device = UInt64(parts[0]), let inode = UInt64(parts[1]), let birth = Int64(parts[2]) else { return nil }
+        self.init(path: String(parts[3]), device: device, inode: inode, birth: birth)
     }
 }
 
