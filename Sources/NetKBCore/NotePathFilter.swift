@@ -24,17 +24,9 @@ public enum NotePathFilter {
 
     /// The GLOB for `text`.
     public static func glob(for text: String) throws(Problem) -> String {
-        var parts: [Substring] = []
-        for part in text.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard parts.popLast() != nil else { throw .outsideRoot(text) }
-            default: parts.append(part)
-            }
-        }
-        guard !parts.isEmpty, !parts.allSatisfy({ $0.allSatisfy { $0 == " " } }) else { throw .empty }
-        let path = parts.joined(separator: "/")
+        // Read from the notes root as a link's `/x` is: `.`, `..`, extra `/` taken as written.
+        guard case .inside(let path) = NotePath.resolve(text, from: "") else { throw .outsideRoot(text) }
+        guard !path.allSatisfy({ $0 == " " || $0 == "/" }) else { throw .empty }
         if path.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) {
             guard bracketsClose(Substring(path)) else { throw .unclosedBracket(text) }
             return path
