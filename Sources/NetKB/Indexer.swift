@@ -45,14 +45,14 @@ public struct Indexer: Sendable {
         case .stale(let reason): report.rebuiltBecause = reason
         }
         guard let store = existing, !rebuild else {
-            return try run(scan: scan, into: nil, report: report, progress: progress)
+            return try run(scan: scan, into: nil, report: report, progress: progress, root: folder.identity())
         }
-        try checkNotesAreTheIndexs(store, scan: scan)
+        let root = try checkNotesAreTheIndexs(store, scan: scan)
         do {
-            return try run(scan: scan, into: store, report: report, progress: progress)
+            return try run(scan: scan, into: store, report: report, progress: progress, root: root)
         } catch StoreError.damaged(_, let reason) {
             report.rebuiltBecause = "it is damaged (\(reason))"
-            return try run(scan: scan, into: nil, report: report, progress: progress)
+            return try run(scan: scan, into: nil, report: report, progress: progress, root: root)
         }
     }
 
@@ -60,12 +60,10 @@ public struct Indexer: Sendable {
     /// folder, or when the folder has no notes while `store` holds some: changing the index
     /// would drop every note it holds, without a word.
     /// The folder moved (same device and inode, another path) is recorded where it is now, so
-    /// that a new folder made at the old path is not taken for it.
-    func checkNotesAreTheIndexs(_ store: NoteStore, scan: NotesFolder.Scan) throws {
-        if let root = folder.identity(), let stored = try store.notesRoot(), stored != root {
-            guard stored.isSameFolder(as: root) else {
-                throw IndexError.otherNotesFolder(index: indexPath, holds: stored.path, given: root.path)
-            }
+    /// that a new folder made at the old path is not taken for it. Returns the folder's identity.
+    func checkNotesAreTheIndexs(_ store: NoteStore, scan: NotesFolder.Scan) throws -> StoredNotesRoot? {
+        let (root, recorded) = try folder.identity(checkingIndex: store, at: indexPath)
+        if let root, let recorded, recorded != root {
             // A read-only index keeps the old record: it is only ever a narrower check.
             try? store.update { try $0.recordNotesRoot(root) }
         }
@@ -73,6 +71,7 @@ public struct Indexer: Sendable {
             let indexed = try store.noteCount()
             if indexed > 0 { throw IndexError.noNotes(folder: folder.root, index: indexPath, indexed: indexed) }
         }
+        return root
     }
 
     /// Whether `changed` notes of the `indexed` an index holds are better written as a new file
@@ -101,13 +100,15 @@ public struct Indexer: Sendable {
 
     /// Updates `store` with what changed, or (with no store) builds a new index from every note.
     ///
-    /// `mayRebuild` lets many changes be written as a new file instead; `previous` is the index
+    /// `root` is the notes folder's identity, recorded in what is written. `mayRebuild` lets
+    /// many changes be written as a new file instead; `previous` is the index
     /// a new file is being written for in place of changes to it, given up (``RebuildGivenUp``)
     /// when a note cannot be read, whose text `previous` keeps; `previousStamps`, its notes'
     /// stamps, make the report say what changed rather than that every note was added.
     func run(
         scan: NotesFolder.Scan, into store: NoteStore?, report: IndexReport, progress: ((IndexProgress) -> Void)?,
-        mayRebuild: Bool = true, givingUpFor previous: NoteStore? = nil, reportingAgainst previousStamps: [String: FileStamp]? = nil
+        root: StoredNotesRoot?, mayRebuild: Bool = true, givingUpFor previous: NoteStore? = nil,
+        reportingAgainst previousStamps: [String: FileStamp]? = nil
     ) throws -> (NoteStore, IndexReport) {
         let started = Date()
         let asGiven = report
@@ -139,12 +140,12 @@ public struct Indexer: Sendable {
             rebuilding.unchanged = report.unchanged
             let stamps = Dictionary(uniqueKeysWithValues: (0..<indexedFiles.count).map { (indexedFiles.path(at: $0), indexedFiles.stamps[$0]) })
             do {
-                return try run(scan: scan, into: nil, report: rebuilding, progress: progress, givingUpFor: store, reportingAgainst: stamps)
+                return try run(scan: scan, into: nil, report: rebuilding, progress: progress, root: root, givingUpFor: store, reportingAgainst: stamps)
             } catch is RebuildGivenUp {
-                return try run(scan: scan, into: store, report: asGiven, progress: progress, mayRebuild: false)
+                return try run(scan: scan, into: store, report: asGiven, progress: progress, root: root, mayRebuild: false)
             } catch StoreError.foreign(let path, _) {
                 // Someone's file where the new file would be written: the changes, then, saying why.
-                var report = try run(scan: scan, into: store, report: asGiven, progress: progress, mayRebuild: false)
+                var report = try run(scan: scan, into: store, report: asGiven, progress: progress, root: root, mayRebuild: false)
                 report.1.warnings.append(NoteWarning(
                     path: path, message: "not netkb's file, so netkb wrote the changes into the index instead of a new file there"))
                 return report
@@ -173,7 +174,6 @@ public struct Indexer: Sendable {
         let reader = NoteReader(files: consume toRead, indexed: indexed, tagger: tagger, threads: readerThreads)
         reader.start()
         defer { reader.cancel() }
-        let root = folder.identity()
         func apply(_ transaction: IndexTransaction) throws {
             var affected = Set<String>()
             if let root { try transaction.recordNotesRoot(root) }

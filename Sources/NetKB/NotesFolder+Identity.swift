@@ -13,4 +13,16 @@ extension NotesFolder {
             path: String(cString: resolved), device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
             birth: Int64(netkb_birth_time(resolved)))
     }
+
+    /// This folder's ``identity()`` and the one `store`, the index at `indexPath`, records,
+    /// once it is known that `store` was written for this folder (or does not say for which):
+    /// otherwise an error naming both, for `store`'s notes are another folder's.
+    public func identity(checkingIndex store: NoteStore, at indexPath: String) throws -> (current: StoredNotesRoot?, recorded: StoredNotesRoot?) {
+        let current = identity()
+        let recorded = try store.notesRoot()
+        if let current, let recorded, !recorded.isSameFolder(as: current) {
+            throw IndexError.otherNotesFolder(index: indexPath, holds: recorded.path, given: current.path)
+        }
+        return (current, recorded)
+    }
 }

@@ -132,9 +132,7 @@ public struct Workspace: Sendable {
     /// `store`, read as it is, when it was written for this notes folder (or does not say):
     /// otherwise its answers would be another folder's notes under this one's name.
     func holdingTheseNotes(_ store: NoteStore) throws -> NoteStore {
-        if let root = folder.identity(), let stored = try store.notesRoot(), !stored.isSameFolder(as: root) {
-            throw IndexError.otherNotesFolder(index: indexPath, holds: stored.path, given: root.path)
-        }
+        _ = try folder.identity(checkingIndex: store, at: indexPath)
         return store
     }
 
