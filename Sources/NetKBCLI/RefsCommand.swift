@@ -50,10 +50,11 @@ struct RefsCommand: ParsableCommand {
         let topicText = topic.joined(separator: " ")
         var filter = ReferenceFilter(includeImages: images)
         if !topic.isEmpty {
-            try OverlongQueryWord.check(SearchQuery(parsing: topicText))
-        }
-        if !topic.isEmpty, SearchQuery(parsing: topicText).isEmpty {
-            throw CommandFailure(message: "nothing to look for in the topic '\(TerminalText.escaped(topicText.shortened()))': give at least one word")
+            let query = SearchQuery(parsing: topicText)
+            try OverlongQueryWord.check(query)
+            if query.isEmpty {
+                throw CommandFailure(message: "nothing to look for in the topic '\(TerminalText.escaped(topicText.shortened()))': give at least one word")
+            }
         }
         var site: SiteFilter?
         if let domain {
