@@ -15,25 +15,33 @@ public enum WorkingDirectoryPath: Equatable, Sendable {
 }
 
 extension Workspace {
-    /// Where `argument`, a path from the current folder (`notes/전송 계층/소켓.md` when the notes
-    /// folder is `notes`), lies: so that a path completed by the shell names a note as well as a
-    /// path from the notes root does. Compared first as written (`..` taken away without
+    /// Where each of `arguments`, paths from the current folder (`notes/전송 계층/소켓.md` when the
+    /// notes folder is `notes`), lies: so that a path completed by the shell names a note as well
+    /// as a path from the notes root does. Compared first as written (`..` taken away without
     /// following links), then with symbolic links followed on both sides, when the file is there.
-    public func place(ofWorkingDirectoryPath argument: String) -> WorkingDirectoryPath {
-        guard !argument.isEmpty, argument.utf8.count <= Int(PATH_MAX), !argument.utf8.contains(0) else { return .unknown }
-        let (path, root) = (Self.lexical(argument), Self.lexical(folder.root))
-        if path == root { return .notesFolder }
-        if let inside = Self.relative(path, to: root) { return .inside(inside) }
-        guard let file = Self.realPath(argument), let realRoot = Self.realPath(folder.root) else { return .unknown }
-        if file == realRoot { return .notesFolder }
-        if let inside = Self.relative(file, to: realRoot) { return .inside(inside) }
-        return .outside
+    /// The notes folder is looked up once for all of them.
+    public func places(ofWorkingDirectoryPaths arguments: [String]) -> [WorkingDirectoryPath] {
+        let here = FileManager.default.currentDirectoryPath
+        let root = Self.lexical(folder.root, from: here)
+        var realRoot: [Substring]??
+        return arguments.map { argument in
+            guard !argument.isEmpty, argument.utf8.count <= Int(PATH_MAX), !argument.utf8.contains(0) else { return .unknown }
+            let path = Self.lexical(argument, from: here)
+            if path == root { return .notesFolder }
+            if let inside = Self.relative(path, to: root) { return .inside(inside) }
+            guard let file = Self.realPath(argument) else { return .unknown }
+            if realRoot == nil { realRoot = .some(Self.realPath(folder.root)) }
+            guard let resolvedRoot = realRoot ?? nil else { return .unknown }
+            if file == resolvedRoot { return .notesFolder }
+            if let inside = Self.relative(file, to: resolvedRoot) { return .inside(inside) }
+            return .outside
+        }
     }
 
-    /// `path` made absolute from the current folder, with `.`, `..` and repeated `/` taken away
+    /// `path` made absolute from the folder `here`, with `.`, `..` and repeated `/` taken away
     /// by their spelling alone.
-    static func lexical(_ path: String) -> [Substring] {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    static func lexical(_ path: String, from here: String) -> [Substring] {
+        let absolute = path.hasPrefix("/") ? path : here + "/" + path
         var parts: [Substring] = []
         for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

@@ -24,7 +24,7 @@ enum NoteArgument {
         let hashes = whole.indices.filter { whole[$0] == "#" }
         let ends = [whole.endIndex] + hashes.suffix(16).reversed()
         let names = ends.map { String(whole[..<$0]) }
-        let places = names.map { workspace.place(ofWorkingDirectoryPath: $0) }
+        let places = workspace.places(ofWorkingDirectoryPaths: names)
         let fromHere = places.map { place -> String? in
             if case .inside(let path) = place { return path }
             return nil
