@@ -419,7 +419,7 @@ struct NoteAssembler {
     // MARK: Links, images and autolinks
 
     private mutating func enterLink(_ event: MarkdownEvent) {
-        let url = event.url
+        var url = event.url
         var kind = LinkKind.markdown
         var location: SourceLocation
         var fixedText: String?
@@ -428,17 +428,25 @@ struct NoteAssembler {
             kind = .image
             location = cursor.locate(Self.imageOpening).location
         } else if let literal = event.soleText, Self.isAutolinkText(literal, url: url) {
-            let text = String(decoding: literal, as: UTF8.self)
+            var text = String(decoding: literal, as: UTF8.self)
             let written = Array(literal)
+            let isBare: Bool
             if untrustedLines == 0, event.startLine == 0 || event.startColumn == 0 {
                 // The GFM autolink extension: a bare URL.
                 kind = .autolink
                 location = cursor.locate([written]).location
+                isBare = true
             } else {
                 let found = cursor.locate([[UInt8(ascii: "<")] + written, [UInt8(ascii: "[")], written])
                 location = found.location
                 kind = found.match == 1 ? .markdown : .autolink
                 if found.match == 0 { cursor.skip([UInt8(ascii: ">")]) }
+                isBare = found.match == 2
+            }
+            // `https://example.com/에서`: the particle is Korean grammar, not part of the URL.
+            if isBare, let split = TrailingKoreanParticle.split(url), text.hasSuffix(split.particle) {
+                url = split.url
+                text.removeLast(split.particle.count)
             }
             // A link whose text is its URL shows nothing worth indexing as text.
             fixedText = text

@@ -258,3 +258,27 @@ import Testing
         #expect(note.references.map(\.label) == ["가", "나"])
     }
 }
+
+@Suite struct BareURLParticleTests {
+    /// A Korean particle written straight after a bare URL ends the URL; a URL in `<…>` or in
+    /// `[…](…)` is kept whole, as its writer marked its end.
+    @Test func particleAfterABareURLIsNotPartOfIt() {
+        let note = TestSupport.parse("""
+        # 배포
+        https://travis-ci.org/에서 GitHub Login 을 한다
+        http://myweb/users와 같은 URI, www.example.com/a로 간다
+        <https://example.com/b에서> 와 [https://example.com/c에서](https://example.com/c에서)
+        https://ko.wikipedia.org/wiki/라우터 를 보라
+        """).note
+        #expect(note.links.map(\.target) == [
+            "https://travis-ci.org/", "http://myweb/users", "http://www.example.com/a",
+            "https://example.com/b에서", "https://example.com/c에서", "https://ko.wikipedia.org/wiki/라우터",
+        ])
+        #expect(note.links.map(\.location.column) == [1, 1, 29, 1, 29, 1])
+        #expect(note.references.map(\.url) == note.links.map(\.target))
+        #expect(note.references.map(\.normalizedURL) == [
+            "https://travis-ci.org/", "http://myweb/users", "http://example.com/a",
+            "https://example.com/b에서", "https://example.com/c에서", "https://ko.wikipedia.org/wiki/라우터",
+        ])
+    }
+}
