@@ -256,6 +256,10 @@ extension NoteStore {
             // older index is rebuilt, saying so, rather than every note found changed.
             try db.execute(sql: "DELETE FROM settings WHERE key = 'notes-root'")
         }
+        migrator.registerMigration("v12: bare URLs end before a Korean particle") { _ in
+            // No table changes: an older index cites `https://example.com/에서` where the notes
+            // cite `https://example.com/`, so it is rebuilt, saying so.
+        }
         return migrator
     }
 
