@@ -70,14 +70,16 @@ extension NoteStore {
         // kept one and cost one comparison.
         var best: [(id: Int64, rank: Double, typedMatch: Bool)] = []
         best.reserveCapacity(min(limit, rows.count) + 1)
-        func precedes(_ rank: Double, _ id: Int64, _ other: (id: Int64, rank: Double, typedMatch: Bool)) -> Bool {
-            rank < other.rank || (rank == other.rank && id < other.id)
+        // Sections with the words as typed come first (see `ranked`'s `ORDER BY`).
+        func precedes(_ typedMatch: Bool, _ rank: Double, _ id: Int64, _ other: (id: Int64, rank: Double, typedMatch: Bool)) -> Bool {
+            if typedMatch != other.typedMatch { return typedMatch }
+            return rank < other.rank || (rank == other.rank && id < other.id)
         }
         func keep(_ rank: Double, ofRow index: Int) {
-            let id = rows[index].id
-            if best.count == limit, let last = best.last, !precedes(rank, id, last) { return }
+            let id = rows[index].id, typedMatch = rows[index].typedMatch
+            if best.count == limit, let last = best.last, !precedes(typedMatch, rank, id, last) { return }
             var position = best.count
-            while position > 0, precedes(rank, id, best[position - 1]) { position -= 1 }
+            while position > 0, precedes(typedMatch, rank, id, best[position - 1]) { position -= 1 }
             best.insert((id, rank, rows[index].typedMatch), at: position)
             if best.count > limit { best.removeLast() }
         }
@@ -89,9 +91,12 @@ extension NoteStore {
         // than it would with no tokens at all (its bound): rows go in the order of their
         // bounds, and once a bound cannot beat the last one kept, no later row can.
         let bounds = rows.indices.map { boosted(bm25.value(ofRow: $0, size: 0), ofRow: $0) }
-        let order = rows.indices.sorted { bounds[$0] < bounds[$1] || (bounds[$0] == bounds[$1] && rows[$0].id < rows[$1].id) }
+        let order = rows.indices.sorted {
+            if rows[$0].typedMatch != rows[$1].typedMatch { return rows[$0].typedMatch }
+            return bounds[$0] < bounds[$1] || (bounds[$0] == bounds[$1] && rows[$0].id < rows[$1].id)
+        }
         for index in order {
-            if best.count == limit, let last = best.last, !precedes(bounds[index], rows[index].id, last) { break }
+            if best.count == limit, let last = best.last, !precedes(rows[index].typedMatch, bounds[index], rows[index].id, last) { break }
             // A size that cannot be read here leaves the ranking to SQL.
             guard let size = sizes.size(of: rows[index].id) else { return nil }
             frequencies.sizesRead += 1

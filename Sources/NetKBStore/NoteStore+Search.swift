@@ -8,8 +8,10 @@ extension NoteStore {
     static let rankWeights = "8.0, 0.5, 1.0"
     /// How much better a section ranks when the query's words stand together in it, as typed.
     static let adjacencyBoost = 2.0
-    /// How much better a section ranks when it has the query's words as typed, not only other
-    /// names of the concepts they name.
+    /// How much higher the score of a section is when it has the query's words as typed, not
+    /// only other names of the concepts they name. Such sections also come first whatever
+    /// their scores (a short section saying `로드 밸런서` twice has three times the bm25 of the
+    /// long one on `로드 밸런싱` that a search for `로드밸런싱` is after).
     static let typedWordsBoost = 3.0
     /// How many tokens a snippet holds.
     static let snippetTokens = 40
@@ -92,7 +94,7 @@ extension NoteStore {
         }
         return try Array(Row.fetchCursor(db, ranked(
             expression, adjacency: query.adjacencyExpression, typed: typed, filter: filter, own: true,
-            suffix: "ORDER BY rank, id LIMIT ?", limit: filter.limit)).map { row -> (id: Int64, rank: Double, typedMatch: Bool) in
+            suffix: "ORDER BY typed_match DESC, rank, id LIMIT ?", limit: filter.limit)).map { row -> (id: Int64, rank: Double, typedMatch: Bool) in
                 (row["id"], row["rank"], row["typed_match"])
             })
     }

@@ -175,6 +175,34 @@ struct TypedWordsRankingTests {
         #expect(Dictionary(uniqueKeysWithValues: hits.map { ($0.path, $0.matchesTypedWords) }) == ["ko.md": true, "both.md": true, "en.md": false])
     }
 
+    /// However much better another name's section scores, the sections with the words as
+    /// typed come first, by either ranking (FTS5's `bm25()` and netkb's own).
+    @Test(arguments: [true, false])
+    func typedWordsComeFirstWhateverTheScores(phraseRanking: Bool) throws {
+        let index = try TemporaryIndex()
+        let store = try index.open()
+        try store.update { transaction in
+            try transaction.save(note("long.md", [(["프로그래밍"], "프로그래밍\n소켓으로 " + String(repeating: "여러 문장으로 길게 설명하는 본문이 이어진다 ", count: 40))]), stamp: stamp)
+            try transaction.save(note("short.md", [(["Socket"], "Socket\nsocket socket socket socket")]), stamp: stamp)
+            // Notes holding neither word, for bm25's document frequencies to mean something.
+            for number in 0..<10 {
+                try transaction.save(note("other\(number).md", [(["라우터 \(number)"], "라우터 \(number)\n패킷을 전달한다")]), stamp: stamp)
+            }
+        }
+        let query = SearchQuery(parsing: "소켓").expanded { Self.names[$0] }
+        let ranked = try store.reading { db in
+            try store.rankedSections(
+                db, query: query, expression: query.matchExpression!, typed: query.typedPhrases, filter: SearchFilter(),
+                phraseRanking: phraseRanking)
+        }
+        #expect(ranked.map(\.typedMatch) == [true, false])
+        // The section on another name scores higher even with the boost: only its tier puts it second.
+        #expect(ranked[1].rank < ranked[0].rank)
+        let hits = try store.search(query, filter: SearchFilter())
+        #expect(hits.map(\.path) == ["long.md", "short.md"])
+        #expect(hits[1].score > hits[0].score)
+    }
+
     @Test func withAnotherPhraseCountEverySectionCountsAsTyped() throws {
         // What the function says when the numbering it was given does not fit the expression.
         let flags = try store.reading { db in
