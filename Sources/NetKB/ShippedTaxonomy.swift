@@ -71,6 +71,7 @@ concepts:
     osi: [1]
     kind: model
     related: [data-link-layer, link-layer, osi-model]
+    excludes: [L1 캐시, L1 cache, 'L1, L2, L3 캐시', L1/L2/L3 캐시]
 
   - id: data-link-layer
     name: Data link layer
@@ -80,6 +81,7 @@ concepts:
     osi: [2]
     kind: model
     related: [physical-layer, network-layer, link-layer, frame, mac-address]
+    excludes: [L2 캐시, L2 cache]
 
   - id: network-layer
     name: Network layer
@@ -89,6 +91,7 @@ concepts:
     osi: [3]
     kind: model
     related: [data-link-layer, transport-layer, internet-layer, ip, router]
+    excludes: [L3 캐시, L3 cache]
 
   - id: transport-layer
     name: Transport layer
@@ -271,6 +274,7 @@ concepts:
     osi: [1]
     kind: mechanism
     related: [modem, line-coding]
+    excludes: [위변조, 데이터 변조, 메시지 변조, 메세지 변조, 변조 여부, 변조 방지, 변조가 가능]
 
   - id: line-coding
     name: Line coding
@@ -476,7 +480,7 @@ concepts:
     osi: [2]
     kind: data-unit
     related: [ethernet-frame, packet, segment, pdu]
-    excludes: [프레임워크, 프레임 워크, 프레임레이트, 프레임 레이트, 키프레임, framework, frame rate]
+    excludes: [프레임워크, 프레임 워크, 프레임레이트, 프레임 레이트, 키프레임, framework, frame rate, 빈 프레임, 페이지 프레임, page frame, 물리 프레임, 프레임 번호, 프레임 할당]
     note: The data link layer's unit of data.
 
   - id: mac-address
@@ -487,6 +491,7 @@ concepts:
     osi: [2]
     kind: address
     related: [nic, arp, ethernet, oui, mac-address-table]
+    excludes: [논리 주소를 물리 주소, 가상 주소를 물리 주소, 물리 주소 공간, 물리 메모리 주소, MAC (Mandatory Access Control), MAC(Mandatory Access Control), Mandatory Access Control]
 
   - id: mac-sublayer
     name: Media access control sublayer
@@ -530,7 +535,7 @@ concepts:
     osi: [2]
     kind: device
     related: [mac-address-table, hub, bridge, vlan, l3-switch, data-link-layer]
-    excludes: [닌텐도 스위치, 스위치 문, switch 문, switch statement, switch case]
+    excludes: [닌텐도 스위치, 스위치 문, switch 문, switch statement, switch case, context switch, 컨텍스트 스위치]
 
   - id: l3-switch
     name: Layer 3 switch
@@ -564,6 +569,7 @@ concepts:
     osi: [2]
     kind: mechanism
     related: [switch, mac-learning, flooding]
+    excludes: [컨텍스트 스위칭, 컨텍스트스위칭, context switching]
 
   - id: bridge
     name: Bridge
@@ -734,6 +740,7 @@ concepts:
     kind: device
     related: [wifi, ssid, home-router]
     note: An access point bridges radio frames to Ethernet; it works at layers 1 and 2.
+    excludes: [모바일 AP, Mobile AP, application processor]
 
   - id: ssid
     name: SSID
@@ -1015,6 +1022,7 @@ concepts:
     osi: [3]
     kind: mechanism
     related: [mtu, ip-header, ip]
+    excludes: [내부 단편화, 외부 단편화, 메모리 단편화, 힙 단편화, 디스크 단편화, internal fragmentation, external fragmentation, memory fragmentation, heap fragmentation]
 
   - id: packet
     name: Packet
@@ -1163,6 +1171,7 @@ concepts:
     osi: [3]
     kind: device
     related: [routing, routing-table, gateway, switch, home-router]
+    excludes: [vue-router, react-router, express router, angular router, 라우터 가드]
 
   - id: home-router
     name: Home router
@@ -1835,6 +1844,7 @@ concepts:
     kind: data-unit
     related: [tcp, packet, frame, mss]
     note: The transport layer's unit; 'network segment' in LAN talk is a different thing.
+    excludes: [세그먼트 트리, segment tree, 코드 세그먼트, 데이터 세그먼트, 스택 세그먼트, 힙 세그먼트, 텍스트 세그먼트, 코드 segment, 데이터 segment, 스택 segment, code segment, data segment, stack segment, text segment]
 
   - id: checksum
     name: Checksum
@@ -2087,7 +2097,7 @@ concepts:
     kind: mechanism
     related: [congestion-control, queuing-delay, packet-loss]
     note: Congestion builds up in router queues (3); TCP's congestion control reacts to it (4).
-    excludes: [혼잡도]
+    excludes: [혼잡도, 폰 노이만 병목, 폰노이만 병목, von Neumann bottleneck]
 
   - id: congestion-control
     name: Congestion control
@@ -2372,6 +2382,7 @@ concepts:
     kind: mechanism
     related: [ca, pki, tls-handshake, public-key-cryptography, tls]
     note: Presented in the TLS handshake; placed with TLS at the presentation and application layers.
+    excludes: [인증서버, 인증서비스]
 
   - id: ca
     name: Certificate authority
@@ -2420,9 +2431,9 @@ concepts:
 
   - id: hash-mac
     name: Message authentication code
-    korean: [메시지 인증 코드, 해시 기반 메시지 인증 코드]
+    korean: [메시지 인증 코드, 해시 기반 메시지 인증 코드, 메세지 인증 코드, 메시지 인증 코드(MAC), 메세지 인증 코드(MAC)]
     abbreviations: [HMAC]
-    aliases: [message authentication code]
+    aliases: [message authentication code, MAC (Message Authentication Code), MAC(Message Authentication Code)]
     osi: [6]
     kind: mechanism
     related: [encryption, tls]
@@ -2536,6 +2547,7 @@ concepts:
     osi: [7]
     kind: field
     related: [http, rest, http-status-code]
+    excludes: [DELETE FROM, DELETE 문, DELETE 쿼리, DELETE 명령]
 
   - id: http-status-code
     name: HTTP status code

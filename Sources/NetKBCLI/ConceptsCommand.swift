@@ -74,7 +74,7 @@ struct ConceptsCommand: ParsableCommand {
             let concept = entry.concept
             let layers = layerText(concept).padding(toLength: 10, withPad: " ", startingAt: 0)
             let id = concept.id.padding(toLength: 30, withPad: " ", startingAt: 0)
-            var names = concept.abbreviations.first.map { "\($0) — \(concept.name)" } ?? concept.name
+            var names = concept.nameAbbreviation.map { "\($0) — \(concept.name)" } ?? concept.name
             if let korean = concept.koreanName { names += " (\(korean))" }
             let sections = entry.sectionCount == 0 ? "" : "  · \(entry.sectionCount) section\(entry.sectionCount == 1 ? "" : "s")"
             output += TerminalText.escaped("\(layers)\(id)\(names)\(sections)") + "\n"
@@ -96,7 +96,7 @@ struct ConceptsCommand: ParsableCommand {
         func line(_ label: String, _ value: String) -> String {
             value.isEmpty ? "" : "  " + label.padding(toLength: 15, withPad: " ", startingAt: 0) + TerminalText.escaped(value) + "\n"
         }
-        let title = concept.abbreviations.first.map { "\($0) — \(concept.name)" } ?? concept.name
+        let title = concept.nameAbbreviation.map { "\($0) — \(concept.name)" } ?? concept.name
         var output = (color ? Terminal.cyan + TerminalText.escaped(title) + Terminal.reset : TerminalText.escaped(title)) + "\n"
         let osi = concept.osiLayers.map { "\($0.number) \($0.name) (\($0.koreanName))" }.joined(separator: ", ")
         let tcpip = concept.tcpipLayers.map(\.name).joined(separator: ", ")

@@ -7,8 +7,8 @@ public struct IndexedConcept: Hashable, Sendable {
     public var concept: Concept
     public var sectionCount: Int
 
-    /// What lists show: the first abbreviation, else the English name.
-    public var label: String { concept.abbreviations.first ?? concept.name }
+    /// What lists show (see ``NetKBCore/Concept/label``).
+    public var label: String { concept.label }
 }
 
 /// A section, as lists of them show it.

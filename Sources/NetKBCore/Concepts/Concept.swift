@@ -47,6 +47,35 @@ public struct Concept: Hashable, Sendable, Identifiable {
     /// The Korean name shown to users, if the concept has one.
     public var koreanName: String? { koreanNames.first }
 
+    /// The first abbreviation that stands for the English name: its letters and digits appear
+    /// in the name in order, the first one starting a word (`TCP` for Transmission Control
+    /// Protocol, `HTTP` for Hypertext Transfer Protocol, `MAC` for MAC address). Nil when the
+    /// abbreviations are kinds or instances of the concept instead (`GET` of HTTP method, `HLS`
+    /// of Media streaming, `Apache` of Web server).
+    public var nameAbbreviation: String? {
+        let name = Array(name.lowercased().unicodeScalars)
+        return abbreviations.first { abbreviation in
+            let letters = abbreviation.lowercased().unicodeScalars.filter(Self.isLetterOrDigit)
+            guard let first = letters.first else { return false }
+            return name.indices.contains { start in
+                guard name[start] == first, start == 0 || !Self.isLetterOrDigit(name[start - 1]) else { return false }
+                var position = start + 1
+                for letter in letters.dropFirst() {
+                    guard let found = name[position...].firstIndex(of: letter) else { return false }
+                    position = found + 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// What lists show: ``nameAbbreviation``, else the English name.
+    public var label: String { nameAbbreviation ?? name }
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    }
+
     /// The TCP/IP layers that hold the given OSI layers, lowest first, without repeats.
     public static func tcpipLayers(for osiLayers: [OSILayer]) -> [TCPIPLayer] {
         Array(Set(osiLayers.map(\.tcpipLayer))).sorted()

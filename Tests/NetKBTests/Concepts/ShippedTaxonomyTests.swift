@@ -33,6 +33,19 @@ import Testing
         #expect(try ShippedTaxonomy.taxonomy().concept(id: id) != nil)
     }
 
+    /// Lists show the abbreviation that stands for a concept's name, and the name when its
+    /// abbreviations are kinds or instances of it (`GET` is one HTTP method, `HLS` one way of
+    /// streaming).
+    @Test(arguments: [
+        ("tcp", "TCP"), ("http", "HTTP"), ("mac-address", "MAC"), ("access-point", "AP"), ("tcp-ip-model", "TCP/IP"),
+        ("osi-model", "OSI"), ("http-method", "HTTP method"), ("streaming", "Media streaming"),
+        ("web-server", "Web server"), ("tcp-states", "TCP connection states"), ("transport-layer", "Transport layer"),
+        ("certificate", "Digital certificate"),
+    ])
+    func labels(_ id: String, _ label: String) throws {
+        #expect(try ShippedTaxonomy.taxonomy().concept(id: id)?.label == label)
+    }
+
     /// Where textbooks disagree, both placements are listed and the entry says so.
     @Test(arguments: [
         ("arp", [OSILayer.dataLink, .network]), ("nat", [.network, .transport]),
