@@ -2,8 +2,9 @@ import GRDB
 import GRDBSQLite
 
 /// The FTS5 auxiliary function `netkb_typed(sections_fts, typed, phrases)`: 1 when the current
-/// section holds the words of the query as typed, 0 when it matches only through other names
-/// of the concepts they name. It asks FTS5, which has the section's position lists at hand,
+/// section holds the words of the query as typed, one of them at least in its own heading or
+/// text (not only in its context: every section of a note titled `로드 밸런싱` has that in its
+/// context), 0 when it matches only through other names of the concepts they name. It asks FTS5, which has the section's position lists at hand,
 /// whether each typed phrase has a first instance there, where a second full-text query for the
 /// typed words would read their whole doclists again.
 ///
@@ -13,6 +14,9 @@ import GRDBSQLite
 /// its boost, never a match.
 enum TypedWordsFunction {
     static let name = "netkb_typed"
+    /// The column of `sections_fts` that holds a section's context (the note's title, front
+    /// matter and parent headings), between its heading (0) and its text (2).
+    static let contextColumn: Int32 = 1
 
     /// The groups as the function takes them: groups split by `;`, a group's alternatives by
     /// `|`, an alternative's phrase numbers by `,`.
@@ -47,8 +51,10 @@ enum TypedWordsFunction {
         }
 
         /// Whether every group has an alternative whose phrases all stand in the section, each
-        /// phrase asked of `holds` at most once per section, and only while the answer is open.
-        func heldBySection(_ holds: (Int) -> Bool) -> Bool {
+        /// phrase asked of `holds` at most once per section, and only while the answer is open;
+        /// and some phrase of the groups stands in the section's own columns (`holdsInOwnColumns`,
+        /// asked only of phrases the section holds).
+        func heldBySection(_ holds: (Int) -> Bool, inOwnColumns holdsInOwnColumns: (Int) -> Bool) -> Bool {
             guard let groups else { return true }
             for index in known.indices { known[index] = false }
             func held(_ phrase: Int) -> Bool {
@@ -59,8 +65,12 @@ enum TypedWordsFunction {
                 }
                 return present[phrase]
             }
-            return groups.allSatisfy { group in
+            let allHeld = groups.allSatisfy { group in
                 group.contains { phrases in !phrases.isEmpty && phrases.allSatisfy(held) }
+            }
+            guard allHeld else { return false }
+            return groups.contains { group in
+                group.contains { phrases in phrases.contains { held($0) && holdsInOwnColumns($0) } }
             }
         }
     }
@@ -88,13 +98,23 @@ enum TypedWordsFunction {
         // A phrase stands in the section when it has a first instance there: one look at its
         // position list, not a walk through every instance of every phrase.
         var code = SQLITE_OK
-        let held = data.heldBySection { phrase in
+        let held = data.heldBySection({ phrase in
             guard code == SQLITE_OK else { return false }
             var iterator = Fts5PhraseIter()
             var column: Int32 = -1, offset: Int32 = 0
             code = api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset)
             return code == SQLITE_OK && column >= 0
-        }
+        }, inOwnColumns: { phrase in
+            // Instances come in column order: the heading's, the context's, then the text's.
+            guard code == SQLITE_OK else { return false }
+            var iterator = Fts5PhraseIter()
+            var column: Int32 = -1, offset: Int32 = 0
+            code = api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset)
+            while code == SQLITE_OK, column == Self.contextColumn {
+                api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
+            }
+            return code == SQLITE_OK && column >= 0
+        })
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
         sqlite3_result_int(context, held ? 1 : 0)
     }

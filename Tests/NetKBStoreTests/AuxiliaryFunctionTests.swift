@@ -68,6 +68,7 @@ struct AuxiliaryFunctionTests {
         if text == "소켓" || text == "TCP" { #expect(answers == [true, false], "both answers are tried") }
     }
 
+    /// The typed words must match, one of them in the section's own heading or text.
     @Test(arguments: queries)
     func typedSaysWhatAQueryForTheTypedWordsSays(_ text: String) throws {
         let query = Self.query(text)
@@ -76,7 +77,10 @@ struct AuxiliaryFunctionTests {
         let typed = query.typedPhrases
         let answers = try agreement(text, """
             SELECT rowid, \(TypedWordsFunction.name)(sections_fts, ?, ?) AS function,
-                   rowid IN (SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?) AS reference
+                   rowid IN (
+                       SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?
+                       AND \(InColumnsFunction.name)(sections_fts, \(InColumnsFunction.ownColumns)) = 1
+                   ) AS reference
             FROM sections_fts WHERE sections_fts MATCH ?
             """, [TypedWordsFunction.encode(typed.groups), typed.phraseCount, typedExpression, expression])
         if text == "소켓" || text == "혼잡 제어" { #expect(answers == [true, false], "both answers are tried") }

@@ -203,6 +203,34 @@ struct TypedWordsRankingTests {
         #expect(hits[1].score > hits[0].score)
     }
 
+    /// A section whose context (here its parent heading) holds the words as typed, and whose
+    /// own text holds only another name, does not count as holding them: every section of a
+    /// note on 소켓 has that in its context.
+    @Test(arguments: [true, false])
+    func typedWordsInTheContextAloneDoNotCount(phraseRanking: Bool) throws {
+        let index = try TemporaryIndex()
+        let store = try index.open()
+        try store.update { transaction in
+            try transaction.save(note("sockets.md", title: "Notes", [
+                (["소켓 프로그래밍"], "소켓 프로그래밍\n소켓으로 " + String(repeating: "여러 문장으로 길게 설명하는 본문이 이어진다 ", count: 40)),
+                (["소켓 프로그래밍", "끝점"], "끝점\nsocket socket socket socket"),
+            ]), stamp: stamp)
+            for number in 0..<10 {
+                try transaction.save(note("other\(number).md", [(["라우터 \(number)"], "라우터 \(number)\n패킷을 전달한다")]), stamp: stamp)
+            }
+        }
+        let query = SearchQuery(parsing: "소켓").expanded { Self.names[$0] }
+        let ranked = try store.reading { db in
+            try store.rankedSections(
+                db, query: query, expression: query.matchExpression!, typed: query.typedPhrases, filter: SearchFilter(),
+                phraseRanking: phraseRanking)
+        }
+        let hits = try store.search(query, filter: SearchFilter())
+        #expect(hits.map(\.line) == [1, 11])
+        #expect(hits.map(\.matchesTypedWords) == [true, false])
+        #expect(ranked.map(\.typedMatch) == [true, false])
+    }
+
     @Test func withAnotherPhraseCountEverySectionCountsAsTyped() throws {
         // What the function says when the numbering it was given does not fit the expression.
         let flags = try store.reading { db in
