@@ -135,6 +135,8 @@ struct ConceptsCommand: ParsableCommand {
 struct ConceptJSON: Encodable {
     var id: String
     var name: String
+    /// What lists show (see ``NetKBCore/Concept/label``).
+    var label: String
     var korean: [String]
     var abbreviations: [String]
     var aliases: [String]
@@ -149,6 +151,7 @@ struct ConceptJSON: Encodable {
         let concept = entry.concept
         id = concept.id
         name = concept.name
+        label = concept.label
         korean = concept.koreanNames
         abbreviations = concept.abbreviations
         aliases = concept.aliases
@@ -186,6 +189,7 @@ struct CardJSON: Encodable {
 
     var id: String
     var name: String
+    var label: String
     var korean: [String]
     var abbreviations: [String]
     var aliases: [String]
@@ -201,6 +205,7 @@ struct CardJSON: Encodable {
         let base = ConceptJSON(card.concept)
         id = base.id
         name = base.name
+        label = base.label
         korean = base.korean
         abbreviations = base.abbreviations
         aliases = base.aliases

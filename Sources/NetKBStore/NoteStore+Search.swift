@@ -353,24 +353,15 @@ extension NoteStore {
             sqlite3_reset(handle)
             sqlite3_bind_text(handle, 1, id, -1, transient)
             guard try Self.step(handle, db: db, statement: statement) else { continue }
-            // As ``IndexedConcept/label``: the first abbreviation, else the name.
-            labels[id] = Self.firstLine(handle, column: 1) ?? Self.text(handle, 0) ?? ""
+            // As ``IndexedConcept/label``.
+            let abbreviations = Self.text(handle, 1).map(Self.lines) ?? []
+            labels[id] = Concept.label(name: Self.text(handle, 0) ?? "", abbreviations: abbreviations)
         }
         var concepts: [Int64: [(id: String, label: String)]] = [:]
         for row in rows where !row.conceptIDs.isEmpty {
             concepts[row.id] = row.conceptIDs.compactMap { id in labels[id].map { (id, $0) } }
         }
         return concepts
-    }
-
-    /// The first of the ``lines(_:)`` of the text in `column` of the row `handle` stands on (nil
-    /// for an empty text or NULL), made without splitting the rest. As there, a line ends at a
-    /// `\n` that is a character of its own: `\r\n` is one character, and no break.
-    static func firstLine(_ handle: OpaquePointer, column: Int32) -> String? {
-        guard let bytes = bytes(handle, column), !bytes.isEmpty else { return nil }
-        var end = 0
-        while end < bytes.count, bytes[end] != 0x0A || (end > 0 && bytes[end - 1] == 0x0D) { end += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
     }
 
     /// The factor a section's bm25 value is multiplied by: ``adjacencyBoost`` when it holds

@@ -366,7 +366,8 @@ struct SearchConceptLabelTests {
     }
 
     /// A result's line shows its most mentioned concepts by label, as `concepts` lists them: the
-    /// first abbreviation, else the name (`[L4] ISN, TCP, Three-way handshake, SYN, ACK, +4`).
+    /// abbreviation that stands for the name, else the name (`[L4] ISN, TCP, Three-way
+    /// handshake, SYN, ACK, +4`).
     @Test func resultsNameTheirConceptsByLabel() throws {
         let search = try vault.netkb(["search", "TCP", "--limit", "1", "--format", "json"]).json()
         let ids = try #require((search["results"] as? [[String: Any]])?.first?["concepts"] as? [String])
@@ -376,9 +377,9 @@ struct SearchConceptLabelTests {
         var abbreviated = Set<String>()
         for concept in list {
             let id = try #require(concept["id"] as? String), name = try #require(concept["name"] as? String)
-            let abbreviation = (concept["abbreviations"] as? [String])?.first
-            if abbreviation != nil { abbreviated.insert(id) }
-            labels[id] = abbreviation ?? name
+            let label = try #require(concept["label"] as? String)
+            if label != name { abbreviated.insert(id) }
+            labels[id] = label
         }
         let shown = ids.prefix(5)
         #expect(shown.contains(where: abbreviated.contains) && !shown.allSatisfy(abbreviated.contains),
@@ -387,5 +388,17 @@ struct SearchConceptLabelTests {
         let text = try vault.netkb(["search", "TCP", "--limit", "1", "--no-refresh"])
         let first = try #require(text.stdout.split(separator: "\n").first)
         #expect(first.hasSuffix(expected.joined(separator: ", ") + ", +\(ids.count - 5)"), "\(first)")
+    }
+
+    /// A concept whose abbreviations are kinds of it (`GET`, `POST` of HTTP method) is shown
+    /// by its name, in search results as in `concepts`.
+    @Test func aConceptOfKindsIsShownByItsName() throws {
+        _ = try vault.write("methods.md", "# REST\n\nHTTP 메서드 GET 과 POST 로 자원을 다룬다\n")
+        let concepts = try vault.netkb(["concepts", "http-method", "--format", "json"]).json()
+        #expect(concepts["label"] as? String == "HTTP method")
+        let search = try vault.netkb(["search", "자원", "--limit", "1", "--no-refresh"])
+        let first = try #require(search.stdout.split(separator: "\n").first)
+        #expect(first.hasPrefix("methods.md:1  REST  [L7] "), "\(first)")
+        #expect(first.contains("HTTP method") && !first.contains("GET"), "\(first)")
     }
 }

@@ -30,30 +30,6 @@ struct SQLParameterListTests {
         #expect(NoteStore.lines("a\n") == ["a", ""])
     }
 
-    @Test(arguments: ["", "TCP", "전송 제어\n\nTransmission Control", "a\n", "\nb", "\n", "TCP/IP\r\nUDP", "a\r\n\nb", "\r\n", "x\n\u{301}y", "\r"])
-    func aColumnsFirstLineIsTheFirstOfItsLines(text: String) throws {
-        let first = try Self.firstLine(of: "SELECT ?", text)
-        #expect(first.map { Array($0.unicodeScalars) } == NoteStore.lines(text).first.map { Array($0.unicodeScalars) })
-    }
-
-    @Test func aNullColumnHasNoFirstLine() throws {
-        #expect(try Self.firstLine(of: "SELECT NULL") == nil)
-    }
-
-    /// ``NoteStore/firstLine(_:column:)`` of the first column of `sql`'s first row.
-    static func firstLine(of sql: String, _ arguments: (any DatabaseValueConvertible)...) throws -> String? {
-        try DatabaseQueue().read { db in
-            let statement = try db.makeStatement(sql: sql)
-            try statement.setArguments(StatementArguments(arguments))
-            return withExtendedLifetime(statement) {
-                let handle = statement.sqliteStatement
-                defer { sqlite3_reset(handle) }
-                guard sqlite3_step(handle) == SQLITE_ROW else { return "no row" }
-                return NoteStore.firstLine(handle, column: 0)
-            }
-        }
-    }
-
     @Test(arguments: [0, 1, 499, 500, 501, 1_234])
     func chunksCoverEveryItemInOrderAndStayWithinTheSize(count: Int) {
         let items = Array(0..<count)

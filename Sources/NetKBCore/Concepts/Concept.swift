@@ -52,7 +52,18 @@ public struct Concept: Hashable, Sendable, Identifiable {
     /// Protocol, `HTTP` for Hypertext Transfer Protocol, `MAC` for MAC address). Nil when the
     /// abbreviations are kinds or instances of the concept instead (`GET` of HTTP method, `HLS`
     /// of Media streaming, `Apache` of Web server).
-    public var nameAbbreviation: String? {
+    public var nameAbbreviation: String? { Self.nameAbbreviation(name: name, abbreviations: abbreviations) }
+
+    /// What lists show: ``nameAbbreviation``, else the English name.
+    public var label: String { nameAbbreviation ?? name }
+
+    /// What lists show for a concept of this name and these abbreviations (see ``label``).
+    public static func label(name: String, abbreviations: [String]) -> String {
+        nameAbbreviation(name: name, abbreviations: abbreviations) ?? name
+    }
+
+    /// The first of `abbreviations` that stands for `name` (see ``nameAbbreviation``).
+    static func nameAbbreviation(name: String, abbreviations: [String]) -> String? {
         let name = Array(name.lowercased().unicodeScalars)
         return abbreviations.first { abbreviation in
             let letters = abbreviation.lowercased().unicodeScalars.filter(Self.isLetterOrDigit)
@@ -68,9 +79,6 @@ public struct Concept: Hashable, Sendable, Identifiable {
             }
         }
     }
-
-    /// What lists show: ``nameAbbreviation``, else the English name.
-    public var label: String { nameAbbreviation ?? name }
 
     private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
