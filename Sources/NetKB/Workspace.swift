@@ -151,7 +151,7 @@ public struct Workspace: Sendable {
                 rebuilt.report?.rebuiltBecause = "it is damaged (\(reason))"
                 return try work(rebuilt)
             }
-            throw StoreError.unusable(path: path, reason: "it is damaged (\(reason))")
+            throw StoreError.damaged(path: path, reason: reason)
         }
     }
 

@@ -56,6 +56,19 @@ extension NoteStore {
         }
     }
 
+    /// The names SQLite gives an index's journals: `<index>-journal`, `-wal` and `-shm`.
+    static let journalSuffixes = ["-journal", "-wal", "-shm"]
+
+    /// Fails when a file (or a symbolic link) has the name of a journal of an index not yet
+    /// written at `path`: with no netkb index there, netkb did not make it, and SQLite, taking
+    /// it for the new index's own, would read it into the index and delete it.
+    static func checkNoJournals(ofIndex path: String) throws {
+        for suffix in journalSuffixes {
+            var status = stat()
+            if lstat(path + suffix, &status) == 0 { throw StoreError.inTheWay(path: path + suffix, index: path) }
+        }
+    }
+
     /// Writes a whole new index with `changes` into `<index>.building`, then moves it into
     /// place at `path` and opens it. Much faster than ``update(_:)`` for a first or full
     /// build. If `changes` throws, or the process is killed, the index at `path` stays as it
@@ -63,6 +76,7 @@ extension NoteStore {
     /// The caller has checked ``ownership(of:)`` and holds the ``IndexLock``.
     public static func build<T>(at path: String, _ changes: (IndexTransaction) throws -> T) throws -> (NoteStore, T) {
         let replacing = try ownership(of: path)
+        if !replacing { try checkNoJournals(ofIndex: path) }
         try removeLeftovers(ofIndex: path)
         let linkChecks = replacing ? linkChecksToCarryOver(fromIndex: path) : []
         let building = buildingPath(forIndex: path)
@@ -91,8 +105,9 @@ extension NoteStore {
             throw error
         }
         // The old index's journals (a killed run's, or an older netkb's write-ahead log) would
-        // be read as the new file's: they go first. The old index is proven netkb's.
-        for suffix in ["-journal", "-wal", "-shm"] where unlink(path + suffix) != 0 && errno != ENOENT {
+        // be read as the new file's: they go first. The old index is proven netkb's (with no
+        // old index, `checkNoJournals` found none).
+        for suffix in journalSuffixes where replacing && unlink(path + suffix) != 0 && errno != ENOENT {
             let reason = String(cString: strerror(errno))
             removeBuilding()
             throw StoreError.notWritable(path: path, reason: "cannot remove \(path + suffix): \(reason)")

@@ -14,6 +14,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
     case damaged(path: String, reason: String)
     /// Another process holds SQLite's lock for longer than netkb waits.
     case busy(path: String)
+    /// A file netkb did not make has the name of a journal of the index it is about to write
+    /// (`<index>-journal`, `-wal`, `-shm`): SQLite would take it for the index's own, and
+    /// delete it. netkb leaves it as it is.
+    case inTheWay(path: String, index: String)
 
     public var description: String {
         switch self {
@@ -22,8 +26,13 @@ public enum StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case .notWritable(let path, let reason): "cannot write the index at \(path): \(reason)"
         case .missing(let path): "no index at \(path): run `netkb index` first (or leave out --no-refresh)"
         case .unusable(let path, let reason): "cannot use the index at \(path): \(reason); run `netkb index`"
-        case .damaged(let path, let reason): "the index at \(path) is damaged: \(reason)"
+        case .damaged(let path, let reason):
+            "the index at \(path) is damaged: \(reason); `netkb index --rebuild` writes it anew from the notes"
         case .busy(let path): "the index at \(path) is locked by another process"
+        case .inTheWay(let path, let index):
+            "\(path) is in the way: SQLite would take it for a journal of the index netkb is to write at \(index), "
+                + "and there is no netkb index there that it could belong to; netkb leaves it as it is: "
+                + "move it away, or give --index a file name of its own"
         }
     }
 

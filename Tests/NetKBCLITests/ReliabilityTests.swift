@@ -26,6 +26,39 @@ struct ReliabilityTests {
         #expect(!FileManager.default.fileExists(atPath: note.path + ".building"))
     }
 
+    /// A user's file named like a journal of an index not yet written is never deleted:
+    /// SQLite would take it for the new index's own journal, so the run stops, naming it.
+    @Test(arguments: ["-journal", "-wal", "-shm"], ["search", "index", "index --rebuild"])
+    func aFileNamedLikeAJournalOfANewIndexIsLeftUntouched(_ suffix: String, _ command: String) throws {
+        let vault = try Vault()
+        try vault.write("network.md", "# 소켓\n\n소켓은 통신의 끝점\n")
+        let mine = URL(fileURLWithPath: vault.index.path + suffix)
+        try FileManager.default.createDirectory(at: mine.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("my data\n".utf8).write(to: mine)
+        let words = command.split(separator: " ").map(String.init) + (command == "search" ? ["소켓"] : [])
+        let run = try vault.netkb(words)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("netkb: error: \(mine.path) is in the way: SQLite would take it for a journal of the index netkb is to write at \(vault.index.path)"), "\(run.stderr)")
+        #expect(try Data(contentsOf: mine) == Data("my data\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: vault.index.path))
+        #expect(!FileManager.default.fileExists(atPath: vault.index.path + ".building"))
+        // Moved away, the index is written.
+        try FileManager.default.removeItem(at: mine)
+        #expect(try vault.netkb(["index"]).status == 0)
+    }
+
+    /// Beside netkb's own index, a journal is that index's, and a rebuild replaces it.
+    @Test func aJournalBesideNetkbsOwnIndexGoesWithARebuild() throws {
+        let vault = try Vault()
+        try vault.write("network.md", "# 소켓\n\n소켓은 통신의 끝점\n")
+        #expect(try vault.netkb(["index"]).status == 0)
+        let journal = URL(fileURLWithPath: vault.index.path + "-wal")
+        try Data().write(to: journal)
+        let run = try vault.netkb(["index", "--rebuild"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: journal.path))
+    }
+
     @Test func anotherProgramsDatabaseKeepsItsTables() throws {
         let vault = try Vault()
         try vault.write("a.md", "# A\n\n소켓\n")
@@ -283,6 +316,20 @@ struct ReliabilityTests {
         }
         let index = try vault.netkb(["index"])
         #expect(index.status == 0, "\(index.stderr)")
+    }
+
+    /// An index SQLite finds damaged as it is read says how to write it anew.
+    @Test func aDamagedIndexReadAsItIsSaysToRebuild() throws {
+        let vault = try Vault()
+        for n in 0..<200 { try vault.write("n\(n).md", "# 노트 \(n)\n\n소켓 \(n) " + String(repeating: "패킷 라우터 스위치 ", count: 40) + "\n") }
+        #expect(try vault.netkb(["index"]).status == 0)
+        let bytes = try Data(contentsOf: vault.index)
+        try bytes.prefix(bytes.count / 2).write(to: vault.index)
+        let run = try vault.netkb(["search", "소켓", "--no-refresh"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("is damaged") && run.stderr.contains("`netkb index --rebuild` writes it anew from the notes"), "\(run.stderr)")
+        #expect(try vault.netkb(["index", "--rebuild"]).status == 0)
+        #expect(try vault.netkb(["search", "소켓", "--no-refresh"]).status == 0)
     }
 
     // MARK: 7. A huge section.
