@@ -140,20 +140,53 @@ public struct SnippetCutter: Sendable {
         return end
     }
 
-    /// `utf8[start..<end]` with `highlights` marked, `…` where text is left out.
+    /// The most bytes of one word a snippet shows outside its matches: a word longer than
+    /// this (a line of base64 in a code block, a URL of a thousand characters) shows its first
+    /// ``shownOfLongWord`` bytes and `…`, so that a snippet of 40 words stays a few lines long.
+    static let longWord = 80
+    /// How many bytes of a word longer than ``longWord`` a snippet shows.
+    static let shownOfLongWord = 60
+
+    /// `utf8[start..<end]` with `highlights` marked, `…` where text is left out (at the ends,
+    /// and in words longer than ``longWord`` bytes).
     static func marked(_ utf8: [UInt8], from start: Int, to end: Int, highlights: [Range<Int>]) -> HighlightedText {
-        var marked = start > 0 ? "…" : ""
+        let ellipsis = Array("…".utf8)
+        var marked: [UInt8] = start > 0 ? ellipsis : []
         var position = start
         for range in highlights where range.lowerBound >= position {
-            marked += String(decoding: utf8[position..<range.lowerBound], as: UTF8.self)
-            marked.unicodeScalars.append(HighlightedText.openMarker)
-            marked += String(decoding: utf8[range], as: UTF8.self)
-            marked.unicodeScalars.append(HighlightedText.closeMarker)
+            appendShortening(utf8[position..<range.lowerBound], to: &marked)
+            marked.append(contentsOf: HighlightedText.openMarker.utf8)
+            marked.append(contentsOf: utf8[range])
+            marked.append(contentsOf: HighlightedText.closeMarker.utf8)
             position = range.upperBound
         }
-        marked += String(decoding: utf8[position..<max(position, end)], as: UTF8.self)
-        if end < utf8.count { marked += "…" }
-        return HighlightedText(marked: marked)
+        appendShortening(utf8[position..<max(position, end)], to: &marked)
+        if end < utf8.count { marked.append(contentsOf: ellipsis) }
+        return HighlightedText(marked: String(decoding: marked, as: UTF8.self))
+    }
+
+    /// Appends `text`, each word of it longer than ``longWord`` bytes cut to its first
+    /// ``shownOfLongWord`` bytes (at a character's start) and `…`.
+    static func appendShortening(_ text: ArraySlice<UInt8>, to output: inout [UInt8]) {
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard !isSpace(text[index]) else {
+                output.append(text[index])
+                index += 1
+                continue
+            }
+            var wordEnd = index
+            while wordEnd < text.endIndex, !isSpace(text[wordEnd]) { wordEnd += 1 }
+            if wordEnd - index > longWord {
+                var cut = index + shownOfLongWord
+                while cut > index, text[cut] & 0xC0 == 0x80 { cut -= 1 }
+                output.append(contentsOf: text[index..<cut])
+                output.append(contentsOf: "…".utf8)
+            } else {
+                output.append(contentsOf: text[index..<wordEnd])
+            }
+            index = wordEnd
+        }
     }
 
     /// Where the first `tokens` white-space separated words of `utf8` end, at most 400 bytes in.

@@ -14,6 +14,25 @@ struct SnippetCutterTests {
         #expect(snippet.text.count < 400)
     }
 
+    /// A word of a megabyte (base64 in a code block) near the match shows its start and `…`:
+    /// the snippet stays a few lines long. Short words, the match among them, are shown whole.
+    @Test(arguments: [1_000_000, 81, 200])
+    func aLongWordNearTheMatchIsCut(length: Int) {
+        let long = String(repeating: "QUJD", count: length / 4 + 1)
+        let text = "인코딩된 그림 " + long + " target 다음 한국어 문장 " + long + "가 이어진다"
+        let snippet = SnippetCutter(query: SearchQuery(parsing: "target")).snippet(of: text)
+        #expect(snippet.highlightedParts == ["target"])
+        #expect(snippet.text.utf8.count < 400, "\(snippet.text.utf8.count) bytes")
+        #expect(snippet.text.hasPrefix("인코딩된 그림 QUJDQUJD"))
+        #expect(snippet.text.contains(String(long.prefix(SnippetCutter.shownOfLongWord)) + "… target 다음 한국어 문장 "))
+    }
+
+    @Test func aWordOfTheLongestLengthShownIsShownWhole() {
+        let word = String(repeating: "a", count: SnippetCutter.longWord)
+        let snippet = SnippetCutter(query: SearchQuery(parsing: "target")).snippet(of: "\(word) target \(word)한")
+        #expect(snippet.text == "\(word) target \(String(repeating: "a", count: SnippetCutter.shownOfLongWord))…")
+    }
+
     @Test func englishWordsMatchTheirInflections() {
         let snippet = SnippetCutter(query: SearchQuery(parsing: "handshake")).snippet(of: "Two handshakes happen here.")
         #expect(snippet.highlightedParts == ["handshakes"])
