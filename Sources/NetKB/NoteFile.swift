@@ -47,6 +47,15 @@ struct NoteList: Sendable {
         entry.spelling < 0 && (foldersSpelledAsShown.isEmpty || foldersSpelledAsShown[Int(entry.folder)])
     }
 
+    /// Whether the path shows `\x` escapes for bytes of the name (or of a folder's) that are
+    /// not UTF-8, rather than a spelling in another Unicode normalisation.
+    func hasEscapedName(_ entry: Entry) -> Bool {
+        if entry.spelling >= 0, String(validating: spellings[Int(entry.spelling)], as: UTF8.self) == nil { return true }
+        let folder = Int(entry.folder)
+        return !foldersSpelledAsShown.isEmpty && !foldersSpelledAsShown[folder]
+            && String(validating: folders[folder], as: UTF8.self) == nil
+    }
+
     func path(at index: Int) -> String {
         let entry = entries[index]
         return String(decoding: pathBytes[entry.pathStart..<entry.pathEnd], as: UTF8.self)

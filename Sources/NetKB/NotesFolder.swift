@@ -342,7 +342,9 @@ public struct NotesFolder: Sendable {
     }
 
     /// Two files whose names differ only in Unicode normalisation (NFC and NFD, as macOS and
-    /// Linux may spell one name) have one path: the one spelled NFC is kept, with a warning.
+    /// Linux may spell one name) have one path: the one spelled NFC is kept, with a warning. So
+    /// do a file named `caf\xE9.md` and one whose name has the byte E9 (not UTF-8, shown so):
+    /// the one named so is kept.
     /// `scan.notes` is sorted by path, so twins stand together.
     static func keepOneOfEachTwin(_ scan: inout Scan) {
         let notes = scan.notes
@@ -355,7 +357,10 @@ public struct NotesFolder: Sendable {
                     kept.append(entry)
                     continue
                 }
-                scan.warnings.append(NoteWarning(path: notes.path(at: index), message: "two files have this name, spelled in different Unicode normalisations (NFC and NFD); indexed only the one spelled NFC"))
+                let message = notes.hasEscapedName(last) || notes.hasEscapedName(entry)
+                    ? "two files are shown with this name: one named so, and one whose name is not UTF-8, shown with \\x escapes; indexed only the one named so: rename the other"
+                    : "two files have this name, spelled in different Unicode normalisations (NFC and NFD); indexed only the one spelled NFC"
+                scan.warnings.append(NoteWarning(path: notes.path(at: index), message: message))
                 if !notes.isSpelledAsShown(last), notes.isSpelledAsShown(entry) { kept[kept.count - 1] = entry }
             }
         }

@@ -188,6 +188,24 @@ struct ReliabilityTests {
         #expect(results.map { $0["path"] as? String } == ["caf\\xE9.md"])
     }
 
+    /// A file named `caf\xE9.md` (a backslash, as typed) and one whose name has the byte E9
+    /// are shown with one name: the one named so is indexed, and the warning says why.
+    @Test func aNameLikeAnEscapedOneIsNotTakenForAnNFDTwin() throws {
+        let vault = try Vault()
+        let bytes = Array(vault.notes.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".md".utf8) + [0]
+        let descriptor = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        #expect(descriptor >= 0)
+        _ = "# Latin\n\n라우터\n".withCString { write(descriptor, $0, strlen($0)) }
+        close(descriptor)
+        try vault.write("caf\\xE9.md", "# Typed\n\n라우터 스위치\n")
+        let run = try vault.netkb(["index"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("caf\\xE9.md: warning: two files are shown with this name: one named so, and one whose name is not UTF-8"), "\(run.stderr)")
+        #expect(!run.stderr.contains("normalisations"))
+        let search = try vault.netkb(["search", "스위치", "--format", "json", "--no-refresh"]).json()
+        #expect((search["results"] as? [[String: Any]])?.map { $0["path"] as? String } == ["caf\\xE9.md"])
+    }
+
     @Test func aSearchShowsTenOfARefreshsWarningsAndIndexShowsThemAll() throws {
         let vault = try Vault()
         // Fifteen Latin-1 names ("n<k>" + 0xE9 + ".md"), each warned of on every scan.
