@@ -47,8 +47,19 @@ struct NetKBCommand: AsyncParsableCommand {
         } catch {
             // Argument errors: one line, and where to read more on a second.
             let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            fail(message, hint: "see '\(helpCommand()) --help'")
+            fail(message, hint: dashedNameHint() ?? "see '\(helpCommand()) --help'")
         }
+    }
+
+    /// When an argument before any `--` starts with one `-` and looks like a file name
+    /// (`-rf.md`, `-x/a.md`), which the parser takes for options: where to put it instead.
+    static func dashedNameHint() -> String? {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let word = arguments.prefix(while: { $0 != "--" }).first(where: { word in
+            word.hasPrefix("-") && !word.hasPrefix("--") && word.count > 2 && (word.contains(".") || word.contains("/"))
+        }) else { return nil }
+        let shown = TerminalText.escaped(word)
+        return "'\(shown)' is read as options: a name that starts with '-' goes after '--' ('\(helpCommand()) -- \(shown)')"
     }
 
     /// Prints `netkb: error: …` (and a hint line) to standard error and exits with `status`.

@@ -281,6 +281,20 @@ struct ReliabilityTests {
         #expect(run.stdout.hasPrefix("a.md:1  A"))
     }
 
+    /// A note named `-rf.md` is read as options; the error says to put it after `--`, which works.
+    @Test(arguments: ["show", "links"])
+    func aNameStartingWithADashIsToldToFollowDoubleDash(_ command: String) throws {
+        let vault = try Vault()
+        try vault.write("-rf.md", "# 대시\n\n소켓 [[a]]\n")
+        try vault.write("a.md", "# A\n\n라우터\n")
+        let run = try NetKBBinary.run([command, "--notes", vault.notes.path, "--index", vault.index.path, "-rf.md"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasSuffix("'-rf.md' is read as options: a name that starts with '-' goes after '--' ('netkb \(command) -- -rf.md')\n"), "\(run.stderr)")
+        let fixed = try NetKBBinary.run([command, "--notes", vault.notes.path, "--index", vault.index.path, "--", "-rf.md"])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(fixed.stdout.contains(command == "show" ? "소켓 [[a]]" : "a.md"), "\(fixed.stdout)")
+    }
+
     @Test func anEmptyNotesVariableIsNamed() throws {
         let run = try NetKBBinary.run(["search", "x"], environment: ["NETKB_NOTES": ""])
         #expect(run.status == 2)
