@@ -7,7 +7,7 @@ import Darwin
 
 /// Paths as the file system spells them: bytes, which on Linux need not be UTF-8 (a CP949 zip
 /// unpacked as is, a Latin-1 folder).
-enum FileSystemPath {
+public enum FileSystemPath {
     /// Calls `body` with `path` as a C string.
     static func withCString<T>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) throws -> T) rethrows -> T {
         try (path + [0]).withUnsafeBufferPointer { buffer in
@@ -50,7 +50,7 @@ enum FileSystemPath {
 
     /// A file name to show and to index by: NFC, with each byte that is not part of valid
     /// UTF-8 written `\xHH`, so that two such names stay apart and neither is dropped.
-    static func displayName(_ bytes: [UInt8]) -> String {
+    public static func displayName(_ bytes: [UInt8]) -> String {
         guard !isUTF8(bytes) else { return NFC.normalize(String(decoding: bytes, as: UTF8.self)) }
         var result = ""
         var index = 0

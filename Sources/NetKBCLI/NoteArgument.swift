@@ -16,7 +16,24 @@ enum NoteArgument {
     /// the last 16); a path from the notes root first, then one from the current folder
     /// (`notes/소켓.md` with the notes in `notes`). Otherwise what comes before the first `#`
     /// names the note as `[[name]]` would.
+    /// A name output shows escaped may be given as shown or as written (see
+    /// ``NoteArgumentSpellings``): each spelling is tried in turn, and the first one's failure
+    /// is the one reported.
     static func pathAndFragment(_ argument: String, in store: NoteStore, workspace: Workspace) throws -> (path: String, fragment: String?) {
+        let spellings = NoteArgumentSpellings.of(argument, rawBytes: NoteArgumentSpellings.rawBytes(of: argument))
+        var firstFailure: CommandFailure?
+        for spelling in spellings {
+            do {
+                return try pathAndFragment(spelling: spelling, in: store, workspace: workspace)
+            } catch let failure as CommandFailure {
+                if firstFailure == nil { firstFailure = failure }
+            }
+        }
+        throw firstFailure ?? CommandFailure(message: "name a note: NOTE is empty")
+    }
+
+    /// ``pathAndFragment(_:in:workspace:)`` for one spelling of the argument.
+    static func pathAndFragment(spelling argument: String, in store: NoteStore, workspace: Workspace) throws -> (path: String, fragment: String?) {
         let whole = NFC.normalize(argument)
         guard !whole.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CommandFailure(message: "name a note: NOTE is empty")

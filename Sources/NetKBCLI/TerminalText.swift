@@ -21,6 +21,43 @@ enum TerminalText {
         return result
     }
 
+    /// `text` with the escapes ``escaped(_:keepNewlines:)`` writes (`\x1B`, `\u{9B}`) turned
+    /// back into the characters, where they stand for characters it escapes; nil when the
+    /// text holds none.
+    static func unescaped(_ text: String) -> String? {
+        guard text.contains("\\") else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var changed = false
+        var index = 0
+        func hexValue(_ digits: ArraySlice<Unicode.Scalar>) -> UInt32? {
+            guard !digits.isEmpty, digits.count <= 6 else { return nil }
+            return UInt32(String(String.UnicodeScalarView(digits)), radix: 16)
+        }
+        while index < scalars.count {
+            if scalars[index] == "\\", index + 3 < scalars.count, scalars[index + 1] == "x",
+               let value = hexValue(scalars[(index + 2)..<(index + 4)]), let scalar = Unicode.Scalar(value),
+               needsEscape(scalar, keepNewlines: false) {
+                result.append(scalar)
+                index += 4
+                changed = true
+                continue
+            }
+            if scalars[index] == "\\", index + 3 < scalars.count, scalars[index + 1] == "u", scalars[index + 2] == "{",
+               let close = scalars[(index + 3)...].firstIndex(of: "}"),
+               let value = hexValue(scalars[(index + 3)..<close]), let scalar = Unicode.Scalar(value),
+               needsEscape(scalar, keepNewlines: false) {
+                result.append(scalar)
+                index = close + 1
+                changed = true
+                continue
+            }
+            result.append(scalars[index])
+            index += 1
+        }
+        return changed ? String(result) : nil
+    }
+
     /// Whether ``escaped(_:keepNewlines:)`` (without `keepNewlines`) would change the text
     /// whose valid UTF-8 bytes these are, decided on the bytes: a C0 control but tab, DEL,
     /// `C2 80…9F` (C1 controls), `E2 80 8E…8F`, `E2 80 A8…AE` and `E2 81 A6…A9` (the marks and

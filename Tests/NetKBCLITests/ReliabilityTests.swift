@@ -206,6 +206,33 @@ struct ReliabilityTests {
         #expect((search["results"] as? [[String: Any]])?.map { $0["path"] as? String } == ["caf\\xE9.md"])
     }
 
+    /// A name shown escaped can be given back as shown (`new\x0Aline.md`) or as the file
+    /// system spells it (the raw bytes of a name that is not UTF-8, as a shell completes it).
+    @Test func namesShownEscapedAreFoundEitherWay() throws {
+        let vault = try Vault()
+        try vault.write("new\nline.md", "# 줄바꿈\n\n[[a]] 소켓\n")
+        try vault.write("a.md", "# A\n\n라우터\n")
+        let bytes = Array(vault.notes.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".md".utf8) + [0]
+        let descriptor = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        #expect(descriptor >= 0)
+        _ = "# Latin\n\n[[a]] 스위치\n".withCString { write(descriptor, $0, strlen($0)) }
+        close(descriptor)
+        #expect(try vault.netkb(["index"]).status == 0)
+        let shown = try vault.netkb(["show", "new\\x0Aline.md", "--no-refresh"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("[[a]] 소켓"))
+        let escaped = try vault.netkb(["links", "caf\\xE9.md", "--no-refresh"])
+        #expect(escaped.status == 0, "\(escaped.stderr)")
+        let raw = try shell("\"$NETKB\" links \"$(printf 'caf\\351.md')\" --notes \"$NOTES\" --index \"$INDEX\" --no-refresh", in: vault)
+        #expect(raw.status == 0, "\(raw.stderr)")
+        #expect(raw.stdout == escaped.stdout)
+        #expect(raw.stdout.contains("a.md"))
+        // A name that is neither is still reported as typed.
+        let missing = try vault.netkb(["show", "nothing\\x0A.md", "--no-refresh"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("nothing\\x0A.md"), "\(missing.stderr)")
+    }
+
     @Test func aSearchShowsTenOfARefreshsWarningsAndIndexShowsThemAll() throws {
         let vault = try Vault()
         // Fifteen Latin-1 names ("n<k>" + 0xE9 + ".md"), each warned of on every scan.

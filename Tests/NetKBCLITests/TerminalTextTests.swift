@@ -67,3 +67,20 @@ struct TerminalTextTests {
         }
     }
 }
+
+@Suite("TerminalText.unescaped")
+struct TerminalTextUnescapingTests {
+    /// What `escaped` writes reads back as the text; other backslashes stay as they are.
+    @Test(arguments: ["new\nline.md", "a\u{1B}[31mb", "x\u{9B}y", "tab\u{7F}", "rtl\u{202E}txt", "a\u{2028}b"])
+    func escapesReadBack(text: String) throws {
+        let shown = TerminalText.escaped(text)
+        #expect(shown != text)
+        let back = try #require(TerminalText.unescaped(shown))
+        #expect(Array(back.unicodeScalars) == Array(text.unicodeScalars))
+    }
+
+    @Test(arguments: ["plain.md", "caf\\xE9.md", "a\\x41b", "c:\\\\dir", "\\x", "\\x0", "\\u{41}", "\\u{zz}", "\\u{1B"])
+    func otherBackslashesStay(text: String) {
+        #expect(TerminalText.unescaped(text) == nil)
+    }
+}
