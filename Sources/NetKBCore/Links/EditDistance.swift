@@ -52,23 +52,33 @@ public enum EditDistance {
     public static func closest(
         to text: String, among candidates: some Sequence<String>, maximumComparisons: Int = 5_000
     ) -> String? {
+        closestPosition(
+            to: text, among: candidates.lazy.map { (position: 0, name: $0) }, maximumComparisons: maximumComparisons
+        )?.name
+    }
+
+    /// ``closest(to:among:maximumComparisons:)`` over candidates that carry a position of the
+    /// caller's, which is given back with the candidate chosen.
+    static func closestPosition(
+        to text: String, among candidates: some Sequence<(position: Int, name: String)>, maximumComparisons: Int = 5_000
+    ) -> (position: Int, name: String)? {
         let target = Array(text.unicodeScalars)
         let limit = Self.limit(forLength: target.count)
         guard limit > 0 else { return nil }
-        var best: (candidate: String, distance: Int)?
+        var best: (position: Int, name: String, distance: Int)?
         var comparisons = 0
         for candidate in candidates {
             guard comparisons < maximumComparisons else { break }
             comparisons += 1
-            let scalars = Array(candidate.unicodeScalars)
+            let scalars = Array(candidate.name.unicodeScalars)
             guard scalars != target else { continue }
             let bound = best.map { $0.distance - 1 } ?? limit
             if let distance = between(target, scalars, limit: bound) {
-                best = (candidate, distance)
+                best = (candidate.position, candidate.name, distance)
                 if distance == 1 { break }
             }
         }
-        return best?.candidate
+        return best.map { ($0.position, $0.name) }
     }
 
     /// Edits allowed for a suggestion: a third of the length, at most 2.

@@ -3,8 +3,8 @@
 /// that a catalog holds two allocations per note rather than several per heading (a large
 /// vault has hundreds of thousands of headings).
 ///
-/// Obsidian heading keys and each heading's parent are not kept: they are worked out when a
-/// link with a heading path is resolved.
+/// Obsidian heading keys and each heading's parent are not kept: ``NoteAnchorTable`` works
+/// them out when a link needs them.
 struct HeadingOutline: Hashable, Sendable {
     /// Heading `i`'s text, then its slug, for each heading in order.
     private let storage: String
@@ -64,7 +64,11 @@ struct HeadingOutline: Hashable, Sendable {
         return stored == 0 ? nil : Int(stored) - 1
     }
 
-    /// The index of the first heading whose slug is `anchor`.
+    /// Heading `index`'s `{#id}`, if it has one.
+    func explicitID(_ index: Int) -> String? { explicitIDs[index] }
+
+    /// The index of the first heading whose slug is `anchor`: a pass over every heading, for
+    /// a note with few (``NoteAnchorTable`` answers for one with many).
     func firstIndex(ofSlug anchor: String) -> Int? {
         (0..<count).first { slug($0) == anchor }
     }
@@ -85,9 +89,6 @@ struct HeadingOutline: Hashable, Sendable {
 
     /// Every heading's slug.
     var slugs: [String] { (0..<count).map { String(slug($0)) } }
-
-    /// ``ObsidianHeadingKey`` of every heading.
-    var headingKeys: [String] { (0..<count).map { ObsidianHeadingKey.make(text($0)) } }
 
     /// The index of each heading's parent heading (the nearest earlier one of a lower level).
     var parents: [Int?] {

@@ -53,7 +53,7 @@ extension LinkResolver {
         guard let anchor, !anchor.isEmpty else {
             return .resolved(ResolvedLink(path: note.path, destination: .note))
         }
-        if let index = note.outline.firstIndex(ofSlug: anchor) ?? note.outline.firstIndex(ofExplicitID: anchor) {
+        if let index = catalog.heading(withAnchor: anchor, in: note) {
             return .resolved(headingLink(index, in: note))
         }
         if note.anchorIDs.contains(anchor) {
@@ -61,21 +61,19 @@ extension LinkResolver {
         }
         let quoted = Self.quoted("#" + anchor)
         let place = Self.quoted(note.path)
-        let slugs = note.slugs
-        let anchors = slugs + note.anchorIDs.sorted()
-        let lowercased = anchor.lowercased()
-        if let other = anchors.first(where: { $0.lowercased() == lowercased }) {
+        let table = catalog.anchorTable(for: note)
+        if let other = table.anchor(lowercasedAs: anchor) {
             return .broken(BrokenLink(
                 kind: .anchor, reason: "no anchor \(quoted) in \(place); \(Self.quoted("#" + other)) differs only in letter case",
                 suggestion: other))
         }
         let slug = HeadingSlug.make(anchor)
-        if slug != anchor, slugs.contains(slug) {
+        if slug != anchor, table.hasSlug(slug) {
             return .broken(BrokenLink(
                 kind: .anchor, reason: "no anchor \(quoted) in \(place); the heading's anchor is \(Self.quoted("#" + slug))",
                 suggestion: slug))
         }
-        if let near = EditDistance.closest(to: anchor, among: anchors) {
+        if let near = table.anchors.closest(to: anchor).map({ table.anchors.names[$0] }) {
             return .broken(BrokenLink(
                 kind: .anchor, reason: "no anchor \(quoted) in \(place)", suggestion: "#" + near))
         }

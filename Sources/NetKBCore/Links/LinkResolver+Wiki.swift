@@ -98,9 +98,10 @@ extension LinkResolver {
         let last = keys[keys.count - 1]
         let outer = keys.dropLast()
         let outline = note.outline
-        let headingKeys = outline.headingKeys
-        let parents = outline.parents
-        let matching = headingKeys.indices.filter { headingKeys[$0] == last }
+        let table = catalog.anchorTable(for: note)
+        let headingKeys = table.headingKeys.names
+        let parents = table.parents
+        let matching = table.headings(withKey: last)
         if let index = matching.first(where: { isHeading($0, under: outer, keys: headingKeys, parents: parents) }) {
             return .resolved(headingLink(index, in: note))
         }
@@ -112,9 +113,7 @@ extension LinkResolver {
                 kind: .anchor, reason: "no heading \(written) in \(place); \(Self.quoted(outline.text(index))) is at \(Self.quoted(actual))",
                 suggestion: actual))
         }
-        let near = EditDistance.closest(to: last, among: headingKeys).flatMap { key in
-            headingKeys.firstIndex(of: key).map { outline.text($0) }
-        }
+        let near = table.headingKeys.closest(to: last).map { outline.text($0) }
         guard let near else { return .broken(BrokenLink(kind: .anchor, reason: "no heading \(written) in \(place)")) }
         return .broken(BrokenLink(
             kind: .anchor, reason: "no heading \(written) in \(place)", suggestion: near))
@@ -140,13 +139,14 @@ extension LinkResolver {
 
     /// `#^id`: a block id of the note, letter case ignored.
     func resolveBlock(_ id: String, in note: CatalogNote) -> LinkResolution {
-        let lowercased = id.lowercased()
-        if note.blockIDs.contains(id) || note.blockIDs.contains(where: { $0.lowercased() == lowercased }) {
+        if note.blockIDs.contains(id) { return .resolved(ResolvedLink(path: note.path, destination: .note, blockID: id)) }
+        let table = catalog.anchorTable(for: note)
+        if table.hasBlock(lowercasedAs: id) {
             return .resolved(ResolvedLink(path: note.path, destination: .note, blockID: id))
         }
         let place = Self.quoted(note.path)
         let quoted = Self.quoted("^" + id)
-        guard let near = EditDistance.closest(to: id, among: note.blockIDs.sorted()) else {
+        guard let near = table.blockIDs.closest(to: id).map({ table.blockIDs.names[$0] }) else {
             return .broken(BrokenLink(kind: .anchor, reason: "no block \(quoted) in \(place)"))
         }
         return .broken(BrokenLink(

@@ -32,6 +32,8 @@ public struct NoteCatalog: Sendable {
     private let byLowercasedTitle: KeyHashIndex
     /// The names wiki links may use, for "did you mean" suggestions (indexed when first needed).
     let wikiNames: WikiNameSuggestions
+    /// The look-up tables of notes with many headings, made when first needed.
+    private let anchorTables = NoteAnchorTables()
 
     /// A catalog of notes and the other files (images, PDFs, …) under the notes root. A note's
     /// path need not be repeated among the other files.
@@ -92,6 +94,25 @@ public struct NoteCatalog: Sendable {
     public func note(at path: String) -> CatalogNote? {
         noteIndexByPath[NFC.normalize(path)].map { notes[$0] }
     }
+
+    /// The first heading of `note` (one of this catalog's, or a stand-in) whose slug, or
+    /// else whose `{#id}`, is `anchor`.
+    func heading(withAnchor anchor: String, in note: CatalogNote) -> Int? {
+        guard NoteAnchorTables.keeps(note) else {
+            return note.outline.firstIndex(ofSlug: anchor) ?? note.outline.firstIndex(ofExplicitID: anchor)
+        }
+        let table = anchorTable(for: note)
+        return table.heading(withSlug: anchor) ?? table.heading(withExplicitID: anchor)
+    }
+
+    /// The look-up tables of `note` (one of this catalog's, or a stand-in): kept from one
+    /// link to the next for a note with many headings and ids, made anew for a short one.
+    func anchorTable(for note: CatalogNote) -> NoteAnchorTable {
+        anchorTables.table(for: note, at: noteIndexByPath[note.path])
+    }
+
+    /// How many look-up tables of notes with many headings have been made.
+    var anchorTablesMade: Int { anchorTables.made }
 
     /// Whether a file (a note or any other file) has exactly this path.
     public func containsFile(_ path: String) -> Bool {
