@@ -78,22 +78,31 @@ enum InlineMarkupScanner {
                 index += 1
                 continue
             }
-            var end = index + 1
-            var hasLetter = false
-            while end < range.upperBound {
-                let (value, length) = UTF8Decoding.scalar(at: end, in: run)
-                guard let kind = tagCharacterKind(value) else { break }
-                if kind == .letter { hasLetter = true }
-                end += length
+            let name = tagName(after: index, in: run, before: range.upperBound)
+            if name.hasLetter {
+                tags.append(String(decoding: UnsafeBufferPointer(rebasing: run[name.bytes]), as: UTF8.self))
             }
-            var nameEnd = end
-            while nameEnd > index + 1, run[nameEnd - 1] == UInt8(ascii: "/") { nameEnd -= 1 }
-            if hasLetter {
-                tags.append(String(decoding: UnsafeBufferPointer(rebasing: run[(index + 1)..<nameEnd]), as: UTF8.self))
-            }
-            index = max(end, index + 1)
+            index = max(name.end, index + 1)
         }
         return tags
+    }
+
+    /// The name after the `#` at `hash`, read up to `limit`: `bytes` without trailing `/`, `end`
+    /// where the tag characters stop, and whether it holds a letter (a tag needs one).
+    static func tagName(
+        after hash: Int, in text: UnsafeBufferPointer<UInt8>, before limit: Int
+    ) -> (bytes: Range<Int>, end: Int, hasLetter: Bool) {
+        var end = hash + 1
+        var hasLetter = false
+        while end < limit {
+            let (value, length) = UTF8Decoding.scalar(at: end, in: text)
+            guard let kind = tagCharacterKind(value) else { break }
+            if kind == .letter { hasLetter = true }
+            end += length
+        }
+        var nameEnd = end
+        while nameEnd > hash + 1, text[nameEnd - 1] == UInt8(ascii: "/") { nameEnd -= 1 }
+        return ((hash + 1)..<nameEnd, end, hasLetter)
     }
 
     private enum TagCharacterKind { case letter, other }

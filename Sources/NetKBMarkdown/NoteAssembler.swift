@@ -95,6 +95,9 @@ struct NoteAssembler {
         if event.isEntering { enter(event) } else { exit(event) }
     }
 
+    /// How many source bytes the cursor has searched, for tests that a line costs linear time.
+    var sourceBytesScanned: Int { cursor.scannedBytes }
+
     /// Ends the walk: scans the last run of text.
     mutating func finishWalk() {
         flushRun()
@@ -374,7 +377,7 @@ struct NoteAssembler {
             for piece in InlineMarkupScanner.pieces(run) {
                 switch piece {
                 case .text(let range):
-                    for name in InlineMarkupScanner.tags(in: run, range) where cursor.isWritten(Array("#\(name)".utf8)) {
+                    for name in InlineMarkupScanner.tags(in: run, range) where cursor.isTagWritten(name) {
                         tags.append(Tag(name: name, line: line))
                     }
                     let text = UnsafeBufferPointer(rebasing: run[range])

@@ -7,6 +7,8 @@ import NetKBCore
 /// The cursor follows the walk through the document: a line and a byte offset in it before which
 /// everything has been accounted for. Openings of links are searched from the cursor to the right;
 /// failing that, from the start of the line, skipping openings already claimed by other links.
+/// Each search after the cursor stops at the first match, and the cursor moves past it, so the
+/// links of a line are found in one pass over it, however many there are.
 struct SourceCursor {
     private let source: SourceText
     private(set) var line: Int = 1
@@ -16,6 +18,10 @@ struct SourceCursor {
     private var claimed: Set<Int> = []
     /// The last column computed: (line, byte offset, scalars before it), to count incrementally.
     private var columnCache: (line: Int, offset: Int, scalars: Int) = (0, 0, 0)
+    /// The tags written on the last line asked about.
+    private var writtenTags: WrittenTags?
+    /// How many source bytes the searches have looked at, for tests that the work stays linear.
+    private(set) var scannedBytes = 0
 
     /// How far past the cursor a text node's literal is looked for before giving up.
     private static let textWindow = 512
@@ -67,37 +73,22 @@ struct SourceCursor {
 
     /// Locates the first of `openings` after the cursor on its line, claims it and moves past it.
     ///
-    /// Returns the location and which opening matched; when none is found after the cursor, the
-    /// earliest unclaimed one before it; when none at all, the cursor's own position.
+    /// Returns the location and which opening matched (the first given, when two start at the
+    /// same byte); when none is found after the cursor, the earliest unclaimed one before it;
+    /// when none at all, the cursor's own position.
     mutating func locate(_ openings: [[UInt8]]) -> (location: SourceLocation, match: Int?) {
         let range = source.byteRange(ofLine: line)
         let from = range.lowerBound + min(offset, range.count)
-        var best: (position: Int, index: Int)?
-        for (index, opening) in openings.enumerated() {
-            let end = best.map { min(range.upperBound, $0.position + opening.count) } ?? range.upperBound
-            if let found = opening.withUnsafeBufferPointer({ findUnclaimed($0, in: from..<end) }),
-               best == nil || found < best!.position {
-                best = (found, index)
-            }
+        if let (position, index) = firstUnclaimed(openings, startingIn: from..<range.upperBound, endingBy: range.upperBound) {
+            claimed.insert(position)
+            offset = position + openings[index].count - range.lowerBound
+            return (location(at: position - range.lowerBound), index)
         }
-        if best == nil {
-            for (index, opening) in openings.enumerated() {
-                let end = min(range.upperBound, from + opening.count - 1)
-                if let found = opening.withUnsafeBufferPointer({ findUnclaimed($0, in: range.lowerBound..<end) }),
-                   best == nil || found < best!.position {
-                    best = (found, index)
-                }
-            }
-            if let best {
-                claimed.insert(best.position)
-                return (location(at: best.position - range.lowerBound), best.index)
-            }
-            return (location(at: min(offset, range.count)), nil)
+        if let (position, index) = firstUnclaimed(openings, startingIn: range.lowerBound..<from, endingBy: range.upperBound) {
+            claimed.insert(position)
+            return (location(at: position - range.lowerBound), index)
         }
-        let (position, index) = best!
-        claimed.insert(position)
-        offset = position + openings[index].count - range.lowerBound
-        return (location(at: position - range.lowerBound), index)
+        return (location(at: min(offset, range.count)), nil)
     }
 
     /// Locates `text` written as is on the cursor's line (not escaped by a backslash): first after
@@ -106,31 +97,29 @@ struct SourceCursor {
     mutating func locateWritten(_ text: UnsafeBufferPointer<UInt8>) -> SourceLocation? {
         let range = source.byteRange(ofLine: line)
         let from = range.lowerBound + min(offset, range.count)
-        if let found = findUnclaimed(text, in: from..<range.upperBound, unescaped: true) {
+        let pattern = [Array(text)]
+        if let (found, _) = firstUnclaimed(pattern, startingIn: from..<range.upperBound, endingBy: range.upperBound, unescaped: true) {
             claimed.insert(found)
             offset = found + text.count - range.lowerBound
             return location(at: found - range.lowerBound)
         }
-        let end = min(range.upperBound, from + text.count - 1)
-        if let found = findUnclaimed(text, in: range.lowerBound..<end, unescaped: true) {
+        if let (found, _) = firstUnclaimed(pattern, startingIn: range.lowerBound..<from, endingBy: range.upperBound, unescaped: true) {
             claimed.insert(found)
             return location(at: found - range.lowerBound)
         }
         return nil
     }
 
-    /// Whether `text` is written as is (not escaped by a backslash) after the cursor on its line.
-    func isWritten(_ text: [UInt8]) -> Bool {
-        let range = source.byteRange(ofLine: line)
-        let from = range.lowerBound + min(offset, range.count)
-        return text.withUnsafeBufferPointer { pattern in
-            var start = from
-            while let found = find(pattern, in: start..<range.upperBound) {
-                if !isEscaped(found) { return true }
-                start = found + 1
-            }
-            return false
+    /// Whether `#name` is written as a tag (not escaped by a backslash) after the cursor on its
+    /// line: a tag that cmark's text holds but the source does not came from escapes or entities.
+    mutating func isTagWritten(_ name: String) -> Bool {
+        if writtenTags?.line != line {
+            let tags = WrittenTags(source: source, line: line)
+            scannedBytes += tags.scannedBytes
+            writtenTags = tags
         }
+        let range = source.byteRange(ofLine: line)
+        return writtenTags!.isWritten(name, from: range.lowerBound + min(offset, range.count))
     }
 
     /// Whether the byte at `position` follows an odd number of backslashes.
@@ -163,21 +152,33 @@ struct SourceCursor {
         return SourceLocation(line: line, column: scalars + 1)
     }
 
-    private func findUnclaimed(
-        _ pattern: UnsafeBufferPointer<UInt8>, in range: Range<Int>, unescaped: Bool = false
-    ) -> Int? {
-        var start = range.lowerBound
-        while let found = find(pattern, in: start..<range.upperBound) {
-            if !claimed.contains(found), !unescaped || !isEscaped(found) { return found }
-            start = found + 1
+    /// The first byte in `starts` where one of `patterns` begins, ends by `end`, is not claimed
+    /// and (when `unescaped`) follows no backslash, with the index of that pattern: the earliest
+    /// byte wins, then the first pattern given.
+    private mutating func firstUnclaimed(
+        _ patterns: [[UInt8]], startingIn starts: Range<Int>, endingBy end: Int, unescaped: Bool = false
+    ) -> (position: Int, index: Int)? {
+        let found = source.bytes.withUnsafeBufferPointer { buffer -> (position: Int, index: Int)? in
+            for position in starts {
+                for (index, pattern) in patterns.enumerated() where !pattern.isEmpty && buffer[position] == pattern[0] {
+                    guard position + pattern.count <= end else { continue }
+                    var matched = 1
+                    while matched < pattern.count, buffer[position + matched] == pattern[matched] { matched += 1 }
+                    guard matched == pattern.count, !claimed.contains(position) else { continue }
+                    if unescaped, isEscaped(position) { continue }
+                    return (position, index)
+                }
+            }
+            return nil
         }
-        return nil
+        scannedBytes += (found.map { $0.position + 1 } ?? starts.upperBound) - starts.lowerBound
+        return found
     }
 
     /// The absolute offset of `pattern` within `range` of the source, or nil.
-    private func find(_ pattern: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
+    private mutating func find(_ pattern: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
         guard let first = pattern.first, range.count >= pattern.count else { return nil }
-        return source.bytes.withUnsafeBufferPointer { buffer -> Int? in
+        let found = source.bytes.withUnsafeBufferPointer { buffer -> Int? in
             var index = range.lowerBound
             let last = range.upperBound - pattern.count
             while index <= last {
@@ -190,5 +191,7 @@ struct SourceCursor {
             }
             return nil
         }
+        scannedBytes += (found.map { $0 + 1 } ?? range.upperBound - pattern.count + 1) - range.lowerBound
+        return found
     }
 }

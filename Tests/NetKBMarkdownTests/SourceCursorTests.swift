@@ -32,9 +32,18 @@ import Testing
 
     @Test func escapedTextIsNotWritten() {
         var cursor = cursor("\\[[위키]] [[위키]]\n")
-        #expect(cursor.isWritten(Array("[[위키]]".utf8)))
         let location = Array("[[위키]]".utf8).withUnsafeBufferPointer { cursor.locateWritten($0) }
         #expect(location == .init(line: 1, column: 9), "the first one, after a backslash, is text")
+    }
+
+    @Test func aTagIsWrittenWhenItStandsUnescapedAfterTheCursor() {
+        var cursor = cursor("\\#초안 #할일 #할일/ [x](y) #뒤\n")
+        let written = ["할일", "초안", "할"].map { cursor.isTagWritten($0) }
+        // After a backslash it is text; a tag is written whole, not as the start of a longer one.
+        #expect(written == [true, false, false])
+        _ = cursor.locate([Array("[".utf8)])
+        let afterLink = ["할일", "뒤"].map { cursor.isTagWritten($0) }
+        #expect(afterLink == [false, true], "both 할일 stand before the cursor")
     }
 
     @Test func linesFollowBreaksAndMoves() {
