@@ -5,6 +5,15 @@ import Testing
 /// concurrent runs are both right, nothing hangs, output failures and terminal escapes are handled.
 @Suite("Reliability")
 struct ReliabilityTests {
+    /// Writes a note under a file name given as bytes (which need not be UTF-8) in the notes folder.
+    func writeNote(named name: [UInt8], _ text: String, in vault: Vault) throws {
+        let path = Array(vault.notes.path.utf8) + Array("/".utf8) + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        #expect(descriptor >= 0)
+        _ = text.withCString { write(descriptor, $0, strlen($0)) }
+        close(descriptor)
+    }
+
     /// Runs a shell command line (for redirections netkb cannot be given as arguments).
     func shell(_ line: String, in vault: Vault) throws -> NetKBBinary.Run {
         try NetKBBinary.run(["-c", line], environment: ["NETKB": NetKBBinary.url.path, "NOTES": vault.notes.path, "INDEX": vault.index.path], executable: "/bin/sh")
@@ -176,11 +185,7 @@ struct ReliabilityTests {
     @Test func aFileNameThatIsNotUTF8IsIndexedUnderAnEscapedName() throws {
         let vault = try Vault()
         // Write the file under a Latin-1 name: "caf" + 0xE9 + ".md".
-        let bytes = Array(vault.notes.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".md".utf8) + [0]
-        let descriptor = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
-        #expect(descriptor >= 0)
-        _ = "# Latin\n\n라우터\n".withCString { write(descriptor, $0, strlen($0)) }
-        close(descriptor)
+        try writeNote(named: Array("caf".utf8) + [0xE9] + Array(".md".utf8), "# Latin\n\n라우터\n", in: vault)
         let run = try vault.netkb(["search", "라우터", "--format", "json"])
         #expect(run.status == 0)
         #expect(run.stderr.contains("caf\\xE9.md: warning: the name is not UTF-8; shown with its bytes escaped"))
@@ -192,11 +197,7 @@ struct ReliabilityTests {
     /// are shown with one name: the one named so is indexed, and the warning says why.
     @Test func aNameLikeAnEscapedOneIsNotTakenForAnNFDTwin() throws {
         let vault = try Vault()
-        let bytes = Array(vault.notes.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".md".utf8) + [0]
-        let descriptor = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
-        #expect(descriptor >= 0)
-        _ = "# Latin\n\n라우터\n".withCString { write(descriptor, $0, strlen($0)) }
-        close(descriptor)
+        try writeNote(named: Array("caf".utf8) + [0xE9] + Array(".md".utf8), "# Latin\n\n라우터\n", in: vault)
         try vault.write("caf\\xE9.md", "# Typed\n\n라우터 스위치\n")
         let run = try vault.netkb(["index"])
         #expect(run.status == 0)
@@ -212,11 +213,7 @@ struct ReliabilityTests {
         let vault = try Vault()
         try vault.write("new\nline.md", "# 줄바꿈\n\n[[a]] 소켓\n")
         try vault.write("a.md", "# A\n\n라우터\n")
-        let bytes = Array(vault.notes.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".md".utf8) + [0]
-        let descriptor = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
-        #expect(descriptor >= 0)
-        _ = "# Latin\n\n[[a]] 스위치\n".withCString { write(descriptor, $0, strlen($0)) }
-        close(descriptor)
+        try writeNote(named: Array("caf".utf8) + [0xE9] + Array(".md".utf8), "# Latin\n\n[[a]] 스위치\n", in: vault)
         #expect(try vault.netkb(["index"]).status == 0)
         let shown = try vault.netkb(["show", "new\\x0Aline.md", "--no-refresh"])
         #expect(shown.status == 0, "\(shown.stderr)")
@@ -237,11 +234,7 @@ struct ReliabilityTests {
         let vault = try Vault()
         // Fifteen Latin-1 names ("n<k>" + 0xE9 + ".md"), each warned of on every scan.
         for k in 0..<15 {
-            let bytes = Array(vault.notes.path.utf8) + Array("/n\(k)".utf8) + [0xE9] + Array(".md".utf8) + [0]
-            let descriptor = bytes.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
-            #expect(descriptor >= 0)
-            _ = "# N\n\n라우터\n".withCString { write(descriptor, $0, strlen($0)) }
-            close(descriptor)
+            try writeNote(named: Array("n\(k)".utf8) + [0xE9] + Array(".md".utf8), "# N\n\n라우터\n", in: vault)
         }
         let search = try vault.netkb(["search", "라우터"])
         let lines = search.stderr.split(separator: "\n")

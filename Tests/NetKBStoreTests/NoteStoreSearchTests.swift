@@ -175,26 +175,37 @@ struct TypedWordsRankingTests {
         #expect(Dictionary(uniqueKeysWithValues: hits.map { ($0.path, $0.matchesTypedWords) }) == ["ko.md": true, "both.md": true, "en.md": false])
     }
 
-    /// However much better another name's section scores, the sections with the words as
-    /// typed come first, by either ranking (FTS5's `bm25()` and netkb's own).
-    @Test(arguments: [true, false])
-    func typedWordsComeFirstWhateverTheScores(phraseRanking: Bool) throws {
+    /// A new index holding `notes`, and ten notes with neither word, for bm25's document
+    /// frequencies to mean something; and what `소켓` (expanded) ranks there, by either ranking.
+    static func ranking(_ notes: [Note], phraseRanking: Bool) throws -> (store: NoteStore, index: TemporaryIndex, query: SearchQuery, ranked: [(id: Int64, rank: Double, typedMatch: Bool)]) {
         let index = try TemporaryIndex()
         let store = try index.open()
         try store.update { transaction in
-            try transaction.save(note("long.md", [(["프로그래밍"], "프로그래밍\n소켓으로 " + String(repeating: "여러 문장으로 길게 설명하는 본문이 이어진다 ", count: 40))]), stamp: stamp)
-            try transaction.save(note("short.md", [(["Socket"], "Socket\nsocket socket socket socket")]), stamp: stamp)
-            // Notes holding neither word, for bm25's document frequencies to mean something.
+            for note in notes { try transaction.save(note, stamp: stamp) }
             for number in 0..<10 {
                 try transaction.save(note("other\(number).md", [(["라우터 \(number)"], "라우터 \(number)\n패킷을 전달한다")]), stamp: stamp)
             }
         }
-        let query = SearchQuery(parsing: "소켓").expanded { Self.names[$0] }
+        let query = SearchQuery(parsing: "소켓").expanded { names[$0] }
         let ranked = try store.reading { db in
             try store.rankedSections(
                 db, query: query, expression: query.matchExpression!, typed: query.typedPhrases, filter: SearchFilter(),
                 phraseRanking: phraseRanking)
         }
+        return (store, index, query, ranked)
+    }
+
+    static let longText = "소켓으로 " + String(repeating: "여러 문장으로 길게 설명하는 본문이 이어진다 ", count: 40)
+
+    /// However much better another name's section scores, the sections with the words as
+    /// typed come first, by either ranking (FTS5's `bm25()` and netkb's own).
+    @Test(arguments: [true, false])
+    func typedWordsComeFirstWhateverTheScores(phraseRanking: Bool) throws {
+        let (store, index, query, ranked) = try Self.ranking([
+            note("long.md", [(["프로그래밍"], "프로그래밍\n" + Self.longText)]),
+            note("short.md", [(["Socket"], "Socket\nsocket socket socket socket")]),
+        ], phraseRanking: phraseRanking)
+        defer { withExtendedLifetime(index) {} }
         #expect(ranked.map(\.typedMatch) == [true, false])
         // The section on another name scores higher even with the boost: only its tier puts it second.
         #expect(ranked[1].rank < ranked[0].rank)
@@ -208,23 +219,13 @@ struct TypedWordsRankingTests {
     /// note on 소켓 has that in its context.
     @Test(arguments: [true, false])
     func typedWordsInTheContextAloneDoNotCount(phraseRanking: Bool) throws {
-        let index = try TemporaryIndex()
-        let store = try index.open()
-        try store.update { transaction in
-            try transaction.save(note("sockets.md", title: "Notes", [
-                (["소켓 프로그래밍"], "소켓 프로그래밍\n소켓으로 " + String(repeating: "여러 문장으로 길게 설명하는 본문이 이어진다 ", count: 40)),
+        let (store, index, query, ranked) = try Self.ranking([
+            note("sockets.md", title: "Notes", [
+                (["소켓 프로그래밍"], "소켓 프로그래밍\n" + Self.longText),
                 (["소켓 프로그래밍", "끝점"], "끝점\nsocket socket socket socket"),
-            ]), stamp: stamp)
-            for number in 0..<10 {
-                try transaction.save(note("other\(number).md", [(["라우터 \(number)"], "라우터 \(number)\n패킷을 전달한다")]), stamp: stamp)
-            }
-        }
-        let query = SearchQuery(parsing: "소켓").expanded { Self.names[$0] }
-        let ranked = try store.reading { db in
-            try store.rankedSections(
-                db, query: query, expression: query.matchExpression!, typed: query.typedPhrases, filter: SearchFilter(),
-                phraseRanking: phraseRanking)
-        }
+            ]),
+        ], phraseRanking: phraseRanking)
+        defer { withExtendedLifetime(index) {} }
         let hits = try store.search(query, filter: SearchFilter())
         #expect(hits.map(\.line) == [1, 11])
         #expect(hits.map(\.matchesTypedWords) == [true, false])
