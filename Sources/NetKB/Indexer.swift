@@ -63,8 +63,9 @@ public struct Indexer: Sendable {
     /// that a new folder made at the old path is not taken for it. Returns the folder's identity.
     func checkNotesAreTheIndexs(_ store: NoteStore, scan: NotesFolder.Scan) throws -> StoredNotesRoot? {
         let (root, recorded) = try folder.identity(checkingIndex: store, at: indexPath)
-        if let root, let recorded, recorded != root {
-            // A read-only index keeps the old record: it is only ever a narrower check.
+        if let root, recorded != root {
+            // The only place an existing index's record changes (a new file records it as it
+            // is written). A read-only index keeps the old record: it is only ever a narrower check.
             try? store.update { try $0.recordNotesRoot(root) }
         }
         if scan.noteCount == 0, scan.unreadableFolders.isEmpty {
@@ -176,7 +177,7 @@ public struct Indexer: Sendable {
         defer { reader.cancel() }
         func apply(_ transaction: IndexTransaction) throws {
             var affected = Set<String>()
-            if let root { try transaction.recordNotesRoot(root) }
+            if store == nil, let root { try transaction.recordNotesRoot(root) }
             for path in gone {
                 affected.formUnion(try transaction.remove(path: path))
                 report.removed += 1
