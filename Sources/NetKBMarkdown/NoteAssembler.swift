@@ -151,6 +151,7 @@ struct NoteAssembler {
             beginBlock()
         case .htmlBlock:
             for id in HTMLAnchorScan.ids(in: event.literal) { anchorIDs.append((id, max(line, 1))) }
+            appendHTMLBlockText(event.literal, firstLine: max(line, 1))
         case .codeBlock:
             beginBlock()
             var literal = event.literal
@@ -315,6 +316,21 @@ struct NoteAssembler {
         let start = block.count
         defer { if isCode, block.count > start { blockCode.append(start..<block.count) } }
         block.append(bytes)
+    }
+
+    /// Appends what an HTML block shows as text (``HTMLVisibleText``) to the section, as a block
+    /// whose lines keep their source lines. Its text is not scanned for wiki links or tags:
+    /// renderers show Markdown inside an HTML block as written.
+    private mutating func appendHTMLBlockText(_ html: UnsafeBufferPointer<UInt8>, firstLine: Int) {
+        let lines = HTMLVisibleText.lines(in: html)
+        guard !lines.isEmpty else { return }
+        beginBlock()
+        for visible in lines {
+            block.breakLine()
+            blockLines.append(SectionTextMap.LineStart(offset: block.count, line: firstLine + visible.line))
+            block.append(visible.text)
+        }
+        endBlock()
     }
 
     /// Ranges moved by `delta` and cut to `0..<limit`; those left empty are dropped.

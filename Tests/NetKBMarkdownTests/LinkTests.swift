@@ -156,9 +156,9 @@ import Testing
         #expect(note.links.isEmpty)
     }
 
-    @Test func htmlIsNotText() {
+    @Test func htmlTagsAreNotText() {
         let note = TestSupport.parse("<div>\n블록 <b>html</b>\n</div>\n\n문단 <span title=\"x\">안</span> 끝 [l](https://l.com)\n").note
-        #expect(note.sections[0].text == "문단 안 끝 l")
+        #expect(note.sections[0].text == "블록 html\n문단 안 끝 l")
         #expect(note.links.first?.location == SourceLocation(line: 5, column: 31))
     }
 }

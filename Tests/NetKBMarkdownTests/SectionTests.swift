@@ -119,6 +119,7 @@ import Testing
         let 값 = 1
 
         print(값)
+        숨김
         """)
     }
 
