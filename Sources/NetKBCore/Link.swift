@@ -10,6 +10,8 @@ public enum LinkKind: String, Hashable, Sendable, CaseIterable {
     case wiki
     /// `![[Note]]`.
     case embed
+    /// `<a href="…">` or `<img src="…">` in HTML.
+    case html
 }
 
 /// A link as written in a note, before it is resolved.

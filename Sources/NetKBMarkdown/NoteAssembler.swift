@@ -66,6 +66,9 @@ struct NoteAssembler {
         var fixedText: String?
     }
     private var linkFrames: [LinkFrame] = []
+    /// The inline `<a href>` whose `</a>` has not come yet: its link, its reference, and where
+    /// its text starts in ``block``.
+    private var pendingHTMLLink: (link: Int, reference: Int?, blockStart: Int)?
     private var suppressedText = 0
 
     private var footnoteDepth = 0
@@ -129,6 +132,11 @@ struct NoteAssembler {
         case .htmlInline:
             let literal = event.literal
             for id in HTMLAnchorScan.ids(in: literal) { anchorIDs.append((id, cursor.line)) }
+            if pendingHTMLLink != nil, HTMLLinkScan.isLinkEnd(literal) {
+                finishHTMLLinkText()
+            } else {
+                addHTMLLinks(in: literal, firstLine: cursor.line, inline: true)
+            }
             if literal.contains(0x0A) {
                 if event.endLine > 0 { cursor.move(toLine: event.endLine) }
             } else if linkFrames.isEmpty {
@@ -151,6 +159,7 @@ struct NoteAssembler {
             beginBlock()
         case .htmlBlock:
             for id in HTMLAnchorScan.ids(in: event.literal) { anchorIDs.append((id, max(line, 1))) }
+            addHTMLLinks(in: event.literal, firstLine: max(line, 1), inline: false)
             appendHTMLBlockText(event.literal, firstLine: max(line, 1))
         case .codeBlock:
             beginBlock()
@@ -252,6 +261,7 @@ struct NoteAssembler {
     }
 
     private mutating func clearBlock() {
+        pendingHTMLLink = nil
         block.clear()
         blockCitations.removeAll()
         citationAwaitingSpace = nil
@@ -331,6 +341,50 @@ struct NoteAssembler {
             block.append(visible.text)
         }
         endBlock()
+    }
+
+    /// Adds the links of `<a href>` and `<img src>` tags in HTML (``HTMLLinkScan``) whose first
+    /// line is `firstLine`, each located where its tag starts; an http(s) one is a reference,
+    /// labelled by its text or `alt`. An inline `<a href>` (one tag) gets the text read up to
+    /// its `</a>` in the same block.
+    private mutating func addHTMLLinks(in html: UnsafeBufferPointer<UInt8>, firstLine: Int, inline: Bool) {
+        let found = HTMLLinkScan.links(in: html)
+        guard !found.isEmpty else { return }
+        var line = firstLine
+        var counted = 0
+        for link in found {
+            for index in counted..<link.offset where html[index] == 0x0A { line += 1 }
+            counted = link.offset
+            var tagEnd = link.offset
+            while tagEnd < html.count, tagEnd - link.offset < 64, html[tagEnd] != 0x0A { tagEnd += 1 }
+            cursor.move(toLine: line)
+            let location = cursor.locate([Array(html[link.offset..<tagEnd])]).location
+            links.append(Link(target: link.target, text: link.text, kind: .html, location: location, sectionIndex: sections.current))
+            sections.noteLink()
+            if inline, !link.isImage, link.text.isEmpty {
+                block.writePendingSeparator()
+                pendingHTMLLink = (links.count - 1, nil, block.count)
+            }
+            guard let normalized = URLNormalizer.normalize(link.target) else { continue }
+            if inline, pendingHTMLLink?.link == links.count - 1 { pendingHTMLLink?.reference = references.count }
+            references.append(Reference(
+                url: link.target, normalizedURL: normalized.normalized, domain: normalized.domain,
+                label: link.text.isEmpty || link.text == link.target ? nil : link.text,
+                description: nil, location: location, sectionIndex: sections.current, isImage: link.isImage
+            ))
+        }
+    }
+
+    /// Gives the inline `<a href>` being read the block's text since its tag, at its `</a>`.
+    private mutating func finishHTMLLinkText() {
+        guard let pending = pendingHTMLLink else { return }
+        pendingHTMLLink = nil
+        let start = min(pending.blockStart, block.count)
+        let text = String(decoding: block.bytes[start...], as: UTF8.self).trimmingWhitespace()
+        links[pending.link].text = text
+        if let reference = pending.reference, !text.isEmpty, text != links[pending.link].target {
+            references[reference].label = text
+        }
     }
 
     /// Ranges moved by `delta` and cut to `0..<limit`; those left empty are dropped.

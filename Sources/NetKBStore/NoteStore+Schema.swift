@@ -260,9 +260,9 @@ extension NoteStore {
             // No table changes: an older index cites `https://example.com/에서` where the notes
             // cite `https://example.com/`, so it is rebuilt, saying so.
         }
-        migrator.registerMigration("v13: the text of HTML blocks is indexed") { _ in
-            // No table changes: an older index lacks the text of its notes' HTML blocks, so it
-            // is rebuilt, saying so.
+        migrator.registerMigration("v13: HTML text and HTML links are indexed") { _ in
+            // No table changes: an older index lacks the text of its notes' HTML blocks and the
+            // links of their `<a href>` and `<img src>`, so it is rebuilt, saying so.
         }
         return migrator
     }

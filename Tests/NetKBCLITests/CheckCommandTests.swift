@@ -67,6 +67,38 @@ struct CheckCommandTests {
         #expect(run.stdout == "checked 2 links: 0 broken links, 0 warnings\n")
     }
 
+    @Test func htmlImagesAndLinksAreCheckedAndCited() throws {
+        // Typora sizes an image with `<img src=… style="zoom:50%;">`; GitHub notes center them in `<p>`.
+        let vault = try Vault()
+        try vault.write("images/있는 그림.png", "png")
+        try vault.write("b.md", "# 제목\n")
+        try vault.write("a.md", """
+            # A
+
+            <p align="center">
+              <img src="images/%EC%9E%88%EB%8A%94%20%EA%B7%B8%EB%A6%BC.png" width="400">
+              <img src="images/없는 그림.png" alt="그림" style="zoom:50%;" />
+            </p>
+
+            문단 <a href="b.md#없는-제목">b</a> 그리고 <a href="https://example.com/tcp?x=1&amp;y=2">TCP</a>
+
+            """)
+        let run = try vault.netkb(["check"])
+        #expect(run.status == 1)
+        #expect(run.stdout == """
+            a.md:5:3: error: broken link 'images/없는 그림.png': no such file 'images/없는 그림.png' (did you mean 'images/있는 그림.png'?)
+            a.md:8:4: error: broken link 'b.md#없는-제목': no heading or anchor '#없는-제목' in 'b.md'
+            checked 3 links: 2 broken links, 0 warnings in 1 file
+
+            """)
+        // The `<a href>` to a page is a reference, labelled by its text; images are not.
+        let json = try vault.netkb(["refs", "--format", "json", "--no-refresh"]).json()
+        let topics = try #require(json["topics"] as? [[String: Any]])
+        let references = topics.flatMap { ($0["references"] as? [[String: Any]]) ?? [] }
+        #expect(references.map { $0["url"] as? String } == ["https://example.com/tcp?x=1&y=2"])
+        #expect(references.map { $0["label"] as? String } == ["TCP"])
+    }
+
     @Test func fixingOrBreakingATargetIsSeenByTheNextCheck() throws {
         let vault = try Vault()
         try vault.write("a.md", "# A\n\n[[새 노트]] [b](b.md#제목)\n")

@@ -113,6 +113,7 @@ import Testing
             case .image: #expect(rest.hasPrefix("!["))
             case .markdown: #expect(rest.hasPrefix("["))
             case .autolink: #expect(rest.hasPrefix(link.text))
+            case .html: #expect(rest.hasPrefix("<"))
             case .wiki, .embed: Issue.record("no wiki links in this note")
             }
         }

@@ -3,7 +3,7 @@ extension LinkTarget {
     public init(_ link: Link) {
         switch link.kind {
         case .wiki, .embed: self.init(wiki: link.target)
-        case .markdown, .image, .autolink: self.init(markdown: link.target)
+        case .markdown, .image, .autolink, .html: self.init(markdown: link.target)
         }
     }
 

@@ -1,0 +1,106 @@
+/// Finds the links HTML in a note makes: `<a href="…">` and `<img src="…">`, in order, with
+/// where each tag starts, so that `check` sees a broken `<img src="images/tcp.png" width="400">`
+/// (the way Typora and GitHub notes size images) and `refs` lists an `<a href>` to a page.
+///
+/// Attribute values are trimmed and their character references decoded (`&amp;` in a query).
+/// Comments, `<!…>`, `<?…?>` and the raw text of `script`, `style` and `textarea` make no links;
+/// an empty value makes none.
+enum HTMLLinkScan {
+    /// A link an HTML tag makes.
+    struct Found: Equatable {
+        /// The byte offset of the tag's `<` in the scanned HTML.
+        var offset: Int
+        var isImage: Bool
+        var target: String
+        /// An image's `alt`; a link's visible text up to its `</a>` in the same HTML, else empty.
+        var text: String
+    }
+
+    /// The links of a piece of HTML (an HTML block or one inline tag).
+    static func links(in html: UnsafeBufferPointer<UInt8>) -> [Found] {
+        var found: [Found] = []
+        var index = 0
+        let count = html.count
+        while index < count {
+            guard html[index] == UInt8(ascii: "<"), index + 1 < count else {
+                index += 1
+                continue
+            }
+            let next = html[index + 1]
+            if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                index = HTMLScanning.endOfMarkupDeclaration(html, at: index)
+            } else if HTMLScanning.isASCIILetter(next) {
+                var values: [String: Range<Int>] = [:]
+                let (name, end) = HTMLScanning.readTag(html, at: index) { attribute, value in
+                    if values[attribute] == nil { values[attribute] = value }
+                }
+                if name == "a" || name == "img", let range = values[name == "a" ? "href" : "src"] {
+                    let target = decoded(html, range).trimmingWhitespace()
+                    if !target.isEmpty {
+                        let text = name == "img" ? values["alt"].map { decoded(html, $0).trimmingWhitespace() } ?? "" : linkText(html, from: end)
+                        found.append(Found(offset: index, isImage: name == "img", target: target, text: text))
+                    }
+                }
+                index = end
+                if HTMLScanning.rawTextElements.contains(name) {
+                    index = HTMLScanning.closingTag(named: name, in: html, from: index) ?? count
+                }
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// Whether `html` is an `</a>` tag (any letter case, spaces before its `>`).
+    static func isLinkEnd(_ html: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard html.count >= 4, html[0] == UInt8(ascii: "<"), html[1] == UInt8(ascii: "/"), html[2] | 0x20 == UInt8(ascii: "a") else {
+            return false
+        }
+        let end = HTMLScanning.skipSpaces(html, from: 3)
+        return end == html.count - 1 && html[end] == UInt8(ascii: ">")
+    }
+
+    /// How far after an `<a …>` its `</a>` is looked for.
+    static let linkTextWindow = 4096
+
+    /// The visible text from `start` to the next `</a>`, on one line; empty when another `<a`
+    /// or the end of ``linkTextWindow`` comes first (links cannot nest, so a block of links
+    /// never closed is read once over).
+    private static func linkText(_ html: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
+        let end = min(html.count, start + linkTextWindow)
+        var index = start
+        while index + 2 < end {
+            if html[index] == UInt8(ascii: "<") {
+                let closing = html[index + 1] == UInt8(ascii: "/")
+                let nameAt = closing ? index + 2 : index + 1
+                if nameAt + 1 < end, html[nameAt] | 0x20 == UInt8(ascii: "a"),
+                   HTMLScanning.isSpace(html[nameAt + 1]) || html[nameAt + 1] == UInt8(ascii: ">") {
+                    guard closing else { return "" }
+                    let lines = HTMLVisibleText.lines(in: UnsafeBufferPointer(rebasing: html[start..<index]))
+                    return lines.map { String(decoding: $0.text, as: UTF8.self) }.joined(separator: " ")
+                }
+            }
+            index += 1
+        }
+        return ""
+    }
+
+    /// An attribute value with its character references decoded.
+    private static func decoded(_ html: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if html[index] == UInt8(ascii: "&"),
+               let (decoded, end) = CharacterReference.decode(UnsafeBufferPointer(rebasing: html[..<range.upperBound]), at: index) {
+                bytes.append(contentsOf: decoded)
+                index = end
+            } else {
+                bytes.append(html[index])
+                index += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
