@@ -47,6 +47,10 @@ struct LinksCommand: ParsableCommand {
         }
     }
 
+    /// How many characters of a link's target a line shows: a `data:` image's 10,000 are cut
+    /// (JSON keeps them whole).
+    static let shownTarget = 200
+
     static func text(path: String, outgoing: [IndexedLink], backlinks: [IndexedLink]) -> String {
         var output = "\(TerminalText.escaped(path))\n"
         output += "outgoing (\(outgoing.count)):\n"
@@ -59,11 +63,11 @@ struct LinksCommand: ParsableCommand {
             } else {
                 verdict = "→ " + (link.targetPath ?? "") + (link.targetHeading.map { " › " + $0 } ?? "")
             }
-            output += TerminalText.escaped("  \(link.line):\(link.column)  \(link.target)  \(verdict)") + "\n"
+            output += TerminalText.escaped("  \(link.line):\(link.column)  \(link.target.shortened(toCharacters: Self.shownTarget))  \(verdict)") + "\n"
         }
         output += "backlinks (\(backlinks.count)):\n"
         for link in backlinks {
-            output += TerminalText.escaped("  \(link.path):\(link.line):\(link.column)  \(link.target)") + "\n"
+            output += TerminalText.escaped("  \(link.path):\(link.line):\(link.column)  \(link.target.shortened(toCharacters: Self.shownTarget))") + "\n"
         }
         return output
     }

@@ -210,6 +210,18 @@ struct CheckCommandTests {
         #expect(missing.status == 2 && missing.stderr.hasPrefix("netkb: error: no note 'UPD': "))
     }
 
+    @Test func aLongTargetIsShownCutInTextAndWholeInJSON() throws {
+        let vault = try Vault()
+        let data = "data:image/png;base64," + String(repeating: "A", count: 6_000)
+        try vault.write("a.md", "# A\n\n<img src=\"\(data)\">\n")
+        let text = try vault.netkb(["links", "a.md"])
+        let line = try #require(text.stdout.split(separator: "\n").first { $0.contains("data:image") })
+        #expect(line.count < 250 && line.contains("…  external"), "\(line.prefix(300))")
+        let json = try vault.netkb(["links", "a.md", "--format", "json", "--no-refresh"]).json()
+        let outgoing = try #require(json["outgoing"] as? [[String: Any]])
+        #expect(outgoing.map { $0["target"] as? String } == [data])
+    }
+
     @Test func orphansAreTheNotesNothingElseLinksTo() throws {
         let vault = try Vault(copying: Self.vaultFixture)
         let json = try vault.netkb(["links", "--orphans", "--format", "json"]).json()
