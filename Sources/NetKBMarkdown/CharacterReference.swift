@@ -2,7 +2,9 @@
 /// people write in notes (`&amp;`, `&lt;`, `&nbsp;`, `&rarr;`, `&middot;`…).
 ///
 /// A numeric reference to no character (zero, a surrogate, past U+10FFFF) is U+FFFD, as in
-/// browsers. A name not in ``named`` is not decoded: the text keeps it as written.
+/// browsers, and so is one to a control character other than whitespace (`&#27;`, `&#x9B;`):
+/// note text never gets an escape character this way. A name not in ``named`` is not decoded:
+/// the text keeps it as written.
 enum CharacterReference {
     /// Named references by name, with the text each stands for. `&nbsp;` is a plain space here:
     /// the text is for searching and snippets, where the two are the same.
@@ -33,7 +35,7 @@ enum CharacterReference {
                 index += 1
             }
             guard index > digitsStart, index < html.count, html[index] == UInt8(ascii: ";") else { return nil }
-            let scalar = Unicode.Scalar(value).flatMap { $0 == "\0" ? nil : $0 } ?? "\u{FFFD}"
+            let scalar = Unicode.Scalar(value).flatMap { isShown($0) ? $0 : nil } ?? "\u{FFFD}"
             return (Array(String(Character(scalar)).utf8), index + 1)
         }
         let nameStart = index
@@ -42,6 +44,16 @@ enum CharacterReference {
               let text = named[String(decoding: UnsafeBufferPointer(rebasing: html[nameStart..<index]), as: UTF8.self)]
         else { return nil }
         return (Array(text.utf8), index + 1)
+    }
+
+    /// Whether a referenced character is text: not NUL or another control character, except
+    /// tab, line feed, form feed and carriage return.
+    private static func isShown(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0C, 0x0D: true
+        case 0x00...0x1F, 0x7F...0x9F: false
+        default: true
+        }
     }
 
     private static func digitValue(_ byte: UInt8, hexadecimal: Bool) -> UInt32? {

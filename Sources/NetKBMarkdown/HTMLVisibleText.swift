@@ -57,7 +57,10 @@ enum HTMLVisibleText {
                 }
             }
             if byte == UInt8(ascii: "&"), let (decoded, end) = CharacterReference.decode(html, at: index) {
-                for decodedByte in decoded { reader.append(decodedByte) }
+                // A decoded `&#10;` is a space, not a line of the source.
+                for decodedByte in decoded {
+                    if HTMLScanning.isSpace(decodedByte) { reader.separate() } else { reader.append(decodedByte) }
+                }
                 index = end
                 continue
             }

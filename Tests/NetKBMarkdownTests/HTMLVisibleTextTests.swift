@@ -24,6 +24,9 @@ import Testing
         ("a&nbsp;&nbsp;b", "a b"),
         ("&bogus; &amp &#; &#x; &#12345678901;", "&bogus; &amp &#; &#x; &#12345678901;"),
         ("&#0;&#xD800;&#x110000;", "\u{FFFD}\u{FFFD}\u{FFFD}"),
+        // No escape character comes from a reference, and a decoded line feed is a space.
+        ("색&#27;[31m 빨강&#x9B;끝", "색\u{FFFD}[31m 빨강\u{FFFD}끝"),
+        ("첫&#10;둘&#x9;셋", "첫 둘 셋"),
         // A `<` that opens no tag is text.
         ("1 < 2 <3 </ 끝", "1 < 2 <3 </ 끝"),
     ])
