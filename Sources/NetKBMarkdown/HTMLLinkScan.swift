@@ -2,14 +2,17 @@
 /// where each tag starts, so that `check` sees a broken `<img src="images/tcp.png" width="400">`
 /// (the way Typora and GitHub notes size images) and `refs` lists an `<a href>` to a page.
 ///
-/// Attribute values are trimmed and their character references decoded (`&amp;` in a query).
-/// Comments, `<!…>`, `<?…?>` and the raw text of `script`, `style` and `textarea` make no links;
-/// an empty value makes none.
+/// Attribute values are trimmed and their character references decoded (`&amp;` in a query);
+/// tabs and line breaks in a URL are dropped, as browsers do. Comments, `<!…>`, `<?…?>` and the
+/// content of `script`, `style`, `textarea` and `template` make no links; an empty value makes
+/// none.
 enum HTMLLinkScan {
     /// A link an HTML tag makes.
     struct Found: Equatable {
         /// The byte offset of the tag's `<` in the scanned HTML.
         var offset: Int
+        /// The byte offset after the tag's `>`.
+        var end: Int
         var isImage: Bool
         var target: String
         /// An image's `alt`; a link's visible text up to its `</a>` in the same HTML, else empty.
@@ -35,14 +38,14 @@ enum HTMLLinkScan {
                     if values[attribute] == nil { values[attribute] = value }
                 }
                 if name == "a" || name == "img", let range = values[name == "a" ? "href" : "src"] {
-                    let target = decoded(html, range).trimmingWhitespace()
+                    let target = decoded(html, range, isURL: true).trimmingWhitespace()
                     if !target.isEmpty {
-                        let text = name == "img" ? values["alt"].map { decoded(html, $0).trimmingWhitespace() } ?? "" : linkText(html, from: end)
-                        found.append(Found(offset: index, isImage: name == "img", target: target, text: text))
+                        let text = name == "img" ? values["alt"].map { decoded(html, $0, isURL: false).trimmingWhitespace() } ?? "" : linkText(html, from: end)
+                        found.append(Found(offset: index, end: end, isImage: name == "img", target: target, text: text))
                     }
                 }
                 index = end
-                if HTMLScanning.rawTextElements.contains(name) {
+                if HTMLScanning.hiddenElements.contains(name) {
                     index = HTMLScanning.closingTag(named: name, in: html, from: index) ?? count
                 }
             } else {
@@ -75,7 +78,7 @@ enum HTMLLinkScan {
                 let closing = html[index + 1] == UInt8(ascii: "/")
                 let nameAt = closing ? index + 2 : index + 1
                 if nameAt + 1 < end, html[nameAt] | 0x20 == UInt8(ascii: "a"),
-                   HTMLScanning.isSpace(html[nameAt + 1]) || html[nameAt + 1] == UInt8(ascii: ">") {
+                   !HTMLScanning.isTagNameByte(html[nameAt + 1]) {  // `<a/href>`, `<a"href>` open links too
                     guard closing else { return "" }
                     let lines = HTMLVisibleText.lines(in: UnsafeBufferPointer(rebasing: html[start..<index]))
                     return lines.map { String(decoding: $0.text, as: UTF8.self) }.joined(separator: " ")
@@ -86,12 +89,17 @@ enum HTMLLinkScan {
         return ""
     }
 
-    /// An attribute value with its character references decoded.
-    private static func decoded(_ html: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    /// An attribute value with its character references decoded; a URL also loses its tabs and
+    /// line breaks.
+    private static func decoded(_ html: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isURL: Bool) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(range.count)
         var index = range.lowerBound
         while index < range.upperBound {
+            if isURL, html[index] == 0x09 || html[index] == 0x0A || html[index] == 0x0D {
+                index += 1
+                continue
+            }
             if html[index] == UInt8(ascii: "&"),
                let (decoded, end) = CharacterReference.decode(UnsafeBufferPointer(rebasing: html[..<range.upperBound]), at: index) {
                 bytes.append(contentsOf: decoded)

@@ -6,6 +6,23 @@ enum HTMLScanning {
     /// Elements whose content is raw text, never tags, and never shown as text.
     static let rawTextElements: Set<String> = ["script", "style", "textarea"]
 
+    /// Elements whose content is never shown: neither text nor links.
+    static let hiddenElements = rawTextElements.union(["template"])
+
+    /// The name of the hidden element (``hiddenElements``) that `html`, one tag, opens; nil
+    /// for any other tag, or when `html` also closes it.
+    static func openedHiddenElement(_ html: UnsafeBufferPointer<UInt8>) -> String? {
+        guard html.count > 1, html[0] == UInt8(ascii: "<"), isASCIILetter(html[1]) else { return nil }
+        let (name, end) = readTag(html, at: 0)
+        guard hiddenElements.contains(name), closingTag(named: name, in: html, from: end) == nil else { return nil }
+        return name
+    }
+
+    /// Whether `html` starts with the closing tag of `name` (any letter case).
+    static func isClosingTag(_ html: UnsafeBufferPointer<UInt8>, named name: String) -> Bool {
+        html.count > 2 && html[0] == UInt8(ascii: "<") && html[1] == UInt8(ascii: "/") && readTag(html, at: 1).name == name
+    }
+
     /// Reads an opening tag at `start` (`<name attributes…>`), handing each attribute's
     /// lower-cased name and value bytes to `attribute`; returns the tag's lower-cased name and
     /// the offset after it.
@@ -15,9 +32,7 @@ enum HTMLScanning {
     ) -> (name: String, end: Int) {
         let count = html.count
         var index = start + 1
-        while index < count, isASCIILetter(html[index]) || isASCIIDigit(html[index]) || html[index] == UInt8(ascii: "-") {
-            index += 1
-        }
+        while index < count, isTagNameByte(html[index]) { index += 1 }
         let name = lowercased(html, (start + 1)..<index)
         while index < count {
             index = skipSpaces(html, from: index)
@@ -119,6 +134,11 @@ enum HTMLScanning {
 
     static func isASCIILetter(_ byte: UInt8) -> Bool {
         (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    /// Whether `byte` continues a tag name (as ``readTag(_:at:attribute:)`` reads one).
+    static func isTagNameByte(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || isASCIIDigit(byte) || byte == UInt8(ascii: "-")
     }
 
     static func isASCIIDigit(_ byte: UInt8) -> Bool {

@@ -25,9 +25,6 @@ enum HTMLVisibleText {
         "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
     ]
 
-    /// Elements whose content is never shown as text.
-    static let hiddenElements = HTMLScanning.rawTextElements.union(["template"])
-
     /// The lines of `html` that show text, each with its text.
     static func lines(in html: UnsafeBufferPointer<UInt8>) -> [Line] {
         var reader = Reader()
@@ -47,7 +44,7 @@ enum HTMLVisibleText {
                 } else if HTMLScanning.isASCIILetter(next) {
                     let (name, tagEnd) = HTMLScanning.readTag(html, at: index)
                     end = tagEnd
-                    if hiddenElements.contains(name) { end = HTMLScanning.closingTag(named: name, in: html, from: end) ?? count }
+                    if HTMLScanning.hiddenElements.contains(name) { end = HTMLScanning.closingTag(named: name, in: html, from: end) ?? count }
                     if !inlineElements.contains(name) { reader.separate() }
                 }
                 if end > index {

@@ -69,6 +69,9 @@ struct NoteAssembler {
     /// The inline `<a href>` whose `</a>` has not come yet: its link, its reference, and where
     /// its text starts in ``block``.
     private var pendingHTMLLink: (link: Int, reference: Int?, blockStart: Int)?
+    /// The hidden element (``HTMLScanning/hiddenElements``) an inline tag of the block being
+    /// read opened and no tag has closed yet.
+    private var hiddenInlineElement: String?
     private var suppressedText = 0
 
     private var footnoteDepth = 0
@@ -132,15 +135,21 @@ struct NoteAssembler {
         case .htmlInline:
             let literal = event.literal
             for id in HTMLAnchorScan.ids(in: literal) { anchorIDs.append((id, cursor.line)) }
-            if pendingHTMLLink != nil, HTMLLinkScan.isLinkEnd(literal) {
+            var located = 0
+            if let hidden = hiddenInlineElement {
+                // Inside an inline `<script>` or `<template>`: no links until it closes.
+                if HTMLScanning.isClosingTag(literal, named: hidden) { hiddenInlineElement = nil }
+            } else if pendingHTMLLink != nil, HTMLLinkScan.isLinkEnd(literal) {
                 finishHTMLLinkText()
             } else {
-                addHTMLLinks(in: literal, firstLine: cursor.line, inline: true)
+                located = addHTMLLinks(in: literal, firstLine: cursor.line, inline: true)
+                hiddenInlineElement = HTMLScanning.openedHiddenElement(literal)
             }
             if literal.contains(0x0A) {
                 if event.endLine > 0 { cursor.move(toLine: event.endLine) }
             } else if linkFrames.isEmpty {
-                cursor.skip(literal)
+                // The cursor is already past what locating the tag's link matched.
+                cursor.skip(UnsafeBufferPointer(rebasing: literal[min(located, literal.count)...]))
             }
         case .link, .image:
             enterLink(event)
@@ -262,6 +271,7 @@ struct NoteAssembler {
 
     private mutating func clearBlock() {
         pendingHTMLLink = nil
+        hiddenInlineElement = nil
         block.clear()
         blockCitations.removeAll()
         citationAwaitingSpace = nil
@@ -347,18 +357,29 @@ struct NoteAssembler {
     /// line is `firstLine`, each located where its tag starts; an http(s) one is a reference,
     /// labelled by its text or `alt`. An inline `<a href>` (one tag) gets the text read up to
     /// its `</a>` in the same block.
-    private mutating func addHTMLLinks(in html: UnsafeBufferPointer<UInt8>, firstLine: Int, inline: Bool) {
+    @discardableResult
+    private mutating func addHTMLLinks(in html: UnsafeBufferPointer<UInt8>, firstLine: Int, inline: Bool) -> Int {
         let found = HTMLLinkScan.links(in: html)
-        guard !found.isEmpty else { return }
+        guard !found.isEmpty else { return 0 }
+        var located = 0
         var line = firstLine
         var counted = 0
+        var lineEnd = 0
         for link in found {
             for index in counted..<link.offset where html[index] == 0x0A { line += 1 }
             counted = link.offset
+            if lineEnd <= link.offset {
+                lineEnd = link.offset
+                while lineEnd < html.count, html[lineEnd] != 0x0A { lineEnd += 1 }
+            }
             var tagEnd = link.offset
-            while tagEnd < html.count, tagEnd - link.offset < 64, html[tagEnd] != 0x0A { tagEnd += 1 }
+            while tagEnd < min(link.end, html.count), tagEnd - link.offset < 64, html[tagEnd] != 0x0A { tagEnd += 1 }
             cursor.move(toLine: line)
-            let location = cursor.locate([Array(html[link.offset..<tagEnd])]).location
+            let tag = html[link.offset..<tagEnd]
+            // A block's line ends as its source line does; an inline tag's literal is the tag alone.
+            let location = (inline ? nil : cursor.locate(fromEnd: lineEnd - link.offset, expected: ArraySlice(tag)))
+                ?? cursor.locate([Array(tag)]).location
+            located = tagEnd
             links.append(Link(target: link.target, text: link.text, kind: .html, location: location, sectionIndex: sections.current))
             sections.noteLink()
             if inline, !link.isImage, link.text.isEmpty {
@@ -373,6 +394,7 @@ struct NoteAssembler {
                 description: nil, location: location, sectionIndex: sections.current, isImage: link.isImage
             ))
         }
+        return located
     }
 
     /// Gives the inline `<a href>` being read the block's text since its tag, at its `</a>`.

@@ -91,6 +91,21 @@ struct SourceCursor {
         return (location(at: min(offset, range.count)), nil)
     }
 
+    /// Locates the byte `fromEnd` bytes before the end of the cursor's line when `expected` is
+    /// written there, claims it and moves past it; nil when it is not. An HTML block's line is the
+    /// end of its source line (only container markers, `> ` or a list item's indent, come before
+    /// it), so a tag in it is found without searching the line, however many tags it holds.
+    mutating func locate(fromEnd: Int, expected: ArraySlice<UInt8>) -> SourceLocation? {
+        let range = source.byteRange(ofLine: line)
+        let position = range.upperBound - fromEnd
+        guard fromEnd > 0, position >= range.lowerBound, position + expected.count <= range.upperBound,
+              source.bytes[position..<(position + expected.count)].elementsEqual(expected)
+        else { return nil }
+        claimed.insert(position)
+        offset = max(offset, position + expected.count - range.lowerBound)
+        return location(at: position - range.lowerBound)
+    }
+
     /// Locates `text` written as is on the cursor's line (not escaped by a backslash): first after
     /// the cursor, then before it where nothing was claimed. Claims it and, when it was after the
     /// cursor, moves past it. Nil when the line does not hold it (it came from escapes or entities).

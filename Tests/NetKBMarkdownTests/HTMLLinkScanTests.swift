@@ -17,8 +17,8 @@ import Testing
             html.utf8.distance(from: html.startIndex, to: try #require(html.range(of: tag)).lowerBound)
         }
         #expect(found(html) == [
-            .init(offset: try offset("<IMG"), isImage: true, target: "images/tcp.png", text: "TCP & UDP"),
-            .init(offset: try offset("<a "), isImage: false, target: "https://example.com/a?x=1&y=2", text: "예제 링크"),
+            .init(offset: try offset("<IMG"), end: try offset("</p>"), isImage: true, target: "images/tcp.png", text: "TCP & UDP"),
+            .init(offset: try offset("<a "), end: try offset("<b>"), isImage: false, target: "https://example.com/a?x=1&y=2", text: "예제 링크"),
         ])
     }
 
@@ -36,6 +36,11 @@ import Testing
     func linkEnd(html: String, isEnd: Bool) {
         var html = html
         #expect(html.withUTF8 { HTMLLinkScan.isLinkEnd($0) } == isEnd)
+    }
+
+    @Test func hiddenContentMakesNoLinksAndURLsLoseLineBreaks() {
+        #expect(found("<template><img src=\"tmpl.png\"></template><textarea><img src=\"ta.png\"></textarea>").isEmpty)
+        #expect(found("<a href=\"very/\n\tlong.md\">nl</a> <img src=\"a.png\" alt=\"두\n줄\">").map(\.target) == ["very/long.md", "a.png"])
     }
 
     @Test func anOpeningTagAloneHasNoText() {
@@ -80,5 +85,32 @@ import Testing
         // The http(s) link is a reference; images and notes are not.
         #expect(parsed.note.references.map(\.url) == ["https://example.com/a?x=1&y=2"])
         #expect(links.map(\.isExternal) == [false, false, false, true, false])
+    }
+
+    @Test func inlineScriptAndTemplateMakeNoLinks() {
+        let note = TestSupport.parse("""
+        글 <script>document.write('<img src="script.png">')</script> 과 <template><img src="tmpl.png"></template> 뒤 <img src="shown.png">
+
+        다음 문단 <img src="next.png">
+        """).note
+        #expect(note.links.map(\.target) == ["shown.png", "next.png"])
+    }
+
+    @Test func manyTagsOnOneLineKeepTheirColumns() {
+        let tags = (0..<2_000).map { "<img src=\"m\($0 % 7).png\">" }
+        let note = TestSupport.parse("# I\n\n<div>" + tags.joined() + "</div>\n").note
+        var column = 6
+        var expected: [Int] = []
+        for tag in tags {
+            expected.append(column)
+            column += tag.unicodeScalars.count
+        }
+        #expect(note.links.map(\.location.column) == expected)
+        #expect(Set(note.links.map(\.location.line)) == [3])
+    }
+
+    @Test func aTagInACommentBeforeItIsNotTakenForIt() {
+        let note = TestSupport.parse("# T\n\n<p align=\"center\"><!-- 옛 그림 <img src=\"d.png\"> --> <img src=\"d.png\">\n</p>\n").note
+        #expect(note.links.map(\.location) == [SourceLocation(line: 3, column: 51)])
     }
 }

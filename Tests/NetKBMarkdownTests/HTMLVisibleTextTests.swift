@@ -25,7 +25,9 @@ import Testing
         ("&bogus; &amp &#; &#x; &#12345678901;", "&bogus; &amp &#; &#x; &#12345678901;"),
         ("&#0;&#xD800;&#x110000;", "\u{FFFD}\u{FFFD}\u{FFFD}"),
         // No escape character comes from a reference, and a decoded line feed is a space.
-        ("색&#27;[31m 빨강&#x9B;끝", "색\u{FFFD}[31m 빨강\u{FFFD}끝"),
+        ("색&#27;[31m 빨강&#x81;끝", "색\u{FFFD}[31m 빨강\u{FFFD}끝"),
+        // As browsers read them: 0x80-0x9F as Windows-1252, HTML 4's names (digits too).
+        ("dash&#150;word quote&#146;s caf&eacute; &frac12; &Alpha;", "dash–word quote’s café ½ Α"),
         ("첫&#10;둘&#x9;셋", "첫 둘 셋"),
         // A `<` that opens no tag is text.
         ("1 < 2 <3 </ 끝", "1 < 2 <3 </ 끝"),

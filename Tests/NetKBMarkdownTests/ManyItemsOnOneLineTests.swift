@@ -28,6 +28,19 @@ import Testing
         #expect(scanned < 4 * line.utf8.count, "\(scanned) bytes searched for a line of \(line.utf8.count)")
     }
 
+    /// HTML tags with links, in an HTML block's line and inline in a paragraph (with an
+    /// identical `<img>` after each link): each item is `before`, its number, `after`.
+    @Test(arguments: [
+        ("<div>", "<img src=\"m", ".png\">", "</div>"),
+        ("<div>", "<a/href=\"n", ".md\">", "</div>"),
+        ("글 ", "<a href=\"https://e.com/", "\">t</a> <img src=\"m.png\"> ", ""),
+    ])
+    func aLineOf20000HTMLLinksIsSearchedInOnePass(opening: String, before: String, after: String, closing: String) {
+        let line = opening + (0..<20_000).map { "\(before)\($0)\(after)" }.joined() + closing
+        let scanned = Self.bytesScanned("# 제목\n\n" + line + "\n")
+        #expect(scanned < 4 * line.utf8.count, "\(scanned) bytes searched for a line of \(line.utf8.count)")
+    }
+
     @Test func everyItemOnALongLineKeepsItsExactColumn() throws {
         var line = ""
         var expected: [(kind: LinkKind, target: String, column: Int)] = []
