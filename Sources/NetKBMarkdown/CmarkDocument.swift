@@ -126,7 +126,9 @@ enum CmarkDocument {
                 if event.startLine == 0 {
                     var sibling = cmark_node_previous(node)
                     while let current = sibling {
-                        let end = Int(cmark_node_get_end_line(current))
+                        // An HTML block that ends on its first line reports the line before
+                        // it as its end (`<style>x</style>`: 3:1-2:0).
+                        let end = max(Int(cmark_node_get_end_line(current)), Int(cmark_node_get_start_line(current)))
                         if end > 0 {
                             event.previousSiblingEndLine = end
                             break

@@ -113,4 +113,11 @@ import Testing
         let note = TestSupport.parse("# T\n\n<p align=\"center\"><!-- 옛 그림 <img src=\"d.png\"> --> <img src=\"d.png\">\n</p>\n").note
         #expect(note.links.map(\.location) == [SourceLocation(line: 3, column: 51)])
     }
+
+    @Test func aParagraphAfterAOneLineHTMLBlockAndBeforeATableKeepsItsLine() {
+        // cmark-gfm reports `<style>x</style>` as ending on the line before it (3:1-2:0), and
+        // the paragraph the table extension splits off has no line of its own.
+        let note = TestSupport.parse("# T\n\n<style>x</style>\ntext [l](x.md) <img src=\"i.png\">\n| a | b |\n|---|---|\n| c | d |\n").note
+        #expect(note.links.map(\.location) == [SourceLocation(line: 4, column: 6), SourceLocation(line: 4, column: 16)])
+    }
 }
