@@ -9,32 +9,11 @@ enum HTMLAnchorScan {
     /// The `id` and `name` values in a piece of HTML (an HTML block or one inline tag).
     static func ids(in html: UnsafeBufferPointer<UInt8>) -> [String] {
         var ids: [String] = []
-        var index = 0
-        let count = html.count
-        while index < count {
-            guard html[index] == UInt8(ascii: "<"), index + 1 < count else {
-                index += 1
-                continue
-            }
-            let next = html[index + 1]
-            if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
-                index = HTMLScanning.endOfMarkupDeclaration(html, at: index)
-            } else if next == UInt8(ascii: "/") {
-                index = HTMLScanning.endOfClosingTag(html, at: index)
-            } else if HTMLScanning.isASCIILetter(next) {
-                let (name, end) = HTMLScanning.readTag(html, at: index) { attribute, value in
-                    guard attribute == "id" || attribute == "name" else { return }
-                    let id = String(decoding: UnsafeBufferPointer(rebasing: html[value]), as: UTF8.self).trimmingWhitespace()
-                    if !id.isEmpty { ids.append(id) }
-                }
-                index = end
-                if HTMLScanning.rawTextElements.contains(name) {
-                    index = HTMLScanning.closingTag(named: name, in: html, from: index) ?? count
-                }
-            } else {
-                index += 1
-            }
-        }
+        HTMLScanning.walkOpeningTags(in: html, skippingContentOf: HTMLScanning.rawTextElements) { attribute, value in
+            guard attribute == "id" || attribute == "name" else { return }
+            let id = String(decoding: UnsafeBufferPointer(rebasing: html[value]), as: UTF8.self).trimmingWhitespace()
+            if !id.isEmpty { ids.append(id) }
+        } tag: { _, _, _ in }
         return ids
     }
 

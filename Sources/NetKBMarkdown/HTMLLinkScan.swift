@@ -22,35 +22,16 @@ enum HTMLLinkScan {
     /// The links of a piece of HTML (an HTML block or one inline tag).
     static func links(in html: UnsafeBufferPointer<UInt8>) -> [Found] {
         var found: [Found] = []
-        var index = 0
-        let count = html.count
-        while index < count {
-            guard html[index] == UInt8(ascii: "<"), index + 1 < count else {
-                index += 1
-                continue
-            }
-            let next = html[index + 1]
-            if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
-                index = HTMLScanning.endOfMarkupDeclaration(html, at: index)
-            } else if HTMLScanning.isASCIILetter(next) {
-                var values: [String: Range<Int>] = [:]
-                let (name, end) = HTMLScanning.readTag(html, at: index) { attribute, value in
-                    if values[attribute] == nil { values[attribute] = value }
-                }
-                if name == "a" || name == "img", let range = values[name == "a" ? "href" : "src"] {
-                    let target = decoded(html, range, isURL: true).trimmingWhitespace()
-                    if !target.isEmpty {
-                        let text = name == "img" ? values["alt"].map { decoded(html, $0, isURL: false).trimmingWhitespace() } ?? "" : linkText(html, from: end)
-                        found.append(Found(offset: index, end: end, isImage: name == "img", target: target, text: text))
-                    }
-                }
-                index = end
-                if HTMLScanning.hiddenElements.contains(name) {
-                    index = HTMLScanning.closingTag(named: name, in: html, from: index) ?? count
-                }
-            } else {
-                index += 1
-            }
+        var values: [String: Range<Int>] = [:]
+        HTMLScanning.walkOpeningTags(in: html, skippingContentOf: HTMLScanning.hiddenElements) { attribute, value in
+            if values[attribute] == nil { values[attribute] = value }
+        } tag: { name, start, end in
+            defer { values.removeAll(keepingCapacity: true) }
+            guard name == "a" || name == "img", let range = values[name == "a" ? "href" : "src"] else { return }
+            let target = decoded(html, range, isURL: true).trimmingWhitespace()
+            guard !target.isEmpty else { return }
+            let text = name == "img" ? values["alt"].map { decoded(html, $0, isURL: false).trimmingWhitespace() } ?? "" : linkText(html, from: end)
+            found.append(Found(offset: start, end: end, isImage: name == "img", target: target, text: text))
         }
         return found
     }

@@ -23,6 +23,38 @@ enum HTMLScanning {
         html.count > 2 && html[0] == UInt8(ascii: "<") && html[1] == UInt8(ascii: "/") && readTag(html, at: 1).name == name
     }
 
+    /// Walks the opening tags of `html` in order, passing over text, comments, `<!…>`, `<?…?>`,
+    /// closing tags and the content of the elements in `skipped`. For each tag, `attribute`
+    /// gets its attributes as they are read (lower-cased name, value bytes), then `tag` its
+    /// lower-cased name and where it starts and ends.
+    static func walkOpeningTags(
+        in html: UnsafeBufferPointer<UInt8>, skippingContentOf skipped: Set<String>,
+        attribute: (_ name: String, _ value: Range<Int>) -> Void,
+        tag: (_ name: String, _ start: Int, _ end: Int) -> Void
+    ) {
+        var index = 0
+        let count = html.count
+        while index < count {
+            guard html[index] == UInt8(ascii: "<"), index + 1 < count else {
+                index += 1
+                continue
+            }
+            let next = html[index + 1]
+            if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                index = endOfMarkupDeclaration(html, at: index)
+            } else if next == UInt8(ascii: "/") {
+                index = endOfClosingTag(html, at: index)
+            } else if isASCIILetter(next) {
+                let (name, end) = readTag(html, at: index, attribute: attribute)
+                tag(name, index, end)
+                index = end
+                if skipped.contains(name) { index = closingTag(named: name, in: html, from: index) ?? count }
+            } else {
+                index += 1
+            }
+        }
+    }
+
     /// Reads an opening tag at `start` (`<name attributes…>`), handing each attribute's
     /// lower-cased name and value bytes to `attribute`; returns the tag's lower-cased name and
     /// the offset after it.
