@@ -36,15 +36,6 @@ enum HTMLLinkScan {
         return found
     }
 
-    /// Whether `html` is an `</a>` tag (any letter case, spaces before its `>`).
-    static func isLinkEnd(_ html: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard html.count >= 4, html[0] == UInt8(ascii: "<"), html[1] == UInt8(ascii: "/"), html[2] | 0x20 == UInt8(ascii: "a") else {
-            return false
-        }
-        let end = HTMLScanning.skipSpaces(html, from: 3)
-        return end == html.count - 1 && html[end] == UInt8(ascii: ">")
-    }
-
     /// How far after an `<a …>` its `</a>` is looked for.
     static let linkTextWindow = 4096
 

@@ -1,7 +1,7 @@
-/// What ``HTMLAnchorScan`` and ``HTMLVisibleText`` both read in raw HTML bytes: opening tags
-/// with their attributes, comments and other markup declarations, and the closing tag that
-/// ends the raw text of `script` or `style`. Lenient as browsers are: a tag never closed ends
-/// with the text.
+/// What ``HTMLAnchorScan``, ``HTMLLinkScan`` and ``HTMLVisibleText`` read in raw HTML bytes:
+/// opening tags with their attributes, comments and other markup declarations, and the
+/// closing tag that ends the raw text of `script` or `style`. Lenient as browsers are: a tag
+/// never closed ends with the text.
 enum HTMLScanning {
     /// Elements whose content is raw text, never tags, and never shown as text.
     static let rawTextElements: Set<String> = ["script", "style", "textarea"]

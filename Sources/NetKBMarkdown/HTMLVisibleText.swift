@@ -5,8 +5,7 @@
 /// Tags are dropped: an inline element's (`<b>`, `<a>`, `<span>`…) joins the text around it,
 /// any other (`<br>`, `<p>`, `<td>`…) stands for a space. Comments, `<!…>` and `<?…?>`, and
 /// the content of `script`, `style`, `textarea` and `template` are not text. Character
-/// references are decoded: numeric ones and the common named ones (`&amp;`, `&nbsp;`, `&rarr;`…);
-/// any other is kept as written. Runs of spaces become one.
+/// references are decoded as ``CharacterReference`` reads them. Runs of spaces become one.
 ///
 /// ```swift
 /// HTMLVisibleText.lines(in: "<br>\n<b>TCP</b>와 &lt;소켓&gt;\n")

@@ -139,7 +139,7 @@ struct NoteAssembler {
             if let hidden = hiddenInlineElement {
                 // Inside an inline `<script>` or `<template>`: no links until it closes.
                 if HTMLScanning.isClosingTag(literal, named: hidden) { hiddenInlineElement = nil }
-            } else if pendingHTMLLink != nil, HTMLLinkScan.isLinkEnd(literal) {
+            } else if pendingHTMLLink != nil, HTMLScanning.isClosingTag(literal, named: "a") {
                 finishHTMLLinkText()
             } else {
                 located = addHTMLLinks(in: literal, firstLine: cursor.line, inline: true)
